@@ -1,0 +1,49 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** Settings every Worker test sees, on top of wrangler.toml's [vars]. */
+export const WORKER_TEST_BINDINGS = {
+  DEPLOY_ENV: "test",
+  LOG_LEVEL: "ERROR",
+  CORS_ORIGINS: "https://app.example.com",
+};
+
+export default defineConfig({
+  root,
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            main: path.join(root, "worker/index.ts"),
+            wrangler: { configPath: path.join(root, "wrangler.toml") },
+            miniflare: {
+              bindings: {
+                ...WORKER_TEST_BINDINGS,
+                TEST_MIGRATIONS: await readD1Migrations(path.join(root, "migrations")),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "worker",
+          root,
+          include: ["test/worker/**/*.test.ts"],
+          setupFiles: ["test/worker/apply-migrations.ts"],
+        },
+      },
+      {
+        test: {
+          name: "container",
+          root,
+          include: ["test/container/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,27 @@
+import type { Database } from "./db/client";
+import type { Env, Settings } from "./env";
+import type { Logger } from "./logger";
+
+/** Per-request services, built once by the request-context middleware. */
+export interface Services {
+  db: Database;
+  settings: Settings;
+  logger: Logger;
+}
+
+/** Who is calling, set by the auth middleware. `open` means auth is off (local development without ADMIN_API_KEY). */
+export type Principal =
+  | { kind: "admin" }
+  | { kind: "open" }
+  | { kind: "project"; projectId: string; keyId: string }
+  | { kind: "stream_token"; projectId: string };
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    services: Services;
+    principal: Principal;
+  };
+}

@@ -1,0 +1,34 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./app-env";
+import { ApiError, handleError, handleZodError } from "./errors";
+import { allowedMethods } from "./method-not-allowed";
+import { corsPolicy } from "./middleware/cors";
+import { requestContext } from "./middleware/request-context";
+import { registerDocs } from "./routes/system/docs";
+import { registerHealth } from "./routes/system/health";
+import { registerInfo } from "./routes/system/info";
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: handleZodError });
+
+  app.use("*", requestContext);
+  app.use("*", corsPolicy);
+
+  registerHealth(app);
+  registerInfo(app);
+  registerDocs(app);
+
+  app.notFound((c) => {
+    const allow = allowedMethods(app, c.req.path);
+    if (allow.length > 0) {
+      throw new ApiError("METHOD_NOT_ALLOWED", `Method ${c.req.method} is not allowed on ${c.req.path}`, {
+        headers: { Allow: allow.join(", ") },
+      });
+    }
+    throw new ApiError("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`);
+  });
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

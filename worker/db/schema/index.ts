@@ -1,0 +1,6 @@
+export * from "./api-keys";
+export * from "./assets";
+export * from "./jobs";
+export * from "./scene-runs";
+export * from "./storage-objects";
+export * from "./transcripts";

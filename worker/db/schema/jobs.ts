@@ -1,0 +1,42 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { timestamps } from "./columns";
+
+export const JOB_TYPES = ["ingest", "transcription", "scene_detection", "export"] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+
+export const JOB_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/**
+ * A mirror of each job's Durable Object state, for listing and filtering.
+ * The job's Durable Object holds the truth; this row follows it.
+ */
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id").notNull(),
+    jobType: text("job_type").notNull(),
+    status: text("status", { enum: JOB_STATUSES }).notNull(),
+    progress: integer("progress").notNull().default(0),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull(),
+    retryDelaySeconds: integer("retry_delay_seconds").notNull(),
+    /** The asset the job works on, if any, so deleting an asset can find its jobs. */
+    assetId: text("asset_id"),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+    errorMessage: text("error_message"),
+    startedAt: text("started_at"),
+    finishedAt: text("finished_at"),
+    nextAttemptAt: text("next_attempt_at"),
+    ...timestamps,
+  },
+  (table) => [
+    index("jobs_project_created_idx").on(table.projectId, table.createdAt),
+    index("jobs_status_idx").on(table.status),
+    index("jobs_asset_idx").on(table.assetId),
+  ],
+);
+
+export type JobRow = typeof jobs.$inferSelect;

@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+/** Bindings declared in wrangler.toml. Later features add theirs here. */
+export interface Bindings {
+  DB: D1Database;
+  BUCKET: R2Bucket;
+}
+
+const intSetting = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+const boolSetting = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "TRUE", "FALSE", "True", "False"])
+    .default(fallback ? "true" : "false")
+    .transform((value) => ["true", "1", "yes"].includes(value.toLowerCase()));
+
+const csvSetting = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
+
+/**
+ * Every setting of the original FastAPI service, same names and defaults, plus the platform ones.
+ * Values arrive as strings (wrangler [vars], .dev.vars, secrets) and are parsed once here.
+ */
+export const SettingsSchema = z.object({
+  DEPLOY_ENV: z.enum(["development", "production", "test"]).default("production"),
+  APP_NAME: z.string().min(1).default("AI Video Editor Backend"),
+  APP_VERSION: z.string().min(1).default("0.1.0"),
+  DEBUG: boolSetting(false),
+  LOG_LEVEL: z
+    .string()
+    .default("INFO")
+    .transform((value) => value.toUpperCase())
+    .pipe(z.enum(["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"])),
+  CORS_ORIGINS: csvSetting("http://localhost:3000,http://127.0.0.1:3000"),
+  UPLOAD_MAX_SIZE: intSetting(500 * 1024 * 1024, 1),
+  FFMPEG_THREADS: intSetting(2, 0),
+  VIDEO_OUTPUT_FORMAT: z.enum(["mp4", "mov", "webm"]).default("mp4"),
+  WORKER_CONCURRENCY: intSetting(2, 1),
+  MAX_QUEUE_SIZE: intSetting(100, 1),
+  JOB_MAX_ATTEMPTS: intSetting(3, 1),
+  JOB_RETRY_DELAY_SECONDS: intSetting(5, 0),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_ORGANIZATION: z.string().optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_REQUEST_TIMEOUT: intSetting(120, 1),
+  OPENAI_MAX_RETRIES: intSetting(3, 0),
+  OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).default("whisper-1"),
+  OPENAI_TRANSCRIPTION_CHUNK_SECONDS: intSetting(600, 10),
+  OPENAI_TRANSCRIPTION_SAMPLE_RATE: intSetting(16000, 8000),
+  OPENAI_SCENE_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  OPENAI_SCENE_MAX_SCENES: intSetting(8, 1),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingName = keyof typeof SettingsSchema.shape;
+export const SETTING_NAMES = Object.keys(SettingsSchema.shape) as SettingName[];
+
+/** Raw environment as the runtime hands it over: bindings plus string settings. */
+export type Env = Bindings & Partial<Record<SettingName, string>>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration: ${issues.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses raw string settings; empty strings count as unset. Throws ConfigError naming each bad variable. */
+export function parseSettings(raw: object): Settings {
+  const input: Record<string, unknown> = {};
+  for (const name of SETTING_NAMES) {
+    const value = (raw as Record<string, unknown>)[name];
+    if (value !== undefined && value !== "") input[name] = value;
+  }
+  const parsed = SettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  return parsed.data;
+}
+
+// The env object is stable for an isolate, so settings are parsed once per isolate, not per request.
+const cache = new WeakMap<object, Settings>();
+
+export function getSettings(env: Env): Settings {
+  let settings = cache.get(env);
+  if (!settings) {
+    settings = parseSettings(env);
+    cache.set(env, settings);
+  }
+  return settings;
+}

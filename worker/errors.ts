@@ -1,0 +1,190 @@
+import type { Hook } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import type { AppEnv } from "./app-env";
+import { ConfigError } from "./env";
+
+/** The closed set of error codes a client can branch on. */
+export const ErrorCode = z.enum([
+  "BAD_REQUEST",
+  "MALFORMED_JSON",
+  "VALIDATION_ERROR",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "METHOD_NOT_ALLOWED",
+  "CONFLICT",
+  "GONE",
+  "PRECONDITION_FAILED",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "RANGE_NOT_SATISFIABLE",
+  "CHECKSUM_MISMATCH",
+  "RATE_LIMITED",
+  "QUEUE_FULL",
+  "INTERNAL_ERROR",
+  "CONFIGURATION_ERROR",
+  "SERVICE_UNAVAILABLE",
+  "UPSTREAM_ERROR",
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+const STATUS_CODES: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  MALFORMED_JSON: 400,
+  VALIDATION_ERROR: 422,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  GONE: 410,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RANGE_NOT_SATISFIABLE: 416,
+  CHECKSUM_MISMATCH: 460,
+  RATE_LIMITED: 429,
+  QUEUE_FULL: 429,
+  INTERNAL_ERROR: 500,
+  CONFIGURATION_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+  UPSTREAM_ERROR: 502,
+};
+
+export const FieldErrorSchema = z
+  .object({
+    path: z.string().openapi({ example: "payload.asset_id" }),
+    message: z.string().openapi({
+      example: "Invalid input: expected string, received undefined",
+    }),
+    code: z.string().openapi({ example: "invalid_type" }),
+  })
+  .openapi("FieldError");
+
+export const ErrorEnvelopeSchema = z
+  .object({
+    error: z.object({
+      code: ErrorCode.openapi({ example: "NOT_FOUND" }),
+      message: z.string().openapi({ example: "Video asset not found" }),
+      request_id: z.string().openapi({ example: "f1b5c2de-7c55-4cc1-9a3b-6a3a4c1f2b10" }),
+      details: z.array(FieldErrorSchema).optional(),
+    }),
+  })
+  .openapi("Error");
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
+
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+/** The one error class. Handlers and middleware throw it; only handleError turns it into JSON. */
+export class ApiError extends HTTPException {
+  readonly code: ErrorCode;
+  readonly details?: FieldError[];
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: {
+      details?: FieldError[];
+      headers?: Record<string, string>;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(STATUS_CODES[code] as ContentfulStatusCode, {
+      message,
+      cause: options.cause,
+    });
+    this.code = code;
+    this.details = options.details;
+    this.headers = options.headers;
+  }
+}
+
+function codeForStatus(status: number): ErrorCode {
+  const match = (Object.entries(STATUS_CODES) as [ErrorCode, number][]).find(([, s]) => s === status);
+  return match?.[0] ?? (status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST");
+}
+
+export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {
+  return issues.map((issue) => ({
+    path: [...prefix, ...issue.path.map(String)].join(".") || "(root)",
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  const body: ErrorEnvelope = {
+    error: {
+      code: error.code,
+      message: error.message,
+      request_id: c.get("requestId") ?? "unknown",
+      ...(error.details ? { details: error.details } : {}),
+    },
+  };
+  const response = c.json(body, error.status);
+  for (const [name, value] of Object.entries(error.headers ?? {})) response.headers.set(name, value);
+  return response;
+}
+
+/** app.onError: every failure leaves through here, in the one envelope. */
+export function handleError(err: Error, c: Context<AppEnv>): Response {
+  if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof ConfigError) {
+    c.get("logger")?.error("configuration_error", { issues: err.issues });
+    return errorResponse(c, new ApiError("CONFIGURATION_ERROR", err.message));
+  }
+  if (err instanceof HTTPException) {
+    // Hono's own exceptions (e.g. the JSON body parser) carry only a status and message.
+    const malformed = /malformed json/i.test(err.message);
+    const code = malformed ? "MALFORMED_JSON" : codeForStatus(err.status);
+    return errorResponse(c, new ApiError(code, malformed ? "Malformed JSON in request body" : err.message || code));
+  }
+  c.get("logger")?.error("unhandled_error", {
+    error: err.message,
+    name: err.name,
+    stack: err.stack,
+  });
+  return errorResponse(c, new ApiError("INTERNAL_ERROR", "Internal server error"));
+}
+
+/** defaultHook for every OpenAPI route, so validation failures use the same envelope. */
+export const handleZodError: Hook<unknown, AppEnv, string, unknown> = (result) => {
+  if (!result.success) {
+    const target = "target" in result ? String(result.target) : "";
+    const prefix = target === "json" || target === "form" || !target ? [] : [target];
+    throw new ApiError("VALIDATION_ERROR", "Request validation failed", {
+      details: zodIssuesToFieldErrors(result.error.issues, prefix),
+    });
+  }
+};
+
+/** OpenAPI response entries for error statuses, so the document lists every error a route can give. */
+export function errorResponses(...statuses: number[]) {
+  const descriptions: Record<number, string> = {
+    400: "Bad request or malformed JSON",
+    401: "Missing or invalid credentials",
+    403: "Credentials do not grant access to this resource",
+    404: "Resource not found",
+    409: "Conflict with the resource's current state",
+    413: "Payload too large",
+    415: "Unsupported media type",
+    416: "Range not satisfiable",
+    422: "Request validation failed (field-level details)",
+    429: "Rate limited or queue full; see Retry-After",
+    500: "Unexpected server error",
+    503: "Service unavailable",
+  };
+  return Object.fromEntries(
+    [...new Set([...statuses, 500])].map((status) => [
+      status,
+      {
+        description: descriptions[status] ?? "Error",
+        content: { "application/json": { schema: ErrorEnvelopeSchema } },
+      },
+    ]),
+  );
+}
