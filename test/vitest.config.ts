@@ -9,6 +9,7 @@ export const WORKER_TEST_BINDINGS = {
   DEPLOY_ENV: "test",
   LOG_LEVEL: "ERROR",
   CORS_ORIGINS: "https://app.example.com",
+  ADMIN_API_KEY: "test-admin-key",
 };
 
 export default defineConfig({
