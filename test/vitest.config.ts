@@ -38,6 +38,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: "node",
+          root,
+          include: ["test/node/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: "container",
           root,
           include: ["test/container/**/*.test.ts"],

@@ -2,6 +2,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { createDb } from "../db/client";
 import { getSettings } from "../env";
+import { handleError } from "../errors";
 import { Logger } from "../logger";
 
 // Accept a caller's request id only if it is short and printable, so it is safe to log and echo.
@@ -25,6 +26,9 @@ export const requestContext = createMiddleware<AppEnv>(async (c, next) => {
     c.set("logger", logger);
     c.set("services", { db: createDb(c.env.DB), settings, logger });
     await next();
+  } catch (error) {
+    // Errors from later handlers are already turned into responses by Hono; this catches our own (bad settings).
+    c.res = handleError(error as Error, c);
   } finally {
     // c.res is the final response here, including ones produced by onError.
     c.res.headers.set("X-Request-Id", requestId);

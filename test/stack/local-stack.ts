@@ -1,0 +1,190 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseSettings, SETTING_NAMES } from "../../worker/env";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const BIN = path.join(ROOT, "node_modules/.bin");
+
+export interface LocalStackOptions {
+  /** Worker port (wrangler dev). */
+  port?: number;
+  /** Media service port. */
+  mediaPort?: number;
+  /** Settings for both processes, on top of the shell environment and .dev.vars. */
+  env?: Record<string, string>;
+  /** Where local D1/R2/DO state lives; wrangler's default (.wrangler/state) when omitted. */
+  persistTo?: string;
+  /** Print the children's output (dev) or keep it for error messages only (tests, benchmarks). */
+  inheritOutput?: boolean;
+}
+
+export interface LocalStack {
+  apiUrl: string;
+  mediaUrl: string;
+  /** The Worker runtime (workerd) process id, for memory measurements. */
+  workerdPid(): number | undefined;
+  stop(): Promise<void>;
+}
+
+/** KEY=VALUE lines of .dev.vars, so settings are validated before anything starts. */
+function readDevVars(): Record<string, string> {
+  const file = path.join(ROOT, ".dev.vars");
+  if (!existsSync(file)) return {};
+  const vars: Record<string, string> = {};
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (match?.[1]) vars[match[1]] = match[2]!.replace(/^(['"])(.*)\1$/, "$2");
+  }
+  return vars;
+}
+
+/** Settings given in the shell (or options) become `--var` flags: wrangler dev does not read process.env. */
+export function settingsFromEnvironment(extra: Record<string, string> = {}): Record<string, string> {
+  const chosen: Record<string, string> = {};
+  for (const name of [...SETTING_NAMES, "ADMIN_API_KEY"]) {
+    const value = extra[name] ?? process.env[name];
+    if (value !== undefined) chosen[name] = value;
+  }
+  for (const [name, value] of Object.entries(extra)) chosen[name] = value;
+  return chosen;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, inherit: boolean) {
+  const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: inherit ? "inherit" : "pipe" });
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output = (output + chunk).slice(-20_000);
+  });
+  child.stderr?.on("data", (chunk) => {
+    output = (output + chunk).slice(-20_000);
+  });
+  return { child, output: () => output };
+}
+
+async function waitForHealth(url: string, proc: ReturnType<typeof run>, timeoutMs: number, name: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`${name} exited with ${proc.child.exitCode}:\n${proc.output()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} did not answer ${url} within ${timeoutMs} ms:\n${proc.output()}`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, 5_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+function findWorkerd(rootPid: number): number | undefined {
+  // workerd is a grandchild of wrangler; walk /proc to find it.
+  const children = (pid: number): number[] => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "workerd") return pid;
+    } catch {
+      continue;
+    }
+    queue.push(...children(pid));
+  }
+  return undefined;
+}
+
+/**
+ * Starts what `npm run dev` runs: the media service as a Node process and the Worker under
+ * wrangler dev (local D1, R2, Queues, Durable Objects), wired together through MEDIA_SERVICE_URL.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const port = options.port ?? 8787;
+  const mediaPort = options.mediaPort ?? 8790;
+  const inherit = options.inheritOutput ?? false;
+  const mediaUrl = `http://127.0.0.1:${mediaPort}`;
+  const settings = settingsFromEnvironment({ DEPLOY_ENV: "development", ...options.env, MEDIA_SERVICE_URL: mediaUrl });
+  // Fail fast, naming the bad variable, before any process starts.
+  parseSettings({ ...readDevVars(), ...settings });
+
+  const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
+  const migrate = run(
+    path.join(BIN, "wrangler"),
+    ["d1", "migrations", "apply", "DB", "--local", ...persist],
+    { ...process.env, CI: "true" },
+    inherit,
+  );
+  const migrateCode = await new Promise<number | null>((resolve) => migrate.child.once("exit", resolve));
+  if (migrateCode !== 0) throw new Error(`D1 migrations failed:\n${migrate.output()}`);
+
+  const media = run(
+    path.join(BIN, "tsx"),
+    ["container/src/main.ts"],
+    { ...process.env, ...settings, PORT: String(mediaPort) },
+    inherit,
+  );
+  const varFlags = Object.entries(settings).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+  const worker = run(
+    path.join(BIN, "wrangler"),
+    [
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--enable-containers=false",
+      "--show-interactive-dev-session=false",
+      ...persist,
+      ...varFlags,
+    ],
+    { ...process.env, CI: "true" },
+    inherit,
+  );
+
+  const stop = async () => {
+    await Promise.all([stopProcess(worker.child), stopProcess(media.child)]);
+  };
+  try {
+    await Promise.all([
+      waitForHealth(`${mediaUrl}/health`, media, 30_000, "media service"),
+      waitForHealth(`http://127.0.0.1:${port}/health`, worker, 60_000, "wrangler dev"),
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    apiUrl: `http://127.0.0.1:${port}`,
+    mediaUrl,
+    workerdPid: () => (worker.child.pid ? findWorkerd(worker.child.pid) : undefined),
+    stop,
+  };
+}
