@@ -57,6 +57,10 @@ export const SettingsSchema = z.object({
   OPENAI_TRANSCRIPTION_SAMPLE_RATE: intSetting(16000, 8000),
   OPENAI_SCENE_MODEL: z.string().min(1).default("gpt-4o-mini"),
   OPENAI_SCENE_MAX_SCENES: intSetting(8, 1),
+  /** Secret with full access. Unset: auth is off in development, protected routes answer 503 elsewhere. */
+  ADMIN_API_KEY: z.string().optional(),
+  /** Secret for signed tokens (stream tokens, upload URLs). Unset: derived from ADMIN_API_KEY. */
+  TOKEN_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -17,6 +17,12 @@ const REDOC_HTML = `<!doctype html>
 
 /** The OpenAPI document and the two viewers that load it. */
 export function registerDocs(app: OpenAPIHono<AppEnv>) {
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description:
+      "The admin key (ADMIN_API_KEY) or a project API key (`emk_...`, from POST /projects/{project_id}/api-keys).",
+  });
   app.doc("/openapi.json", (c) => {
     const { APP_NAME, APP_VERSION } = c.get("services").settings;
     return {

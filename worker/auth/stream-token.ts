@@ -1,0 +1,30 @@
+import { signToken, TokenError, verifyToken } from "./signed-token";
+
+/** Browsers cannot set headers on EventSource/WebSocket, so these tokens travel in `?access_token=`. */
+export const STREAM_TOKEN_PURPOSE = "stream";
+export const STREAM_TOKEN_MAX_TTL_SECONDS = 900;
+
+export interface StreamToken {
+  token: string;
+  projectId: string;
+  expiresAt: Date;
+}
+
+export async function mintStreamToken(
+  secret: string,
+  projectId: string,
+  ttlSeconds: number,
+  now = new Date(),
+): Promise<StreamToken> {
+  const ttl = Math.min(Math.max(1, Math.floor(ttlSeconds)), STREAM_TOKEN_MAX_TTL_SECONDS);
+  const exp = Math.floor(now.getTime() / 1000) + ttl;
+  const token = await signToken(secret, { purpose: STREAM_TOKEN_PURPOSE, exp, project_id: projectId });
+  return { token, projectId, expiresAt: new Date(exp * 1000) };
+}
+
+/** Returns the project a valid stream token is scoped to; throws TokenError otherwise. */
+export async function verifyStreamToken(secret: string, token: string, nowSeconds?: number): Promise<string> {
+  const claims = await verifyToken(secret, STREAM_TOKEN_PURPOSE, token, nowSeconds);
+  if (typeof claims.project_id !== "string") throw new TokenError("malformed");
+  return claims.project_id;
+}
