@@ -4,6 +4,8 @@ import { ApiError, handleError, handleZodError } from "./errors";
 import { allowedMethods } from "./method-not-allowed";
 import { corsPolicy } from "./middleware/cors";
 import { requestContext } from "./middleware/request-context";
+import { registerApiKeyRoutes } from "./routes/api-keys";
+import { registerStreamTokenRoutes } from "./routes/stream-tokens";
 import { registerDocs } from "./routes/system/docs";
 import { registerHealth } from "./routes/system/health";
 import { registerInfo } from "./routes/system/info";
@@ -17,6 +19,8 @@ export function createApp() {
   registerHealth(app);
   registerInfo(app);
   registerDocs(app);
+  registerApiKeyRoutes(app);
+  registerStreamTokenRoutes(app);
 
   app.notFound((c) => {
     const allow = allowedMethods(app, c.req.path);

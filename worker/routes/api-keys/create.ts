@@ -1,0 +1,47 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../app-env";
+import { createApiKey } from "../../auth/api-keys";
+import { errorResponses } from "../../errors";
+import { requireAdmin } from "../../middleware/auth";
+import { ProjectParamsSchema } from "../project-params";
+import { CreateApiKeyRequestSchema, CreatedApiKeySchema } from "./schema";
+
+const route = createRoute({
+  method: "post",
+  path: "/projects/{project_id}/api-keys",
+  operationId: "createApiKey",
+  summary: "Create a project API key (admin only); the key is shown once",
+  tags: ["Auth"],
+  middleware: [requireAdmin] as const,
+  security: [{ bearerAuth: [] }],
+  request: {
+    params: ProjectParamsSchema,
+    body: { required: false, content: { "application/json": { schema: CreateApiKeyRequestSchema } } },
+  },
+  responses: {
+    201: {
+      description: "The new key, including its only plaintext copy",
+      content: { "application/json": { schema: CreatedApiKeySchema } },
+    },
+    ...errorResponses(400, 401, 403, 415, 422, 429, 503),
+  },
+});
+
+export function registerCreateApiKey(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const { project_id: projectId } = c.req.valid("param");
+    const { name } = c.req.valid("json");
+    const { db, logger } = c.get("services");
+    const { record, key } = await createApiKey(db, { projectId, name: name ?? "default" });
+    // Log the id and prefix only: the plaintext key must never reach the logs.
+    logger.info("api_key_created", { project_id: projectId, key_id: record.id, prefix: record.prefix });
+    const body = CreatedApiKeySchema.parse({
+      id: record.id,
+      key,
+      prefix: record.prefix,
+      name: record.name,
+      created_at: record.createdAt,
+    });
+    return c.json(body, 201);
+  });
+}
