@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { JobLogEntry } from "../../jobs/job";
 import { timestamps } from "./columns";
 
 export const JOB_TYPES = ["ingest", "transcription", "scene_detection", "export"] as const;
@@ -27,6 +29,11 @@ export const jobs = sqliteTable(
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
     errorMessage: text("error_message"),
+    /** The job's log lines as of the last mirror, so listings return whole jobs. */
+    logs: text("logs", { mode: "json" })
+      .$type<JobLogEntry[]>()
+      .notNull()
+      .default(sql`'[]'`),
     startedAt: text("started_at"),
     finishedAt: text("finished_at"),
     nextAttemptAt: text("next_attempt_at"),

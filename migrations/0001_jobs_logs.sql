@@ -1,0 +1,1 @@
+ALTER TABLE `jobs` ADD `logs` text DEFAULT '[]' NOT NULL;

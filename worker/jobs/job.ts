@@ -1,0 +1,63 @@
+import type { JobStatus } from "../db/schema/jobs";
+import type { JobLogLevel } from "./handler";
+
+export interface JobLogEntry {
+  timestamp: string;
+  level: JobLogLevel;
+  message: string;
+  details: Record<string, unknown> | null;
+}
+
+/** A job as clients see it, with the original service's field names. The job's Durable Object holds the truth. */
+export interface Job {
+  id: string;
+  project_id: string;
+  job_type: string;
+  status: JobStatus;
+  progress: number;
+  attempts: number;
+  max_attempts: number;
+  retry_delay_seconds: number;
+  payload: Record<string, unknown>;
+  result: Record<string, unknown> | null;
+  error_message: string | null;
+  logs: JobLogEntry[];
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  next_attempt_at: string | null;
+}
+
+/** Bounds for a job's retry settings, shared by the API schema and createJob. */
+export const JOB_LIMITS = {
+  maxAttempts: { min: 1, max: 20 },
+  retryDelaySeconds: { min: 0, max: 3600 },
+  /** Older lines are dropped so a chatty handler cannot grow the job without bound. */
+  maxLogEntries: 500,
+} as const;
+
+const TERMINAL: ReadonlySet<JobStatus> = new Set(["completed", "failed", "cancelled"]);
+
+export function isTerminal(status: JobStatus): boolean {
+  return TERMINAL.has(status);
+}
+
+// One hour: beyond that a retry is better left to the client.
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
+
+/** Exponential backoff: retry_delay_seconds after the first failure, doubling with every further one. */
+export function backoffMs(retryDelaySeconds: number, failedAttempt: number): number {
+  return Math.min(retryDelaySeconds * 1000 * 2 ** Math.max(0, failedAttempt - 1), MAX_BACKOFF_MS);
+}
+
+export function appendLog(
+  job: Job,
+  level: JobLogLevel,
+  message: string,
+  details: Record<string, unknown> | null = null,
+  now = new Date(),
+): void {
+  job.logs.push({ timestamp: now.toISOString(), level, message, details });
+  if (job.logs.length > JOB_LIMITS.maxLogEntries) job.logs.splice(0, job.logs.length - JOB_LIMITS.maxLogEntries);
+}
