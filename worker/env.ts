@@ -4,6 +4,8 @@ import { z } from "zod";
 export interface Bindings {
   DB: D1Database;
   BUCKET: R2Bucket;
+  /** Per-key request limit ([[ratelimits]] in wrangler.toml). */
+  API_RATE_LIMITER: RateLimit;
 }
 
 const intSetting = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
@@ -61,6 +63,8 @@ export const SettingsSchema = z.object({
   ADMIN_API_KEY: z.string().optional(),
   /** Secret for signed tokens (stream tokens, upload URLs). Unset: derived from ADMIN_API_KEY. */
   TOKEN_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Window of the API_RATE_LIMITER binding (wrangler.toml simple.period), used for Retry-After. */
+  RATE_LIMIT_PERIOD_SECONDS: z.enum(["10", "60"]).default("10").transform(Number),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -4,6 +4,7 @@ import type { AppEnv, Principal } from "../app-env";
 import { findActiveApiKey, markApiKeyUsed } from "../auth/api-keys";
 import { type AuthMode, resolveAuthMode, tokenSigningSecret } from "../auth/auth-mode";
 import { constantTimeEqual } from "../auth/hmac";
+import { consumeRateLimit } from "../auth/rate-limit";
 import { TokenError } from "../auth/signed-token";
 import { verifyStreamToken } from "../auth/stream-token";
 import { ApiError } from "../errors";
@@ -90,6 +91,16 @@ async function authenticateStreamToken(c: Context<AppEnv>, token: string): Promi
   }
 }
 
+async function enforceRateLimit(c: Context<AppEnv>, principal: Principal) {
+  const period = c.get("services").settings.RATE_LIMIT_PERIOD_SECONDS;
+  const decision = await consumeRateLimit(c.env.API_RATE_LIMITER, principal, period);
+  if (!decision.allowed) {
+    throw new ApiError("RATE_LIMITED", `Too many requests for this key; retry after ${decision.retryAfterSeconds} s`, {
+      headers: { "Retry-After": String(decision.retryAfterSeconds) },
+    });
+  }
+}
+
 function assertProjectScope(principal: Principal, projectId: string) {
   if (principal.kind === "project" || principal.kind === "stream_token") {
     if (principal.projectId !== projectId) throw forbiddenForProject();
@@ -112,6 +123,7 @@ async function projectAccess(c: Context<AppEnv>, allowStreamToken: boolean): Pro
     if (!token) throw unauthorized("Missing credentials: send 'Authorization: Bearer <key>'");
     principal = await authenticateStreamToken(c, token);
   }
+  await enforceRateLimit(c, principal);
   assertProjectScope(principal, projectId);
   c.set("principal", principal);
 }
@@ -139,6 +151,7 @@ export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   const credential = bearerCredential(c);
   if (credential === null) throw unauthorized("Missing credentials: send 'Authorization: Bearer <admin key>'");
   const principal = await authenticateBearer(c, mode, credential);
+  await enforceRateLimit(c, principal);
   if (principal.kind !== "admin") throw new ApiError("FORBIDDEN", "This route requires the admin key");
   c.set("principal", principal);
   await next();

@@ -1,4 +1,5 @@
 import { exports } from "cloudflare:workers";
+import { ErrorEnvelopeSchema } from "../../../worker/errors";
 import { type CreatedApiKeyResponse, CreatedApiKeySchema } from "../../../worker/routes/api-keys/schema";
 
 /** ADMIN_API_KEY as set for Worker tests in test/vitest.config.ts. */
@@ -20,4 +21,9 @@ export async function createProjectKey(projectId: string, name = "test"): Promis
   );
   if (res.status !== 201) throw new Error(`createProjectKey(${projectId}) failed: ${res.status} ${await res.text()}`);
   return CreatedApiKeySchema.parse(await res.json());
+}
+
+/** Parses an error response with the published envelope schema and returns its code. */
+export async function errorCode(res: Response): Promise<string> {
+  return ErrorEnvelopeSchema.parse(await res.json()).error.code;
 }
