@@ -6,6 +6,8 @@ export interface Bindings {
   BUCKET: R2Bucket;
   /** Per-key request limit ([[ratelimits]] in wrangler.toml). */
   API_RATE_LIMITER: RateLimit;
+  /** The media service as a Cloudflare Container; used when MEDIA_SERVICE_URL is unset. */
+  MEDIA_CONTAINER: DurableObjectNamespace<import("./media/media-container").MediaContainer>;
 }
 
 const intSetting = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
@@ -59,6 +61,10 @@ export const SettingsSchema = z.object({
   OPENAI_TRANSCRIPTION_SAMPLE_RATE: intSetting(16000, 8000),
   OPENAI_SCENE_MODEL: z.string().min(1).default("gpt-4o-mini"),
   OPENAI_SCENE_MAX_SCENES: intSetting(8, 1),
+  /** Base URL of a media service process (local dev, tests); when unset the MEDIA_CONTAINER binding is used. */
+  MEDIA_SERVICE_URL: z.url().optional(),
+  /** Container instances media calls are spread over; keep at or below [[containers]] max_instances. */
+  MEDIA_CONTAINER_INSTANCES: intSetting(3, 1),
   /** Secret with full access. Unset: auth is off in development, protected routes answer 503 elsewhere. */
   ADMIN_API_KEY: z.string().optional(),
   /** Secret for signed tokens (stream tokens, upload URLs). Unset: derived from ADMIN_API_KEY. */

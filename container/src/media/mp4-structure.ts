@@ -1,0 +1,61 @@
+import { open } from "node:fs/promises";
+
+export type Mp4Structure =
+  | { kind: "not-mp4" }
+  | { kind: "ok"; boxes: string[] }
+  | { kind: "truncated"; neededBytes: number; actualBytes: number; box: string }
+  | { kind: "invalid"; offset: number; reason: string };
+
+const BOX_TYPE = /^[a-zA-Z0-9 ©_-]{4}$/;
+// Top-level boxes of ISO-BMFF files; anything else at the top level means the bytes are not what the header claims.
+const KNOWN_TOP_LEVEL = new Set([
+  "ftyp", "moov", "mdat", "free", "skip", "wide", "uuid", "meta", "pdin", "moof", "mfra", "styp", "sidx", "ssix", "prft", "emsg", "pnot", "junk", "PICT",
+]);
+
+/**
+ * Walks the top-level boxes of an MP4/MOV file (a few small reads, no decoding) to tell a truncated upload
+ * (a box runs past the end of the file) from a file whose header lies (garbage where a box should be).
+ * ffprobe alone trusts a front-loaded index and reports the full duration for a truncated faststart MP4.
+ */
+export async function checkMp4Structure(filePath: string): Promise<Mp4Structure> {
+  const handle = await open(filePath, "r");
+  try {
+    const { size: fileSize } = await handle.stat();
+    const header = Buffer.alloc(16);
+    const boxes: string[] = [];
+    let offset = 0;
+    while (offset < fileSize) {
+      const { bytesRead } = await handle.read(header, 0, 16, offset);
+      if (bytesRead < 8) {
+        return boxes.length === 0
+          ? { kind: "not-mp4" }
+          : { kind: "truncated", neededBytes: offset + 8, actualBytes: fileSize, box: "(header)" };
+      }
+      const type = header.toString("latin1", 4, 8);
+      if (boxes.length === 0 && type !== "ftyp") return { kind: "not-mp4" };
+      if (!BOX_TYPE.test(type) || !KNOWN_TOP_LEVEL.has(type)) {
+        return { kind: "invalid", offset, reason: `unexpected data where an MP4 box should start (byte ${offset})` };
+      }
+      let boxSize = header.readUInt32BE(0);
+      let headerSize = 8;
+      if (boxSize === 1) {
+        if (bytesRead < 16) return { kind: "truncated", neededBytes: offset + 16, actualBytes: fileSize, box: type };
+        boxSize = Number(header.readBigUInt64BE(8));
+        headerSize = 16;
+      } else if (boxSize === 0) {
+        boxSize = fileSize - offset; // "extends to end of file"
+      }
+      if (boxSize < headerSize) {
+        return { kind: "invalid", offset, reason: `box ${type} at byte ${offset} declares an impossible size ${boxSize}` };
+      }
+      boxes.push(type);
+      if (offset + boxSize > fileSize) {
+        return { kind: "truncated", neededBytes: offset + boxSize, actualBytes: fileSize, box: type };
+      }
+      offset += boxSize;
+    }
+    return { kind: "ok", boxes };
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,146 @@
+import type { Hono } from "hono";
+import type { z } from "zod";
+import type { Config } from "./config";
+import type { FfmpegBinaries } from "./ffmpeg/binaries";
+import { BusyError, type ConcurrencyLimiter } from "./limiter";
+import { logger } from "./logger";
+import { ByteReader } from "./protocol/byte-reader";
+import { EVENT_STREAM_CONTENT_TYPE, MediaErrorCode, type ServiceErrorBody } from "./protocol/contract";
+import { EventWriter } from "./protocol/event-writer";
+import { type InputFile, RequestError, readInputs, readRequestHeader } from "./protocol/framed-request";
+import { Workspace } from "./workspace";
+
+/** What every op is given; built by the app once. */
+export interface ServiceDeps {
+  config: Config;
+  limiter: ConcurrencyLimiter;
+  ffmpeg: FfmpegBinaries;
+}
+
+export interface OpContext<Options> {
+  options: Options;
+  inputs: Record<string, InputFile>;
+  workspace: Workspace;
+  /** Aborted when the client disconnects or the service shuts down; pass it to every process and fetch. */
+  signal: AbortSignal;
+  events: EventWriter;
+  deps: ServiceDeps;
+}
+
+/** A failure the op explains to the caller; becomes the stream's `error` event. */
+export class OpError extends Error {
+  override name = "OpError";
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface MediaOp<Schema extends z.ZodType> {
+  /** Served at POST /v1/<name>. */
+  name: string;
+  /** Validates the header line minus `inputs`. */
+  optionsSchema: Schema;
+  requiredInputs: readonly string[];
+  optionalInputs?: readonly string[];
+  /** Emits progress/log/file events through ctx.events and returns the `result` data. */
+  run(ctx: OpContext<z.infer<Schema>>): Promise<Record<string, unknown>>;
+}
+
+export const defineOp = <Schema extends z.ZodType>(op: MediaOp<Schema>) => op;
+
+const errorBody = (code: string, message: string): ServiceErrorBody => ({ error: { code, message } });
+
+/**
+ * Registers POST /v1/<op.name>: concurrency slot, framed request into a fresh workspace, then the op's
+ * events streamed back. The workspace and slot are released when the op ends, fails or is aborted.
+ */
+export function registerOp<Schema extends z.ZodType>(app: Hono, op: MediaOp<Schema>, deps: ServiceDeps, shutdown: AbortSignal) {
+  app.post(`/v1/${op.name}`, async (c) => {
+    const requestSignal = c.req.raw.signal;
+    let release: () => void;
+    try {
+      release = await deps.limiter.acquire(requestSignal);
+    } catch (error) {
+      if (error instanceof BusyError) {
+        c.header("Retry-After", String(error.retryAfterSeconds));
+        return c.json(errorBody("BUSY", error.message), 503);
+      }
+      throw error;
+    }
+
+    const controller = new AbortController();
+    const abort = (reason: unknown) => controller.abort(reason);
+    const signal = AbortSignal.any([requestSignal, shutdown, controller.signal]);
+    let workspace: Workspace | undefined;
+    const cleanup = async () => {
+      await workspace?.dispose().catch((error) => logger.error("workspace_cleanup_failed", { error: String(error) }));
+      release();
+    };
+
+    let ctx: OpContext<z.infer<Schema>>;
+    try {
+      if (!c.req.raw.body) throw new RequestError("INVALID_HEADER", "Request body is empty; expected a JSON header line");
+      const reader = ByteReader.from(c.req.raw.body);
+      const header = await readRequestHeader(reader);
+      const names = header.inputs.map((input) => input.name);
+      const known = new Set([...op.requiredInputs, ...(op.optionalInputs ?? [])]);
+      const missing = op.requiredInputs.filter((name) => !names.includes(name));
+      if (missing.length) throw new RequestError("MISSING_INPUT", `Missing input(s): ${missing.join(", ")}`);
+      const unknown = names.filter((name) => !known.has(name));
+      if (unknown.length) throw new RequestError("INVALID_HEADER", `Unknown input(s) for ${op.name}: ${unknown.join(", ")}`);
+      const total = header.inputs.reduce((sum, input) => sum + input.size, 0);
+      if (total > deps.config.MEDIA_MAX_INPUT_BYTES) {
+        throw new RequestError("INPUT_TOO_LARGE", `Inputs total ${total} bytes; the limit is ${deps.config.MEDIA_MAX_INPUT_BYTES}`);
+      }
+      const { inputs: _inputs, ...rawOptions } = header;
+      const options = op.optionsSchema.safeParse(rawOptions);
+      if (!options.success) {
+        const issue = options.error.issues[0];
+        throw new RequestError("INVALID_OPTIONS", `Option ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
+      }
+      workspace = await Workspace.create(deps.config.MEDIA_TMP_DIR);
+      const inputs = await readInputs(reader, header.inputs, workspace);
+      const events = new EventWriter(abort);
+      ctx = { options: options.data, inputs, workspace, signal, events, deps };
+    } catch (error) {
+      await cleanup();
+      if (error instanceof RequestError) return c.json(errorBody(error.code, error.message), 400);
+      throw error;
+    }
+
+    void execute(op, ctx, signal).finally(cleanup);
+    return new Response(ctx.events.readable, {
+      status: 200,
+      headers: { "content-type": EVENT_STREAM_CONTENT_TYPE, "cache-control": "no-store" },
+    });
+  });
+}
+
+async function execute<Schema extends z.ZodType>(op: MediaOp<Schema>, ctx: OpContext<z.infer<Schema>>, signal: AbortSignal) {
+  const started = Date.now();
+  try {
+    const data = await op.run(ctx);
+    await ctx.events.result(data);
+    logger.info("op_done", { op: op.name, ms: Date.now() - started });
+  } catch (error) {
+    if (signal.aborted) {
+      logger.warn("op_aborted", { op: op.name, ms: Date.now() - started, reason: String(signal.reason) });
+      await ctx.events.error(MediaErrorCode.aborted, "The request was aborted", true).catch(() => {});
+    } else if (error instanceof OpError) {
+      logger.warn("op_failed", { op: op.name, code: error.code, error: error.message });
+      await ctx.events.error(error.code, error.message, error.retryable).catch(() => {});
+    } else {
+      logger.error("op_crashed", { op: op.name, error: String(error), stack: (error as Error)?.stack });
+      await ctx.events
+        .error(MediaErrorCode.internal, `Media service error: ${(error as Error)?.message ?? error}`, true)
+        .catch(() => {});
+    }
+  } finally {
+    await ctx.events.close();
+  }
+}
