@@ -6,9 +6,15 @@ import { corsPolicy } from "./middleware/cors";
 import { requestContext } from "./middleware/request-context";
 import { registerApiKeyRoutes } from "./routes/api-keys";
 import { registerStreamTokenRoutes } from "./routes/stream-tokens";
+import { registerExportRoutes } from "./routes/exports";
+import { registerImageRoutes } from "./routes/images";
+import { registerJobRoutes } from "./routes/jobs";
+import { registerMusicRoutes } from "./routes/music";
+import { registerStorageRoutes } from "./routes/storage";
 import { registerDocs } from "./routes/system/docs";
 import { registerHealth } from "./routes/system/health";
 import { registerInfo } from "./routes/system/info";
+import { registerVideoRoutes } from "./routes/videos";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: handleZodError });
@@ -21,6 +27,12 @@ export function createApp() {
   registerDocs(app);
   registerApiKeyRoutes(app);
   registerStreamTokenRoutes(app);
+  registerVideoRoutes(app);
+  registerMusicRoutes(app);
+  registerImageRoutes(app);
+  registerExportRoutes(app);
+  registerStorageRoutes(app);
+  registerJobRoutes(app);
 
   app.notFound((c) => {
     const allow = allowedMethods(app, c.req.path);

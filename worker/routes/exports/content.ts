@@ -1,0 +1,12 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../app-env";
+import { registerContentRoute } from "../assets/content-route";
+import { EXPORT_ROUTES } from "../assets/schema";
+
+/** `GET|HEAD /projects/{project_id}/exports/{asset_id}/content` */
+export function registerGetExportContent(app: OpenAPIHono<AppEnv>) {
+  registerContentRoute(app, EXPORT_ROUTES, {
+    operationId: "getExportContent",
+    summary: "Download a rendered export (Range requests, conditional requests)",
+  });
+}

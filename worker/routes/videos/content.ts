@@ -1,0 +1,12 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../app-env";
+import { registerContentRoute } from "../assets/content-route";
+import { VIDEO_ROUTES } from "../assets/schema";
+
+/** `GET|HEAD /projects/{project_id}/videos/{asset_id}/content` */
+export function registerGetVideoContent(app: OpenAPIHono<AppEnv>) {
+  registerContentRoute(app, VIDEO_ROUTES, {
+    operationId: "getVideoContent",
+    summary: "Stream a video file (Range requests for seeking, conditional requests)",
+  });
+}

@@ -1,0 +1,175 @@
+import { and, desc, eq, lt, or } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { type Asset, type AssetCategory, type AssetStatus, assets } from "../db/schema/assets";
+import { jobs } from "../db/schema/jobs";
+import { sceneRuns } from "../db/schema/scene-runs";
+import { storageObjects } from "../db/schema/storage-objects";
+import { transcripts } from "../db/schema/transcripts";
+import { StorageError } from "./errors";
+import { ASSET_FOLDERS, categoryOfKey } from "./layout";
+import { type DeletedObjects, deleteTrackedObjects, type StorageDeps } from "./tracked-objects";
+
+export interface RegisterAssetInput {
+  id: string;
+  projectId: string;
+  category: AssetCategory;
+  /** The asset's file, already in R2 under the category's folder. */
+  key: string;
+  filename: string;
+  originalFilename: string;
+  contentType: string;
+  sizeBytes: number;
+  /** Hex SHA-256 of the file. */
+  checksum: string;
+  status?: AssetStatus;
+  metadata?: Record<string, unknown> | null;
+  durationSeconds?: number | null;
+  sourceAssetIds?: string[] | null;
+  createdAt?: Date;
+}
+
+/**
+ * Registers a file that is already in R2 as an asset: the asset row and its storage_objects row are
+ * written in one batch. On failure the R2 object is deleted, so no file is left that nothing tracks.
+ */
+export async function registerAsset(deps: StorageDeps, input: RegisterAssetInput): Promise<Asset> {
+  const folder = ASSET_FOLDERS[input.category];
+  if (categoryOfKey(input.key) !== folder || !input.key.startsWith(`projects/${input.projectId}/`)) {
+    throw new Error(`Key ${input.key} is not in project ${input.projectId}'s ${folder} folder`);
+  }
+  const now = (input.createdAt ?? new Date()).toISOString();
+  const row: Asset = {
+    id: input.id,
+    projectId: input.projectId,
+    category: input.category,
+    status: input.status ?? "uploaded",
+    r2Key: input.key,
+    filename: input.filename,
+    originalFilename: input.originalFilename,
+    contentType: input.contentType,
+    sizeBytes: input.sizeBytes,
+    checksum: input.checksum,
+    metadata: input.metadata ?? null,
+    durationSeconds: input.durationSeconds ?? null,
+    thumbnailKey: null,
+    storyboardKey: null,
+    sourceAssetIds: input.sourceAssetIds ?? null,
+    ingestJobId: null,
+    errorMessage: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await deps.db.batch([
+      deps.db.insert(assets).values(row),
+      deps.db.insert(storageObjects).values({
+        key: input.key,
+        projectId: input.projectId,
+        category: folder,
+        sizeBytes: input.sizeBytes,
+        assetId: input.id,
+        createdAt: now,
+      }),
+    ]);
+  } catch (error) {
+    await deps.bucket.delete(input.key).catch(() => undefined);
+    throw error;
+  }
+  return row;
+}
+
+/** One asset of a project (optionally of one category), or null; another project's asset is never returned. */
+export async function getProjectAsset(
+  db: Database,
+  projectId: string,
+  assetId: string,
+  category?: AssetCategory,
+): Promise<Asset | null> {
+  const [row] = await db
+    .select()
+    .from(assets)
+    .where(
+      and(
+        eq(assets.id, assetId),
+        eq(assets.projectId, projectId),
+        category ? eq(assets.category, category) : undefined,
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+function encodeCursor(asset: Asset): string {
+  return btoa(JSON.stringify([asset.createdAt, asset.id]))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const parsed: unknown = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/")));
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === "string")) {
+      return parsed as [string, string];
+    }
+  } catch {
+    // reported below
+  }
+  throw new StorageError("invalid_cursor", "cursor is not one this API returned", "cursor");
+}
+
+/** A page of a project's assets of one category, newest first; `nextCursor` is null on the last page. */
+export async function listProjectAssets(
+  db: Database,
+  query: { projectId: string; category: AssetCategory; limit: number; cursor?: string },
+): Promise<{ items: Asset[]; nextCursor: string | null }> {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await db
+    .select()
+    .from(assets)
+    .where(
+      and(
+        eq(assets.projectId, query.projectId),
+        eq(assets.category, query.category),
+        after
+          ? or(lt(assets.createdAt, after[0]), and(eq(assets.createdAt, after[0]), lt(assets.id, after[1])))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(assets.createdAt), desc(assets.id))
+    .limit(query.limit + 1);
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+/**
+ * Deletes an asset with everything derived from it: its file and derived objects (thumbnails, ...) from
+ * R2, then its storage_objects, transcripts, scene_runs and jobs rows and the asset row in one batch.
+ * Returns null when the project has no such asset.
+ */
+export async function deleteAssetWithDerived(
+  deps: StorageDeps,
+  projectId: string,
+  assetId: string,
+  category?: AssetCategory,
+): Promise<DeletedObjects | null> {
+  const asset = await getProjectAsset(deps.db, projectId, assetId, category);
+  if (!asset) return null;
+  const owned = await deps.db
+    .select({ key: storageObjects.key })
+    .from(storageObjects)
+    .where(and(eq(storageObjects.projectId, projectId), eq(storageObjects.assetId, assetId)));
+  const keys = [asset.r2Key, asset.thumbnailKey, asset.storyboardKey, ...owned.map((row) => row.key)].filter(
+    (key): key is string => Boolean(key),
+  );
+  const deleted = await deleteTrackedObjects(deps, keys);
+  await deps.db.batch([
+    deps.db.delete(storageObjects).where(eq(storageObjects.assetId, assetId)),
+    deps.db.delete(transcripts).where(eq(transcripts.assetId, assetId)),
+    deps.db.delete(sceneRuns).where(eq(sceneRuns.assetId, assetId)),
+    deps.db.delete(jobs).where(eq(jobs.assetId, assetId)),
+    deps.db.delete(assets).where(eq(assets.id, assetId)),
+  ]);
+  return deleted;
+}
