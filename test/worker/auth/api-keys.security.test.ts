@@ -23,7 +23,13 @@ describe("api-keys security", () => {
     const projectId = uniqueProjectId();
     await createProjectKey(projectId);
     const forged = `emk_${"A".repeat(43)}`;
-    for (const authorization of [`Bearer ${forged}`, "Bearer not-a-key", "Bearer", "Basic dGVzdDp0ZXN0", `${TEST_ADMIN_KEY}`]) {
+    for (const authorization of [
+      `Bearer ${forged}`,
+      "Bearer not-a-key",
+      "Bearer",
+      "Basic dGVzdDp0ZXN0",
+      `${TEST_ADMIN_KEY}`,
+    ]) {
       await expectUnauthorized(await listKeys(projectId, { Authorization: authorization }));
     }
   });
@@ -46,7 +52,10 @@ describe("api-keys security", () => {
     const mine = await createProjectKey(uniqueProjectId());
     const populated = uniqueProjectId();
     await createProjectKey(populated);
-    const responses = [await listKeys(populated, bearer(mine.key)), await listKeys(uniqueProjectId(), bearer(mine.key))];
+    const responses = [
+      await listKeys(populated, bearer(mine.key)),
+      await listKeys(uniqueProjectId(), bearer(mine.key)),
+    ];
     const bodies = [];
     for (const res of responses) {
       expect(res.status).toBe(403);
@@ -62,10 +71,16 @@ describe("api-keys security", () => {
     const projectB = uniqueProjectId();
     const keyA = await createProjectKey(projectA);
     const keyB = await createProjectKey(projectB);
-    const crossPath = await api(`/projects/${projectB}/api-keys/${keyB.id}`, { method: "DELETE", headers: bearer(keyA.key) });
+    const crossPath = await api(`/projects/${projectB}/api-keys/${keyB.id}`, {
+      method: "DELETE",
+      headers: bearer(keyA.key),
+    });
     expect(crossPath.status).toBe(403);
     // Through its own project's path, the other project's key id simply does not exist.
-    const ownPath = await api(`/projects/${projectA}/api-keys/${keyB.id}`, { method: "DELETE", headers: bearer(keyA.key) });
+    const ownPath = await api(`/projects/${projectA}/api-keys/${keyB.id}`, {
+      method: "DELETE",
+      headers: bearer(keyA.key),
+    });
     expect(ownPath.status).toBe(404);
     expect((await listKeys(projectB, bearer(keyB.key))).status).toBe(200);
   });
@@ -74,7 +89,10 @@ describe("api-keys security", () => {
     const projectId = uniqueProjectId();
     const { id } = await createProjectKey(projectId);
     expect((await listKeys(projectId, bearer(TEST_ADMIN_KEY))).status).toBe(200);
-    const revoke = await api(`/projects/${projectId}/api-keys/${id}`, { method: "DELETE", headers: bearer(TEST_ADMIN_KEY) });
+    const revoke = await api(`/projects/${projectId}/api-keys/${id}`, {
+      method: "DELETE",
+      headers: bearer(TEST_ADMIN_KEY),
+    });
     expect(revoke.status).toBe(204);
   });
 

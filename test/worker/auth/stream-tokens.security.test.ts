@@ -5,7 +5,7 @@ import { createApp } from "../../../worker/app";
 import { tokenSigningSecret } from "../../../worker/auth/auth-mode";
 import { signToken } from "../../../worker/auth/signed-token";
 import { mintStreamToken } from "../../../worker/auth/stream-token";
-import { getSettings } from "../../../worker/env";
+import { parseSettings } from "../../../worker/env";
 import { requireProjectStreamAccess } from "../../../worker/middleware/auth";
 import { StreamTokenSchema } from "../../../worker/routes/stream-tokens/schema";
 import { bearer, createProjectKey, errorCode, TEST_ADMIN_KEY, uniqueProjectId } from "../helpers/project-key";
@@ -29,7 +29,7 @@ async function mint(projectId: string, key: string, body?: unknown) {
 
 let secret: string;
 beforeAll(async () => {
-  const value = await tokenSigningSecret(getSettings(env));
+  const value = await tokenSigningSecret(parseSettings(env));
   if (!value) throw new Error("tests run with ADMIN_API_KEY, so a signing secret must exist");
   secret = value;
 });
@@ -109,7 +109,9 @@ describe("stream tokens", () => {
       const res = await probe(projectId, `?access_token=${encodeURIComponent(forged)}`);
       expect(res.status, forged).toBe(401);
     }
-    expect((await probe("victim", `?access_token=${encodeURIComponent(`${forgedBody}.${signature}`)}`)).status).toBe(401);
+    expect((await probe("victim", `?access_token=${encodeURIComponent(`${forgedBody}.${signature}`)}`)).status).toBe(
+      401,
+    );
   });
 
   it("a token signed with another secret or for another purpose is refused", async () => {
