@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { Database } from "../db/client";
+import type { Settings } from "../env";
+import { JobPayloadError } from "./handler";
+import { JOB_LIMITS, type Job } from "./job";
+import type { JobObject } from "./job-object";
+import type { JobMessage } from "./queue-consumer";
+import { getPayloadSpec } from "./registry";
+
+export interface CreateJobDeps {
+  db: Database;
+  jobs: DurableObjectNamespace<JobObject>;
+  queue: Queue<JobMessage>;
+  settings: Pick<Settings, "MAX_QUEUE_SIZE" | "JOB_MAX_ATTEMPTS" | "JOB_RETRY_DELAY_SECONDS">;
+}
+
+export interface CreateJobInput {
+  projectId: string;
+  jobType: string;
+  payload: unknown;
+  maxAttempts?: number;
+  retryDelaySeconds?: number;
+}
+
+/** Queued plus running jobs reached MAX_QUEUE_SIZE; nothing was created. */
+export class QueueFullError extends Error {
+  override name = "QueueFullError";
+  constructor(
+    readonly limit: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`The job queue is full (${limit} queued or running jobs); try again later`);
+  }
+}
+
+// The queue drains continuously; a short hint keeps clients from hammering without stalling them.
+const QUEUE_FULL_RETRY_AFTER_SECONDS = 10;
+
+function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string) {
+  return issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].join("."),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+function bounded(value: number | undefined, fallback: number, limits: { min: number; max: number }, path: string) {
+  const chosen = value ?? fallback;
+  if (!Number.isInteger(chosen) || chosen < limits.min || chosen > limits.max) {
+    throw new JobPayloadError(422, `${path} must be an integer from ${limits.min} to ${limits.max}`, [
+      { path, message: `Must be an integer from ${limits.min} to ${limits.max}`, code: "out_of_range" },
+    ]);
+  }
+  return chosen;
+}
+
+/**
+ * Creates a job: validates the payload (schema, then stored data), reserves a D1 row only while the
+ * queue has room, initialises the job's Durable Object and enqueues its first run. If a later step
+ * fails, the earlier ones are undone, so a failed creation leaves nothing behind.
+ * Throws JobPayloadError (404/422) or QueueFullError.
+ */
+export async function createJob(deps: CreateJobDeps, input: CreateJobInput): Promise<Job> {
+  const spec = getPayloadSpec(input.jobType);
+  if (!spec) {
+    throw new JobPayloadError(422, `Jobs of type '${input.jobType}' cannot be created`, [
+      { path: "job_type", message: `Unknown or unavailable job type '${input.jobType}'`, code: "invalid_value" },
+    ]);
+  }
+  const parsed = spec.schema.safeParse(input.payload);
+  if (!parsed.success)
+    throw new JobPayloadError(422, "Invalid job payload", fieldErrors(parsed.error.issues, "payload"));
+  const payload = parsed.data as Record<string, unknown>;
+  const maxAttempts = bounded(
+    input.maxAttempts,
+    deps.settings.JOB_MAX_ATTEMPTS,
+    JOB_LIMITS.maxAttempts,
+    "max_attempts",
+  );
+  const retryDelaySeconds = bounded(
+    input.retryDelaySeconds,
+    deps.settings.JOB_RETRY_DELAY_SECONDS,
+    JOB_LIMITS.retryDelaySeconds,
+    "retry_delay_seconds",
+  );
+  await spec.validate?.(payload, { db: deps.db, projectId: input.projectId });
+
+  const id = crypto.randomUUID();
+  const now = new Date().toISOString();
+  const assetId = spec.assetId?.(payload) ?? null;
+  const limit = deps.settings.MAX_QUEUE_SIZE;
+  // One statement checks room and inserts, so concurrent creations cannot overshoot MAX_QUEUE_SIZE.
+  const reserved = await deps.db.run(sql`
+    INSERT INTO jobs (id, project_id, job_type, status, progress, attempts, max_attempts, retry_delay_seconds,
+                      asset_id, payload, logs, created_at, updated_at)
+    SELECT ${id}, ${input.projectId}, ${input.jobType}, 'queued', 0, 0, ${maxAttempts}, ${retryDelaySeconds},
+           ${assetId}, ${JSON.stringify(payload)}, '[]', ${now}, ${now}
+    WHERE (SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')) < ${limit}`);
+  if (!reserved.meta.changes) throw new QueueFullError(limit, QUEUE_FULL_RETRY_AFTER_SECONDS);
+
+  const stub = deps.jobs.get(deps.jobs.idFromName(id));
+  const undoRow = () => deps.db.run(sql`DELETE FROM jobs WHERE id = ${id}`);
+  let job: Job;
+  try {
+    job = await stub.init({
+      id,
+      projectId: input.projectId,
+      jobType: input.jobType,
+      payload,
+      maxAttempts,
+      retryDelaySeconds,
+      assetId,
+      createdAt: now,
+    });
+  } catch (error) {
+    // The call may have failed after the object stored the job; make sure it cannot run later.
+    await stub.discard().catch(() => {});
+    await undoRow();
+    throw error;
+  }
+  try {
+    await deps.queue.send({ job_id: id, project_id: input.projectId });
+  } catch (error) {
+    await stub.discard();
+    await undoRow();
+    throw error;
+  }
+  return job;
+}

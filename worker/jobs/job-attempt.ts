@@ -1,0 +1,90 @@
+import type { Env } from "../env";
+import type { Logger } from "../logger";
+import { JobCancelledError, type JobContext, JobPayloadError, PermanentJobError } from "./handler";
+import { appendLog, type Job } from "./job";
+import { createJobServices } from "./job-services";
+import { getJobHandler } from "./registry";
+
+export type AttemptResult =
+  | { kind: "completed"; result: Record<string, unknown> }
+  | { kind: "retryable"; message: string }
+  | { kind: "permanent"; message: string };
+
+export interface AttemptOptions {
+  /** A copy of the job as the attempt started. */
+  job: Job;
+  attempt: number;
+  controller: AbortController;
+  env: Env;
+  logger: Logger;
+  /** False once the job was cancelled or the attempt superseded. */
+  isCurrent(): boolean;
+  /** Applies a change to the stored running job and publishes it. */
+  update(change: (job: Job) => void): void;
+}
+
+/** Runs one attempt of a job's handler and classifies how it ended. Never throws. */
+export async function runAttempt(options: AttemptOptions): Promise<AttemptResult> {
+  const { job, attempt, controller } = options;
+  const handler = getJobHandler(job.job_type);
+  if (!handler) return { kind: "permanent", message: `No handler registered for job type '${job.job_type}'` };
+  const parsed = handler.spec.schema.safeParse(job.payload);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    return { kind: "permanent", message: `Invalid payload: ${issues.join("; ")}` };
+  }
+
+  const signal = controller.signal;
+  const checkpoint = () => {
+    if (signal.aborted || !options.isCurrent()) throw new JobCancelledError("Job was cancelled");
+  };
+  const ctx: JobContext<unknown> = {
+    job: {
+      id: job.id,
+      projectId: job.project_id,
+      jobType: job.job_type,
+      attempt,
+      maxAttempts: job.max_attempts,
+      payload: parsed.data,
+    },
+    services: createJobServices(options.env, options.logger.child({ job_id: job.id, project_id: job.project_id })),
+    signal,
+    checkpoint,
+    async progress(percent, message) {
+      checkpoint();
+      const value = Number.isFinite(percent) ? Math.round(Math.min(100, Math.max(0, percent))) : 0;
+      options.update((current) => {
+        current.progress = value;
+        if (message) appendLog(current, "info", message, { progress: value });
+      });
+    },
+    async log(level, message, details) {
+      // Logging after cancellation (e.g. from cleanup code) is dropped rather than thrown.
+      if (!signal.aborted && options.isCurrent()) {
+        options.update((current) => appendLog(current, level, message, details ?? null));
+      }
+    },
+  };
+
+  try {
+    const result = await handler.run(ctx);
+    if (!result || typeof result !== "object" || Array.isArray(result)) {
+      return { kind: "permanent", message: "Handler returned a result that is not an object" };
+    }
+    return { kind: "completed", result: JSON.parse(JSON.stringify(result)) as Record<string, unknown> };
+  } catch (error) {
+    return classify(error);
+  }
+}
+
+function classify(error: unknown): AttemptResult {
+  const message = error instanceof Error ? error.message || error.name : String(error);
+  const name = error instanceof Error ? error.name : "";
+  if (error instanceof PermanentJobError || error instanceof JobPayloadError || name === "PermanentJobError") {
+    return { kind: "permanent", message };
+  }
+  // Reached only when the job was not actually cancelled (the engine discards cancelled attempts).
+  if (error instanceof JobCancelledError) return { kind: "permanent", message: `Handler stopped: ${message}` };
+  // Anything else (network errors, upstream 5xx, RetryableJobError) is worth another attempt.
+  return { kind: "retryable", message };
+}

@@ -1,0 +1,10 @@
+import { createDb } from "../db/client";
+import type { Env } from "../env";
+import { getSettings } from "../env";
+import type { Logger } from "../logger";
+import type { JobServices } from "./handler";
+
+/** The services handed to every handler; features that add a client (media, AI) build it here. */
+export function createJobServices(env: Env, logger: Logger): JobServices {
+  return { db: createDb(env.DB), bucket: env.BUCKET, settings: getSettings(env), logger };
+}

@@ -1,0 +1,26 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../../db/client";
+import { assets } from "../../db/schema/assets";
+import { JobPayloadError } from "../handler";
+
+export const AssetIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, "Asset ids contain only letters, digits, '-' and '_'");
+
+/** The shared creation check of every asset-based job: the asset must belong to the job's project. */
+export async function requireAssetInProject(db: Database, projectId: string, assetId: string): Promise<void> {
+  const [row] = await db
+    .select({ id: assets.id })
+    .from(assets)
+    .where(and(eq(assets.id, assetId), eq(assets.projectId, projectId)))
+    .limit(1);
+  if (!row) {
+    throw new JobPayloadError(404, `Asset ${assetId} not found in project ${projectId}`, [
+      { path: "payload.asset_id", message: "Asset not found in this project", code: "not_found" },
+    ]);
+  }
+}

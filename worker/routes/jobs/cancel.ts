@@ -1,0 +1,40 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../app-env";
+import { ApiError, errorResponses } from "../../errors";
+import type { CancelOutcome } from "../../jobs/job-object";
+import { requireProjectAccess } from "../../middleware/auth";
+import { loadProjectJob } from "./job-access";
+import { JobParamsSchema, JobSchema } from "./schema";
+
+const route = createRoute({
+  method: "post",
+  path: "/projects/{project_id}/jobs/{job_id}/cancel",
+  operationId: "cancelJob",
+  summary: "Cancel a queued or running job",
+  description:
+    "A queued job never runs; a running job's handler is aborted (its AbortSignal fires, in-flight media and AI " +
+    "requests stop, and its next checkpoint throws). A finished job gives 409.",
+  tags: ["Jobs"],
+  middleware: [requireProjectAccess] as const,
+  security: [{ bearerAuth: [] }],
+  request: { params: JobParamsSchema },
+  responses: {
+    200: { description: "The cancelled job", content: { "application/json": { schema: JobSchema } } },
+    ...errorResponses(400, 401, 403, 404, 409, 422, 429),
+  },
+});
+
+export function registerCancelJob(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const { project_id: projectId, job_id: jobId } = c.req.valid("param");
+    const { stub } = await loadProjectJob(c.env, projectId, jobId);
+    const result = (await stub.cancel()) as CancelOutcome;
+    if (result.outcome === "not_found")
+      throw new ApiError("NOT_FOUND", `Job ${jobId} not found in project ${projectId}`);
+    if (result.outcome === "finished") {
+      throw new ApiError("CONFLICT", `Job ${jobId} already finished with status ${result.job.status}`);
+    }
+    c.get("services").logger.info("job_cancel_requested", { job_id: jobId, project_id: projectId });
+    return c.json(JobSchema.parse(result.job), 200);
+  });
+}

@@ -1,0 +1,59 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../../app-env";
+import { errorResponses } from "../../errors";
+import { requireProjectStreamAccess } from "../../middleware/auth";
+import { loadProjectJob } from "./job-access";
+import { JobParamsSchema } from "./schema";
+
+const route = createRoute({
+  method: "get",
+  path: "/projects/{project_id}/jobs/{job_id}/events",
+  operationId: "streamJobEvents",
+  summary: "Live job events (Server-Sent Events)",
+  description:
+    "Each event is `event: job` with the full job as `data` and an increasing `id`. The first event is the " +
+    "current job; send `Last-Event-ID` to receive only what you missed instead. A `: heartbeat` comment " +
+    "arrives about every 15 s. The stream ends after the job reaches a terminal status. Accepts a stream " +
+    "token in `?access_token=` for EventSource clients that cannot set headers.",
+  tags: ["Jobs"],
+  middleware: [requireProjectStreamAccess] as const,
+  security: [{ bearerAuth: [] }],
+  request: {
+    params: JobParamsSchema,
+    headers: z.object({
+      "last-event-id": z
+        .string()
+        .max(32)
+        .optional()
+        .openapi({ param: { name: "Last-Event-ID", in: "header" }, example: "12" }),
+    }),
+    query: z.object({
+      access_token: z
+        .string()
+        .optional()
+        .openapi({ param: { name: "access_token", in: "query" } }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "An event stream of job snapshots",
+      content: {
+        "text/event-stream": { schema: z.string().openapi({ example: "id: 3\nevent: job\ndata: {...}\n\n" }) },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404, 422, 429),
+  },
+});
+
+export function registerJobEvents(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const { project_id: projectId, job_id: jobId } = c.req.valid("param");
+    const { stub } = await loadProjectJob(c.env, projectId, jobId);
+    const headers = new Headers();
+    const lastEventId = c.req.header("Last-Event-ID");
+    if (lastEventId) headers.set("Last-Event-ID", lastEventId);
+    const upstream = await stub.fetch("https://job.internal/events", { headers });
+    // Re-wrapped so later middleware may add headers (request id, CORS) to an otherwise immutable response.
+    return new Response(upstream.body, upstream) as never;
+  });
+}
