@@ -1,0 +1,86 @@
+/** Things a test can make the fake do to the next matching request, in queue order. */
+export type FakeEndpoint = "transcriptions" | "chat";
+
+export type FakeBehaviour = { endpoint?: FakeEndpoint } & (
+  | { kind: "rate_limit"; retry_after?: number; retry_after_ms?: number }
+  | { kind: "server_error"; status?: number }
+  | { kind: "delay"; ms: number }
+  | { kind: "unauthorized" }
+  | { kind: "bad_request"; message?: string }
+  | { kind: "drop_connection" }
+  | { kind: "invalid_json" }
+  | { kind: "out_of_range_scenes" }
+  | { kind: "scenes"; scenes: unknown[] }
+);
+
+export interface ReceivedAudio {
+  filename: string;
+  content_type: string;
+  bytes: number;
+  format_name: string | null;
+  codec: string | null;
+  sample_rate: number | null;
+  channels: number | null;
+  duration: number | null;
+  /** Non-silent stretches the fake found (seconds within this upload); segments are laid over them. */
+  speech: { start: number; end: number }[];
+}
+
+export interface ReceivedRequest {
+  request_id: string;
+  endpoint: FakeEndpoint | "other";
+  path: string;
+  received_at: number;
+  status: number;
+  behaviour: FakeBehaviour["kind"] | null;
+  authorization: "missing" | "bearer";
+  organization: string | null;
+  model: string | null;
+  /** Transcriptions: the multipart text fields (language, prompt, response_format, ...). */
+  fields?: Record<string, string | string[]>;
+  audio?: ReceivedAudio;
+  /** Chat: the messages' text and the requested response_format. */
+  system_prompt?: string;
+  prompt?: string;
+  response_format?: unknown;
+}
+
+/** Shared state behind both the in-process `control` object and the HTTP control API. */
+export class FakeControl {
+  private queue: FakeBehaviour[] = [];
+  private log: ReceivedRequest[] = [];
+  latencyMs = 0;
+
+  enqueue(...behaviours: FakeBehaviour[]): void {
+    this.queue.push(...behaviours);
+  }
+
+  /** Sets a minimum time from receiving a request to answering it (the benchmark uses 2000). */
+  setLatency(ms: number): void {
+    this.latencyMs = Math.max(0, ms);
+  }
+
+  requests(endpoint?: FakeEndpoint): ReceivedRequest[] {
+    return this.log.filter((entry) => !endpoint || entry.endpoint === endpoint);
+  }
+
+  pending(): FakeBehaviour[] {
+    return [...this.queue];
+  }
+
+  reset(): void {
+    this.queue = [];
+    this.log = [];
+    this.latencyMs = 0;
+  }
+
+  /** Removes and returns the first queued behaviour meant for this endpoint. */
+  take(endpoint: FakeEndpoint): FakeBehaviour | undefined {
+    const index = this.queue.findIndex((b) => !b.endpoint || b.endpoint === endpoint);
+    return index < 0 ? undefined : this.queue.splice(index, 1)[0];
+  }
+
+  record(entry: ReceivedRequest): void {
+    this.log.push(entry);
+  }
+}
