@@ -4,6 +4,10 @@ import { z } from "zod";
 export interface Bindings {
   DB: D1Database;
   BUCKET: R2Bucket;
+  /** Job runs to perform ([[queues.producers]] edge-media-jobs). */
+  JOBS_QUEUE: Queue<import("./jobs/queue-consumer").JobMessage>;
+  /** One Durable Object per job, named by the job id. */
+  JOB: DurableObjectNamespace<import("./jobs/job-object").JobObject>;
   /** Per-key request limit ([[ratelimits]] in wrangler.toml). */
   API_RATE_LIMITER: RateLimit;
   /** The media service as a Cloudflare Container; used when MEDIA_SERVICE_URL is unset. */
