@@ -3,6 +3,7 @@ import { signToken, TokenError, verifyToken } from "./signed-token";
 /** Browsers cannot set headers on EventSource/WebSocket, so these tokens travel in `?access_token=`. */
 export const STREAM_TOKEN_PURPOSE = "stream";
 export const STREAM_TOKEN_MAX_TTL_SECONDS = 900;
+const CLOCK_SKEW_SECONDS = 60;
 
 export interface StreamToken {
   token: string;
@@ -23,8 +24,14 @@ export async function mintStreamToken(
 }
 
 /** Returns the project a valid stream token is scoped to; throws TokenError otherwise. */
-export async function verifyStreamToken(secret: string, token: string, nowSeconds?: number): Promise<string> {
+export async function verifyStreamToken(
+  secret: string,
+  token: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Promise<string> {
   const claims = await verifyToken(secret, STREAM_TOKEN_PURPOSE, token, nowSeconds);
   if (typeof claims.project_id !== "string") throw new TokenError("malformed");
+  // Nothing here mints longer-lived tokens, so one that claims to be is refused rather than trusted.
+  if (claims.exp > nowSeconds + STREAM_TOKEN_MAX_TTL_SECONDS + CLOCK_SKEW_SECONDS) throw new TokenError("malformed");
   return claims.project_id;
 }

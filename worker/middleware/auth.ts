@@ -14,8 +14,9 @@ export const PROJECT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="edge-media"' };
 const INVALID_TOKEN = { "WWW-Authenticate": 'Bearer realm="edge-media", error="invalid_token"' };
 
-// One warning per isolate is enough to notice that auth is off, without flooding the logs.
+// One line per isolate is enough to notice that auth is off or misconfigured, without flooding the logs.
 let openModeWarned = false;
+let misconfiguredLogged = false;
 
 function unauthorized(message: string, headers: Record<string, string> = CHALLENGE): ApiError {
   return new ApiError("UNAUTHORIZED", message, { headers });
@@ -30,7 +31,10 @@ function forbiddenForProject(): ApiError {
 function authMode(c: Context<AppEnv>): Exclude<AuthMode, { kind: "misconfigured" }> {
   const mode = resolveAuthMode(c.get("services").settings);
   if (mode.kind === "misconfigured") {
-    c.get("logger").error("auth_misconfigured", { reason: "ADMIN_API_KEY is not set outside development" });
+    if (!misconfiguredLogged) {
+      misconfiguredLogged = true;
+      c.get("logger").error("auth_misconfigured", { reason: "ADMIN_API_KEY is not set outside development" });
+    }
     throw new ApiError(
       "SERVICE_UNAVAILABLE",
       "Authentication is not configured: set the ADMIN_API_KEY secret. Protected routes stay closed until it is set.",

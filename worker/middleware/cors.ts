@@ -11,6 +11,7 @@ const EXPOSED_HEADERS = [
   "ETag",
   "Last-Modified",
   "Retry-After",
+  "WWW-Authenticate",
   "Location",
   "Asset-Id",
   "Upload-Offset",

@@ -19,6 +19,12 @@ describe("api-keys security", () => {
     await expectUnauthorized(await listKeys(uniqueProjectId()));
   });
 
+  it("browsers can read the challenge header on a cross-origin 401", async () => {
+    const res = await listKeys(uniqueProjectId(), { Origin: "https://app.example.com" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("Access-Control-Expose-Headers")).toContain("WWW-Authenticate");
+  });
+
   it("wrong key: 401 for unknown well-formed keys, garbage and the wrong scheme", async () => {
     const projectId = uniqueProjectId();
     await createProjectKey(projectId);

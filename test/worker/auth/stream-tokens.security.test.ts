@@ -124,6 +124,13 @@ describe("stream tokens", () => {
     }
   });
 
+  it("a correctly signed token claiming more than 15 minutes is refused", async () => {
+    const projectId = uniqueProjectId();
+    const exp = Math.floor(Date.now() / 1000) + 24 * 3600;
+    const longLived = await signToken(secret, { purpose: "stream", exp, project_id: projectId });
+    expect((await probe(projectId, `?access_token=${encodeURIComponent(longLived)}`)).status).toBe(401);
+  });
+
   it("a token is scoped to one project: 403 elsewhere", async () => {
     const { token } = await mintStreamToken(secret, uniqueProjectId(), 300);
     const res = await probe(uniqueProjectId(), `?access_token=${encodeURIComponent(token)}`);
