@@ -1,38 +1,19 @@
 import { rm, stat, writeFile } from "node:fs/promises";
 import { FfprobeError, ffprobe } from "../ffmpeg/ffprobe";
 import { FfmpegError } from "../ffmpeg/run-ffmpeg";
-import { explainProbeFailure, type ProbeFields, probeFields } from "../media/probe-fields";
+import { explainProbeFailure, probeFields } from "../media/probe-fields";
 import { makeThumbnail } from "../media/thumbnail";
 import { defineOp, type OpContext, OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
 import { buildRenderCommand } from "../render/command";
 import { probeRenderInputs, RENDER_INPUT_NAMES } from "../render/input-media";
 import { OUTPUT_CONTENT_TYPES } from "../render/output-encoding";
+import { type RenderOutput, RenderResultDataSchema } from "../render/result";
 import { runRenderFfmpeg } from "../render/run-render-ffmpeg";
 import { type RenderSpec, RenderSpecSchema, type Template } from "../render/spec";
 import { collectCues } from "../render/subtitles";
 import { type InputMedia, layoutTimeline, RenderSpecError, resolveTemplates, type Timeline } from "../render/timeline";
 import { toSrt } from "../subtitles/format";
-
-/** One rendered file in `result.data.outputs`; its bytes came earlier as the `file` event named `name`. */
-export interface RenderOutput {
-  name: string;
-  template: string;
-  format: Template["format"];
-  content_type: string;
-  width: number;
-  height: number;
-  duration: number;
-  size: number;
-  probe: ProbeFields;
-  thumbnail: { name: string; content_type: "image/jpeg"; width: number; height: number } | null;
-}
-
-export interface RenderResultData {
-  outputs: RenderOutput[];
-  /** Planned timeline length in seconds (each output's probed duration is in its entry). */
-  duration: number;
-}
 
 /**
  * POST /v1/render: composes the clips into one video per template. Each output is streamed as a `file`
@@ -69,7 +50,7 @@ export const renderOp = defineOp({
       if (signal.aborted) throw signal.reason;
     }
     await ctx.events.progress(100);
-    return { outputs, duration: round3(timeline.duration) } satisfies RenderResultData;
+    return RenderResultDataSchema.parse({ outputs, duration: round3(timeline.duration) });
   },
 });
 
@@ -168,7 +149,7 @@ async function renderTemplate(ctx: OpContext<RenderSpec>, job: TemplateJob): Pro
       height: probe.height,
       duration: probe.duration,
       size,
-      probe,
+      probe: { ...probe },
       thumbnail,
     };
   } finally {

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { meanVolume, postRender, probe, type RenderService, scratchDir, startRenderService } from "./render-harness";
+import {
+  meanVolume,
+  postRender,
+  probe,
+  type RenderService,
+  renderResult,
+  scratchDir,
+  startRenderService,
+} from "./render-harness";
 import { generateRenderMedia, type RenderMedia } from "./render-media";
 
 let service: RenderService;
@@ -18,16 +26,15 @@ const small = { aspect_ratio: "16:9", templates: [{ name: "small", format: "mp4"
 async function renderOne(options: Record<string, unknown>, files: Record<string, string>) {
   const response = await postRender(service, { ...small, ...options }, files);
   expect(response.status).toBe(200);
-  const last = response.events.at(-1);
-  expect(last?.type, JSON.stringify(last)).toBe("result");
+  const result = renderResult(response);
   const file = response.files["small.mp4"];
   expect(file).toBeDefined();
-  return { ...(await probe(file as string)), response };
+  return { ...(await probe(file as string)), response, result };
 }
 
 describe("render durations", () => {
   it("a cut-only timeline of 3 clips lasts the sum of (out - in)", async () => {
-    const { duration, streams, response } = await renderOne(
+    const { duration, streams, result } = await renderOne(
       {
         clips: [
           { input: "source_0", in_point: 0.5, out_point: 2 },
@@ -40,7 +47,6 @@ describe("render durations", () => {
     expect(duration).toBeGreaterThanOrEqual(1.5 + 1.2 + 1.7 - 0.1);
     expect(duration).toBeLessThanOrEqual(1.5 + 1.2 + 1.7 + 0.1);
     expect(streams.map((stream) => stream.codec_type).sort()).toEqual(["audio", "video"]);
-    const result = response.events.at(-1)?.data as { outputs: { duration: number; size: number }[]; duration: number };
     expect(result.duration).toBeCloseTo(4.4, 3);
     expect(result.outputs[0]?.duration).toBeCloseTo(duration, 1);
   });

@@ -5,6 +5,7 @@ import {
   postRender,
   probe,
   type RenderService,
+  renderResult,
   scratchDir,
   startRenderService,
 } from "./render-harness";
@@ -37,9 +38,7 @@ describe("render framing", () => {
       },
       { source_0: media.red },
     );
-    const result = response.events.at(-1);
-    expect(result?.type, JSON.stringify(result)).toBe("result");
-    const outputs = (result?.data as { outputs: Record<string, unknown>[] }).outputs;
+    const { outputs } = renderResult(response);
     expect(outputs.map((output) => [output.name, output.template, output.format, output.width, output.height])).toEqual(
       [
         ["portrait.mp4", "portrait", "mp4", 180, 320],
@@ -57,7 +56,7 @@ describe("render framing", () => {
     expect(webm.streams.map((stream) => stream.codec_name).sort()).toEqual(["opus", "vp9"]);
     const mov = await probe(response.files["portrait_mov.mov"] as string);
     expect(mov.streams.map((stream) => stream.codec_name).sort()).toEqual(["aac", "h264"]);
-    expect((outputs[2]?.probe as { container: string }).container).toBe("mov");
+    expect(outputs[2]?.probe.container).toBe("mov");
 
     // Contain: the 16:9 picture sits in the middle, black bars above and below.
     const frame = await frameAt(response.files["portrait.mp4"] as string, 0.5);

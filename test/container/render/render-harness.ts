@@ -12,6 +12,7 @@ import { parseConfig } from "../../../container/src/config";
 import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
 import { ConcurrencyLimiter } from "../../../container/src/limiter";
 import { ByteReader } from "../../../container/src/protocol/byte-reader";
+import { type RenderResultData, RenderResultDataSchema } from "../../../container/src/render/result";
 
 const run = promisify(execFile);
 
@@ -182,4 +183,11 @@ export async function scratchDir(prefix: string): Promise<string> {
   const dir = path.join(os.tmpdir(), `${prefix}-${process.pid}`);
   await mkdir(dir, { recursive: true });
   return dir;
+}
+
+/** The stream's terminal event must be a `result` matching the op's published schema. */
+export function renderResult(response: RenderResponse): RenderResultData {
+  const last = response.events.at(-1);
+  if (last?.type !== "result") throw new Error(`expected a result event, got ${JSON.stringify(last ?? response.body)}`);
+  return RenderResultDataSchema.parse(last.data);
 }

@@ -15,6 +15,8 @@ export interface RenderMedia {
   blueRotated: string;
   /** 640x360, 30 fps, white, 440 Hz tone that is on for 1 s, off for 1 s, on for 1 s ("speech" for ducking). */
   speech: string;
+  /** 240x180 stored with 4:3 pixels (shows as 320x180), magenta, 30 fps, 3 s, no audio. */
+  anamorphic: string;
   /** 3 kHz tone, 2 s (short, so looping shows). */
   music: string;
   /** 64x32 opaque yellow PNG. */
@@ -40,6 +42,7 @@ export async function generateRenderMedia(dir: string): Promise<RenderMedia> {
     green: file("green.mp4"),
     blueRotated: file("blue-rotated.mp4"),
     speech: file("speech.mp4"),
+    anamorphic: file("anamorphic.mp4"),
     music: file("music.m4a"),
     watermark: file("watermark.png"),
   };
@@ -59,6 +62,7 @@ export async function generateRenderMedia(dir: string): Promise<RenderMedia> {
       "-shortest",
       media.speech,
     ]),
+    ffmpeg([...colourClip("magenta", "240x180", 30), "-vf", "setsar=4/3", ...h264, media.anamorphic]),
     ffmpeg([...tone(3000, 2), "-c:a", "aac", media.music]),
     ffmpeg(["-f", "lavfi", "-i", "color=c=yellow:s=64x32", "-frames:v", "1", media.watermark]),
   ]);

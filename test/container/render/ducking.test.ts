@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateRenderMedia, type RenderMedia } from "./render-media";
+import { meanVolume, postRender, type RenderService, renderResult, scratchDir, startRenderService } from "./render-harness";
+
+let service: RenderService;
+let media: RenderMedia;
+
+beforeAll(async () => {
+  [service, media] = await Promise.all([startRenderService(), scratchDir("render-ducking").then(generateRenderMedia)]);
+});
+afterAll(() => service?.close());
+
+const MUSIC_HZ = 3000;
+
+async function renderWithMusic(ducking: boolean): Promise<string> {
+  const response = await postRender(
+    service,
+    {
+      // The speech clip has its tone on during 0-1 s and 2-3 s and is silent in between.
+      clips: [{ input: "source_0", in_point: 0, out_point: 3 }],
+      templates: [{ name: "mixed", format: "mp4", width: 320, height: 180 }],
+      background_music: {
+        input: "music",
+        volume: 0.8,
+        loop: true,
+        ducking: { enabled: ducking, threshold: 0.02, ratio: 20, attack: 5, release: 150 },
+      },
+    },
+    { source_0: media.speech, music: media.music },
+  );
+  renderResult(response);
+  return response.files["mixed.mp4"] as string;
+}
+
+describe("background music ducking", () => {
+  it("measurably lowers the music under speech and leaves it alone in the pauses", async () => {
+    const ducked = await renderWithMusic(true);
+    const plain = await renderWithMusic(false);
+    // Band-pass around the music's tone so the speech tone does not count.
+    const underSpeechDucked = await meanVolume(ducked, 0.3, 0.9, MUSIC_HZ);
+    const underSpeechPlain = await meanVolume(plain, 0.3, 0.9, MUSIC_HZ);
+    const pauseDucked = await meanVolume(ducked, 1.5, 1.95, MUSIC_HZ);
+    const pausePlain = await meanVolume(plain, 1.5, 1.95, MUSIC_HZ);
+
+    expect(underSpeechPlain).toBeGreaterThan(-40);
+    expect(underSpeechPlain - underSpeechDucked).toBeGreaterThan(6);
+    expect(Math.abs(pausePlain - pauseDucked)).toBeLessThan(3);
+  });
+});
