@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  meanVolume,
+  postRender,
+  type RenderService,
+  removeTestDirs,
+  renderResult,
+  scratchDir,
+  startRenderService,
+} from "./render-harness";
 import { generateRenderMedia, type RenderMedia } from "./render-media";
-import { meanVolume, postRender, type RenderService, renderResult, scratchDir, startRenderService } from "./render-harness";
 
 let service: RenderService;
 let media: RenderMedia;
@@ -8,7 +16,10 @@ let media: RenderMedia;
 beforeAll(async () => {
   [service, media] = await Promise.all([startRenderService(), scratchDir("render-ducking").then(generateRenderMedia)]);
 });
-afterAll(() => service?.close());
+afterAll(async () => {
+  await service?.close();
+  await removeTestDirs();
+});
 
 const MUSIC_HZ = 3000;
 

@@ -4,6 +4,7 @@ import {
   postRender,
   probe,
   type RenderService,
+  removeTestDirs,
   renderResult,
   scratchDir,
   startRenderService,
@@ -19,7 +20,10 @@ beforeAll(async () => {
     scratchDir("render-durations").then(generateRenderMedia),
   ]);
 });
-afterAll(() => service?.close());
+afterAll(async () => {
+  await service?.close();
+  await removeTestDirs();
+});
 
 const small = { aspect_ratio: "16:9", templates: [{ name: "small", format: "mp4", width: 320, height: 180 }] };
 

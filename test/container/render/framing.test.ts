@@ -5,6 +5,7 @@ import {
   postRender,
   probe,
   type RenderService,
+  removeTestDirs,
   renderResult,
   scratchDir,
   startRenderService,
@@ -17,7 +18,10 @@ let media: RenderMedia;
 beforeAll(async () => {
   [service, media] = await Promise.all([startRenderService(), scratchDir("render-framing").then(generateRenderMedia)]);
 });
-afterAll(() => service?.close());
+afterAll(async () => {
+  await service?.close();
+  await removeTestDirs();
+});
 
 const isRed = ([r, g, b]: number[]) => (r ?? 0) > 180 && (g ?? 255) < 60 && (b ?? 255) < 60;
 const isBlack = ([r, g, b]: number[]) => (r ?? 255) < 30 && (g ?? 255) < 30 && (b ?? 255) < 30;

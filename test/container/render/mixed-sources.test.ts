@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateRenderMedia, type RenderMedia } from "./render-media";
 import {
   frameAt,
   meanVolume,
@@ -7,10 +6,12 @@ import {
   postRender,
   probe,
   type RenderService,
+  removeTestDirs,
   renderResult,
   scratchDir,
   startRenderService,
 } from "./render-harness";
+import { generateRenderMedia, type RenderMedia } from "./render-media";
 
 let service: RenderService;
 let media: RenderMedia;
@@ -18,7 +19,10 @@ let media: RenderMedia;
 beforeAll(async () => {
   [service, media] = await Promise.all([startRenderService(), scratchDir("render-mixed").then(generateRenderMedia)]);
 });
-afterAll(() => service?.close());
+afterAll(async () => {
+  await service?.close();
+  await removeTestDirs();
+});
 
 const near = (actual: number[], expected: number[], tolerance = 45) =>
   actual.every((value, i) => Math.abs(value - (expected[i] ?? 0)) <= tolerance);

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateRenderMedia, type RenderMedia } from "./render-media";
 import {
   frameAt,
   pixel,
   postRender,
   type RenderService,
+  removeTestDirs,
   renderResult,
   scratchDir,
   startRenderService,
 } from "./render-harness";
+import { generateRenderMedia, type RenderMedia } from "./render-media";
 
 let service: RenderService;
 let media: RenderMedia;
@@ -16,7 +17,10 @@ let media: RenderMedia;
 beforeAll(async () => {
   [service, media] = await Promise.all([startRenderService(), scratchDir("render-overlays").then(generateRenderMedia)]);
 });
-afterAll(() => service?.close());
+afterAll(async () => {
+  await service?.close();
+  await removeTestDirs();
+});
 
 const near = (actual: number[], expected: number[], tolerance = 40) =>
   actual.every((value, i) => Math.abs(value - (expected[i] ?? 0)) <= tolerance);
@@ -25,7 +29,8 @@ const near = (actual: number[], expected: number[], tolerance = 40) =>
 function changedInSubtitleBand(frame: { width: number; height: number; rgb: Buffer }, plain: number[]): number {
   let changed = 0;
   for (let y = Math.floor(frame.height * 0.7); y < frame.height; y++) {
-    for (let x = Math.floor(frame.width * 0.25); x < frame.width * 0.75; x++) if (!near(pixel(frame, x, y), plain, 60)) changed++;
+    for (let x = Math.floor(frame.width * 0.25); x < frame.width * 0.75; x++)
+      if (!near(pixel(frame, x, y), plain, 60)) changed++;
   }
   return changed;
 }
@@ -48,7 +53,11 @@ describe("render overlays", () => {
 
     const translucent = await postRender(
       service,
-      { clips, templates, default_watermark: { input: "watermark", position: "bottom-left", scale: 0.2, opacity: 0.5 } },
+      {
+        clips,
+        templates,
+        default_watermark: { input: "watermark", position: "bottom-left", scale: 0.2, opacity: 0.5 },
+      },
       { source_0: media.red, watermark: media.watermark },
     );
     const half = await frameAt(translucent.files["marked.mp4"] as string, 0.5);

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createReadStream } from "node:fs";
-import { mkdir, mkdtemp, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +16,19 @@ import { type RenderResultData, RenderResultDataSchema } from "../../../containe
 
 const run = promisify(execFile);
 
+/** Every temp dir this process made, removed by removeTestDirs() in afterAll. */
+const testDirs: string[] = [];
+
+async function testDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
+  testDirs.push(dir);
+  return dir;
+}
+
+export async function removeTestDirs(): Promise<void> {
+  await Promise.all(testDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
 export interface RenderService {
   url: string;
   tmpDir: string;
@@ -24,8 +37,14 @@ export interface RenderService {
 
 /** The real media service app on a loopback port, with its own temp root so tests can watch it. */
 export async function startRenderService(env: Record<string, string> = {}): Promise<RenderService> {
-  const tmpDir = await mkdtemp(path.join(os.tmpdir(), "render-service-"));
-  const config = parseConfig({ MEDIA_TMP_DIR: tmpDir, FFMPEG_THREADS: "2", MEDIA_MAX_CONCURRENCY: "2", ...env });
+  const tmpDir = await testDir("render-service");
+  const config = parseConfig({
+    MEDIA_TMP_DIR: tmpDir,
+    FFMPEG_THREADS: "2",
+    MEDIA_MAX_CONCURRENCY: "2",
+    LOG_LEVEL: "error",
+    ...env,
+  });
   const ffmpeg = await resolveBinaries({ prefer: "path" });
   const app = createApp({ config, limiter: new ConcurrencyLimiter(config.MEDIA_MAX_CONCURRENCY, 0), ffmpeg });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
@@ -80,7 +99,7 @@ export async function postRender(
   if (response.status !== 200 || !response.body) {
     return { status: response.status, events: [], files: {}, body: await response.json() };
   }
-  const outDir = await mkdtemp(path.join(os.tmpdir(), "render-out-"));
+  const outDir = await testDir("render-out");
   const reader = ByteReader.from(response.body);
   const events: RenderEvent[] = [];
   const written: Record<string, string> = {};
@@ -179,11 +198,7 @@ export async function meanVolume(file: string, from: number, to: number, bandHz?
   return match[1] === "-inf" ? Number.NEGATIVE_INFINITY : Number(match[1]);
 }
 
-export async function scratchDir(prefix: string): Promise<string> {
-  const dir = path.join(os.tmpdir(), `${prefix}-${process.pid}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
+export const scratchDir = testDir;
 
 /** The stream's terminal event must be a `result` matching the op's published schema. */
 export function renderResult(response: RenderResponse): RenderResultData {
