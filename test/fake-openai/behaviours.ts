@@ -31,6 +31,8 @@ export interface ReceivedRequest {
   endpoint: FakeEndpoint | "other";
   path: string;
   received_at: number;
+  /** When the answer was sent (0 while in flight); with received_at it shows how many ran at once. */
+  answered_at: number;
   status: number;
   behaviour: FakeBehaviour["kind"] | null;
   authorization: "missing" | "bearer";

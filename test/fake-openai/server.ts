@@ -223,6 +223,7 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
       endpoint,
       path: url.pathname,
       received_at: receivedAt,
+      answered_at: 0,
       status: 0,
       behaviour: null,
       authorization: authorization.startsWith("Bearer ") ? "bearer" : "missing",
@@ -259,6 +260,7 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
       if (wait > 0) await sleep(wait);
     }
     entry.status = reply.status;
+    entry.answered_at = Date.now();
     if (!res.destroyed) send(reply);
   }
 

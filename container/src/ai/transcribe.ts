@@ -167,7 +167,7 @@ export async function transcribeVideo(
         request_id: answer.request_id,
         segments: shiftChunkSegments(transcript),
       });
-      await hooks.progress(EXTRACT_SHARE + ((100 - EXTRACT_SHARE) * doneSeconds) / audio.duration);
+      await hooks.progress(Math.min(100, EXTRACT_SHARE + ((100 - EXTRACT_SHARE) * doneSeconds) / audio.duration));
       return { transcript, requestId: answer.request_id, bytes: file.size, attempts };
     } finally {
       await rm(file.path, { force: true });

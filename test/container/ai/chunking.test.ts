@@ -23,7 +23,7 @@ describe("planChunks", () => {
     ]);
   });
 
-  it("moves each cut back into the latest pause near the window edge", () => {
+  it("moves each cut into the pause nearest the balanced window edge", () => {
     const silences = [
       { start: 100, end: 101 },
       { start: 560, end: 561 },
@@ -31,14 +31,15 @@ describe("planChunks", () => {
       { start: 1150, end: 1151 },
     ];
     const chunks = planChunks(1500, silences, 600);
-    expect(chunks.map((c) => c.end)).toEqual([591, 1150.5, 1500]);
+    // 1500 s needs 3 windows: ideal edges at 500 then 1030.25; the nearest pauses within 60 s win.
+    expect(chunks.map((c) => c.end)).toEqual([560.5, 1150.5, 1500]);
     for (const chunk of chunks) expect(chunk.duration).toBeLessThanOrEqual(600);
     for (let i = 1; i < chunks.length; i++) expect(chunks[i]!.start).toBe(chunks[i - 1]!.end);
   });
 
   it("ignores pauses too far from the edge and never lets a pause across the edge push the window past it", () => {
     const far = planChunks(1000, [{ start: 100, end: 102 }], 600);
-    expect(far[0]!.end).toBe(600);
+    expect(far.map((c) => c.end)).toEqual([500, 1000]);
     expect(silenceSearchSeconds(600)).toBe(60);
     const across = planChunks(1000, [{ start: 598, end: 640 }], 600);
     expect(across[0]!.end).toBeLessThanOrEqual(600);
@@ -51,11 +52,13 @@ describe("planChunks", () => {
     expect(chunks[0]!.end).toBeLessThanOrEqual(48);
   });
 
-  it("handles short, empty and sliver-ended audio", () => {
+  it("balances windows instead of leaving a tiny tail, and handles short and empty audio", () => {
     expect(planChunks(42.5, [], 600)).toEqual([{ index: 0, start: 0, end: 42.5, duration: 42.5 }]);
     expect(planChunks(0, [], 600)).toEqual([]);
-    // A 0.05 s tail is below Whisper's 0.1 s minimum and holds no speech.
-    expect(planChunks(600.05, [], 600)).toHaveLength(1);
+    // Below Whisper's 0.1 s minimum there is nothing to send.
+    expect(planChunks(0.05, [], 600)).toEqual([]);
+    expect(planChunks(600.05, [], 600).map((c) => c.duration)).toEqual([300.025, 300.025]);
+    expect(planChunks(1250, [], 600).map((c) => Math.round(c.duration))).toEqual([417, 417, 417]);
     expect(() => planChunks(10, [], 0)).toThrow(RangeError);
   });
 });
