@@ -120,6 +120,11 @@ export class JobObject extends DurableObject<Env> {
     return this.attempt(state);
   }
 
+  /** Whether this instance is running an attempt right now (the queue consumer's liveness check). */
+  async isRunning(): Promise<boolean> {
+    return this.active !== null;
+  }
+
   async cancel(): Promise<CancelOutcome> {
     const state = this.store.load();
     if (!state) return { outcome: "not_found" };

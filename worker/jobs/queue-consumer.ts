@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type Env, getSettings } from "../env";
 import { Logger } from "../logger";
+import type { RunOutcome } from "./job-object";
 
 export const JobMessageSchema = z.object({ job_id: z.string().min(1), project_id: z.string().min(1) });
 export type JobMessage = z.infer<typeof JobMessageSchema>;
@@ -9,6 +10,8 @@ export type JobMessage = z.infer<typeof JobMessageSchema>;
 const DEAD_LETTER_SUFFIX = "-dlq";
 // Delivery failures (the Durable Object call threw) are retried after this long.
 const REDELIVERY_DELAY_SECONDS = 5;
+// While waiting for a run, the consumer checks this often that the object still runs it.
+const LIVENESS_POLL_MS = 5_000;
 
 export function jobStub(env: Env, jobId: string) {
   return env.JOB.get(env.JOB.idFromName(jobId));
@@ -36,7 +39,7 @@ export async function consumeJobMessages(batch: MessageBatch<unknown>, env: Env)
         await stub.deadLetter(`message ${message.id} exhausted its delivery attempts`);
         logger.warn("job_dead_lettered", { job_id: parsed.data.job_id, project_id: parsed.data.project_id });
       } else {
-        const outcome = await stub.run();
+        const outcome = await runWhileAlive(env, parsed.data.job_id);
         logger.debug("job_run", { job_id: parsed.data.job_id, outcome, delivery_attempt: message.attempts });
       }
       message.ack();
@@ -49,6 +52,23 @@ export async function consumeJobMessages(batch: MessageBatch<unknown>, env: Env)
       message.retry({ delaySeconds: REDELIVERY_DELAY_SECONDS });
     }
   });
+}
+
+/**
+ * Waits for the object's run, but stops waiting once the object no longer runs the job in memory (its instance
+ * was reset mid-run): the lease alarm takes over recovery, and the consumer's slot must not stay blocked.
+ */
+async function runWhileAlive(env: Env, jobId: string): Promise<RunOutcome | "lost"> {
+  const run = jobStub(env, jobId).run();
+  run.catch(() => {}); // observed below; this only silences a rejection after "lost"
+  for (;;) {
+    const winner = await Promise.race([
+      run,
+      new Promise<null>((resolve) => setTimeout(resolve, LIVENESS_POLL_MS, null)),
+    ]);
+    if (winner !== null) return winner;
+    if (!(await jobStub(env, jobId).isRunning())) return "lost";
+  }
 }
 
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -11,10 +11,15 @@ import { bearer, TEST_ADMIN_KEY, uniqueProjectId } from "../helpers/project-key"
 
 export const ADMIN = bearer(TEST_ADMIN_KEY);
 
-export const api = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`https://api.test${path}`, init));
+export const api = (path: string, init?: RequestInit) =>
+  exports.default.fetch(new Request(`https://api.test${path}`, init));
 
 export const postJson = (path: string, body: unknown, headers: Record<string, string> = ADMIN) =>
-  api(path, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  api(path, {
+    method: "POST",
+    headers: { ...headers, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 /** A project with one video asset row in D1, enough for asset-based payloads to validate. */
 export async function projectWithAsset(label = "jobs") {
@@ -50,7 +55,11 @@ export async function createIngestJob(
   assetId: string,
   extra: { max_attempts?: number; retry_delay_seconds?: number } = {},
 ): Promise<JobResponse> {
-  const res = await postJson(`/projects/${projectId}/jobs`, { job_type: "ingest", payload: { asset_id: assetId }, ...extra });
+  const res = await postJson(`/projects/${projectId}/jobs`, {
+    job_type: "ingest",
+    payload: { asset_id: assetId },
+    ...extra,
+  });
   if (res.status !== 202) throw new Error(`createIngestJob failed: ${res.status} ${await res.text()}`);
   return JobSchema.parse(await res.json());
 }
@@ -62,7 +71,12 @@ export async function getJob(projectId: string, jobId: string): Promise<JobRespo
 }
 
 /** Polls the job (through the API) until `done` holds; the real queue and alarms move it along. */
-export async function waitForJob(projectId: string, jobId: string, done: (job: JobResponse) => boolean, timeout = 15_000) {
+export async function waitForJob(
+  projectId: string,
+  jobId: string,
+  done: (job: JobResponse) => boolean,
+  timeout = 15_000,
+) {
   return vi.waitFor(
     async () => {
       const job = await getJob(projectId, jobId);

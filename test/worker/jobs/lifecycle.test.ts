@@ -13,9 +13,20 @@ describe("job lifecycle", () => {
       return { asset_id: ctx.job.payload.asset_id, frames: 12 };
     });
     const created = await createIngestJob(projectId, assetId);
-    expect(created).toMatchObject({ status: "queued", attempts: 0, progress: 0, job_type: "ingest", project_id: projectId });
+    expect(created).toMatchObject({
+      status: "queued",
+      attempts: 0,
+      progress: 0,
+      job_type: "ingest",
+      project_id: projectId,
+    });
     const job = await waitForJob(projectId, created.id, (j) => j.status === "completed");
-    expect(job).toMatchObject({ attempts: 1, progress: 100, result: { asset_id: assetId, frames: 12 }, error_message: null });
+    expect(job).toMatchObject({
+      attempts: 1,
+      progress: 100,
+      result: { asset_id: assetId, frames: 12 },
+      error_message: null,
+    });
     expect(job.started_at).not.toBeNull();
     expect(job.finished_at).not.toBeNull();
     expect(job.logs.map((l) => l.message)).toEqual([
