@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseSettings, SETTING_NAMES } from "../../worker/env";
+import { writeLocalWranglerConfig } from "./dev-config";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BIN = path.join(ROOT, "node_modules/.bin");
@@ -136,10 +137,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   parseSettings({ ...readDevVars(), ...settings });
 
   const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
+  const config = ["--config", writeLocalWranglerConfig()];
+  // Local runs must not reach out: no telemetry.
+  const wranglerEnv = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
   const migrate = run(
     path.join(BIN, "wrangler"),
-    ["d1", "migrations", "apply", "DB", "--local", ...persist],
-    { ...process.env, CI: "true" },
+    ["d1", "migrations", "apply", "DB", "--local", ...config, ...persist],
+    wranglerEnv,
     inherit,
   );
   const migrateCode = await new Promise<number | null>((resolve) => migrate.child.once("exit", resolve));
@@ -162,10 +166,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       String(port),
       "--enable-containers=false",
       "--show-interactive-dev-session=false",
+      ...config,
       ...persist,
       ...varFlags,
     ],
-    { ...process.env, CI: "true" },
+    wranglerEnv,
     inherit,
   );
 
