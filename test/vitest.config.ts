@@ -46,6 +46,18 @@ export default defineConfig({
         },
       },
       {
+        // Drives the local stack (wrangler dev + media service) over real HTTP; one file at a time.
+        test: {
+          name: "e2e",
+          root,
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: "container",
           root,
