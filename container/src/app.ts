@@ -24,7 +24,9 @@ export function createApp(
   registerOp(app, transcribeOp, deps, shutdown);
   registerOp(app, scenesOp, deps, shutdown);
 
-  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: "NOT_FOUND", message: `No route for ${c.req.method} ${c.req.path}` } }, 404),
+  );
   app.onError((error, c) => {
     deps.logger.error("unhandled_error", { error: String(error), stack: error.stack });
     return c.json({ error: { code: "INTERNAL_ERROR", message: "Internal media service error" } }, 500);

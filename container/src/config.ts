@@ -8,6 +8,11 @@ const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).defa
 export const ConfigSchema = z.object({
   PORT: int(8080, 1).pipe(z.number().max(65535)),
   HOST: z.string().min(1).default("0.0.0.0"),
+  LOG_LEVEL: z
+    .string()
+    .default("info")
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(["debug", "info", "warning", "error"])),
   /** 0 lets ffmpeg pick; the Worker passes its FFMPEG_THREADS setting through the container's envVars. */
   FFMPEG_THREADS: int(2, 0),
   /** `auto`: PATH first, then the npm-shipped builds. */

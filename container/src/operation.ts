@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { Config } from "./config";
 import type { FfmpegBinaries } from "./ffmpeg/binaries";
 import { BusyError, type ConcurrencyLimiter } from "./limiter";
-import { logger } from "./logger";
+import type { Logger } from "./logger";
 import { ByteReader } from "./protocol/byte-reader";
 import { EVENT_STREAM_CONTENT_TYPE, MediaErrorCode, type ServiceErrorBody } from "./protocol/contract";
 import { EventWriter } from "./protocol/event-writer";
@@ -15,6 +15,7 @@ export interface ServiceDeps {
   config: Config;
   limiter: ConcurrencyLimiter;
   ffmpeg: FfmpegBinaries;
+  logger: Logger;
 }
 
 export interface OpContext<Options> {
@@ -59,7 +60,12 @@ const errorBody = (code: string, message: string): ServiceErrorBody => ({ error:
  * Registers POST /v1/<op.name>: concurrency slot, framed request into a fresh workspace, then the op's
  * events streamed back. The workspace and slot are released when the op ends, fails or is aborted.
  */
-export function registerOp<Schema extends z.ZodType>(app: Hono, op: MediaOp<Schema>, deps: ServiceDeps, shutdown: AbortSignal) {
+export function registerOp<Schema extends z.ZodType>(
+  app: Hono,
+  op: MediaOp<Schema>,
+  deps: ServiceDeps,
+  shutdown: AbortSignal,
+) {
   app.post(`/v1/${op.name}`, async (c) => {
     const requestSignal = c.req.raw.signal;
     let release: () => void;
@@ -78,13 +84,16 @@ export function registerOp<Schema extends z.ZodType>(app: Hono, op: MediaOp<Sche
     const signal = AbortSignal.any([requestSignal, shutdown, controller.signal]);
     let workspace: Workspace | undefined;
     const cleanup = async () => {
-      await workspace?.dispose().catch((error) => logger.error("workspace_cleanup_failed", { error: String(error) }));
+      await workspace
+        ?.dispose()
+        .catch((error) => deps.logger.error("workspace_cleanup_failed", { error: String(error) }));
       release();
     };
 
     let ctx: OpContext<z.infer<Schema>>;
     try {
-      if (!c.req.raw.body) throw new RequestError("INVALID_HEADER", "Request body is empty; expected a JSON header line");
+      if (!c.req.raw.body)
+        throw new RequestError("INVALID_HEADER", "Request body is empty; expected a JSON header line");
       const reader = ByteReader.from(c.req.raw.body);
       const header = await readRequestHeader(reader);
       const names = header.inputs.map((input) => input.name);
@@ -92,10 +101,14 @@ export function registerOp<Schema extends z.ZodType>(app: Hono, op: MediaOp<Sche
       const missing = op.requiredInputs.filter((name) => !names.includes(name));
       if (missing.length) throw new RequestError("MISSING_INPUT", `Missing input(s): ${missing.join(", ")}`);
       const unknown = names.filter((name) => !known.has(name));
-      if (unknown.length) throw new RequestError("INVALID_HEADER", `Unknown input(s) for ${op.name}: ${unknown.join(", ")}`);
+      if (unknown.length)
+        throw new RequestError("INVALID_HEADER", `Unknown input(s) for ${op.name}: ${unknown.join(", ")}`);
       const total = header.inputs.reduce((sum, input) => sum + input.size, 0);
       if (total > deps.config.MEDIA_MAX_INPUT_BYTES) {
-        throw new RequestError("INPUT_TOO_LARGE", `Inputs total ${total} bytes; the limit is ${deps.config.MEDIA_MAX_INPUT_BYTES}`);
+        throw new RequestError(
+          "INPUT_TOO_LARGE",
+          `Inputs total ${total} bytes; the limit is ${deps.config.MEDIA_MAX_INPUT_BYTES}`,
+        );
       }
       const { inputs: _inputs, ...rawOptions } = header;
       const options = op.optionsSchema.safeParse(rawOptions);
@@ -105,7 +118,7 @@ export function registerOp<Schema extends z.ZodType>(app: Hono, op: MediaOp<Sche
       }
       workspace = await Workspace.create(deps.config.MEDIA_TMP_DIR);
       const inputs = await readInputs(reader, header.inputs, workspace);
-      const events = new EventWriter(abort);
+      const events = new EventWriter(abort, requestSignal);
       ctx = { options: options.data, inputs, workspace, signal, events, deps };
     } catch (error) {
       await cleanup();
@@ -113,7 +126,7 @@ export function registerOp<Schema extends z.ZodType>(app: Hono, op: MediaOp<Sche
       throw error;
     }
 
-    void execute(op, ctx, signal).finally(cleanup);
+    void execute(op, ctx, signal, deps.logger, cleanup);
     return new Response(ctx.events.readable, {
       status: 200,
       headers: { "content-type": EVENT_STREAM_CONTENT_TYPE, "cache-control": "no-store" },
@@ -121,7 +134,13 @@ export function registerOp<Schema extends z.ZodType>(app: Hono, op: MediaOp<Sche
   });
 }
 
-async function execute<Schema extends z.ZodType>(op: MediaOp<Schema>, ctx: OpContext<z.infer<Schema>>, signal: AbortSignal) {
+async function execute<Schema extends z.ZodType>(
+  op: MediaOp<Schema>,
+  ctx: OpContext<z.infer<Schema>>,
+  signal: AbortSignal,
+  logger: Logger,
+  cleanup: () => Promise<void>,
+) {
   const started = Date.now();
   try {
     const data = await op.run(ctx);
@@ -141,6 +160,8 @@ async function execute<Schema extends z.ZodType>(op: MediaOp<Schema>, ctx: OpCon
         .catch(() => {});
     }
   } finally {
+    // Clean up before ending the stream: once a client sees the end, the workspace is gone and the slot is free.
+    await cleanup();
     await ctx.events.close();
   }
 }

@@ -9,7 +9,25 @@ export type Mp4Structure =
 const BOX_TYPE = /^[a-zA-Z0-9 ©_-]{4}$/;
 // Top-level boxes of ISO-BMFF files; anything else at the top level means the bytes are not what the header claims.
 const KNOWN_TOP_LEVEL = new Set([
-  "ftyp", "moov", "mdat", "free", "skip", "wide", "uuid", "meta", "pdin", "moof", "mfra", "styp", "sidx", "ssix", "prft", "emsg", "pnot", "junk", "PICT",
+  "ftyp",
+  "moov",
+  "mdat",
+  "free",
+  "skip",
+  "wide",
+  "uuid",
+  "meta",
+  "pdin",
+  "moof",
+  "mfra",
+  "styp",
+  "sidx",
+  "ssix",
+  "prft",
+  "emsg",
+  "pnot",
+  "junk",
+  "PICT",
 ]);
 
 /**
@@ -46,7 +64,11 @@ export async function checkMp4Structure(filePath: string): Promise<Mp4Structure>
         boxSize = fileSize - offset; // "extends to end of file"
       }
       if (boxSize < headerSize) {
-        return { kind: "invalid", offset, reason: `box ${type} at byte ${offset} declares an impossible size ${boxSize}` };
+        return {
+          kind: "invalid",
+          offset,
+          reason: `box ${type} at byte ${offset} declares an impossible size ${boxSize}`,
+        };
       }
       boxes.push(type);
       if (offset + boxSize > fileSize) {

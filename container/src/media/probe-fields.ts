@@ -1,4 +1,4 @@
-import { FfprobeError, type FfprobeOutput, type FfprobeStream } from "../ffmpeg/ffprobe";
+import type { FfprobeError, FfprobeOutput, FfprobeStream } from "../ffmpeg/ffprobe";
 import { OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
 
@@ -33,7 +33,7 @@ function parseRate(rate: string | undefined): number {
 function rotationOf(stream: FfprobeStream): number {
   const matrix = stream.side_data_list?.find((side) => typeof side.rotation === "number");
   const clockwise = matrix ? -(matrix.rotation ?? 0) : Number(stream.tags?.rotate ?? 0);
-  const normalised = ((Math.round(clockwise / 90) * 90) % 360 + 360) % 360;
+  const normalised = (((Math.round(clockwise / 90) * 90) % 360) + 360) % 360;
   return Number.isFinite(normalised) ? normalised : 0;
 }
 
@@ -57,10 +57,18 @@ const positive = (value: string | undefined) => {
 export function explainProbeFailure(error: FfprobeError): OpError {
   const stderr = error.stderr;
   if (/moov atom not found/i.test(stderr)) {
-    return new OpError(MediaErrorCode.truncatedMedia, "The file is incomplete or damaged: its MP4 index (moov) is missing, usually because the upload was cut short.", false);
+    return new OpError(
+      MediaErrorCode.truncatedMedia,
+      "The file is incomplete or damaged: its MP4 index (moov) is missing, usually because the upload was cut short.",
+      false,
+    );
   }
   if (/Invalid data found when processing input/i.test(stderr)) {
-    return new OpError(MediaErrorCode.invalidMedia, "The file is not a recognised video format: its contents do not match any known container.", false);
+    return new OpError(
+      MediaErrorCode.invalidMedia,
+      "The file is not a recognised video format: its contents do not match any known container.",
+      false,
+    );
   }
   const firstLine = stderr.trim().split("\n").pop() ?? error.message;
   return new OpError(MediaErrorCode.invalidMedia, `The file could not be read as media: ${firstLine}`, false);
@@ -87,7 +95,11 @@ export function probeFields(output: FfprobeOutput, size: number): ProbeFields {
     throw new OpError(MediaErrorCode.noVideoStream, `The file has no video stream: it is ${what}.`, false);
   }
   if (duration === 0 || video.nb_frames === "0") {
-    throw new OpError(MediaErrorCode.zeroDuration, "The video has zero duration: it contains no playable frames.", false);
+    throw new OpError(
+      MediaErrorCode.zeroDuration,
+      "The video has zero duration: it contains no playable frames.",
+      false,
+    );
   }
   if (!video.width || !video.height) {
     throw new OpError(MediaErrorCode.invalidMedia, "The video stream has no picture size; the file is damaged.", false);

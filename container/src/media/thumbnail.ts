@@ -63,7 +63,11 @@ export async function makeThumbnail(
   } catch (error) {
     if (error instanceof FfmpegError) {
       if (/partial file/i.test(error.stderr)) {
-        throw new OpError(MediaErrorCode.truncatedMedia, "The file is incomplete: the video data ends before the length its header declares.", false);
+        throw new OpError(
+          MediaErrorCode.truncatedMedia,
+          "The file is incomplete: the video data ends before the length its header declares.",
+          false,
+        );
       }
       const last = error.stderr.trim().split("\n").filter(Boolean).pop() ?? error.message;
       throw damaged(last);
@@ -72,7 +76,11 @@ export async function makeThumbnail(
   }
   const written = await stat(output).catch(() => undefined);
   if (!written || written.size === 0) {
-    throw new OpError(MediaErrorCode.truncatedMedia, "The file is incomplete or damaged: no video frame could be decoded where its header says there should be one.", false);
+    throw new OpError(
+      MediaErrorCode.truncatedMedia,
+      "The file is incomplete or damaged: no video frame could be decoded where its header says there should be one.",
+      false,
+    );
   }
   const { width, height } = await jpegSize(output);
   return { path: output, width, height, at_seconds: Math.round(seek * 1000) / 1000 };

@@ -2,8 +2,8 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import {
   type CustomEvent,
-  encodeLine,
   type ErrorEvent,
+  encodeLine,
   isReservedEventType,
   type LogEvent,
   type ResultEvent,
@@ -25,8 +25,14 @@ export class EventWriter {
   private lastPercent = -1;
   private chain: Promise<void> = Promise.resolve();
 
-  /** `onClosed` fires once if the consumer cancels the stream before we finish. */
-  constructor(onClosed: (reason: unknown) => void) {
+  /**
+   * `onClosed` fires once if the consumer cancels the stream before we finish. `clientGone` (the request's
+   * signal) makes pending writes fail at once instead of waiting on backpressure from a reader that left.
+   */
+  constructor(
+    onClosed: (reason: unknown) => void,
+    private readonly clientGone?: AbortSignal,
+  ) {
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>(
       undefined,
       undefined,
@@ -107,11 +113,21 @@ export class EventWriter {
   }
 
   private async write(bytes: Uint8Array): Promise<void> {
+    const gone = this.clientGone;
+    let onGone: (() => void) | undefined;
+    const left = new Promise<never>((_, reject) => {
+      onGone = () => reject(gone?.reason);
+      if (gone?.aborted) onGone();
+      else gone?.addEventListener("abort", onGone, { once: true });
+    });
+    left.catch(() => {});
     try {
-      await this.writer.ready;
-      await this.writer.write(bytes);
+      await Promise.race([this.writer.ready, left]);
+      await Promise.race([this.writer.write(bytes), left]);
     } catch (cause) {
       throw new StreamClosedError("the client closed the event stream", { cause });
+    } finally {
+      if (onGone) gone?.removeEventListener("abort", onGone);
     }
   }
 }

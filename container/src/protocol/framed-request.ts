@@ -1,6 +1,6 @@
 import { open } from "node:fs/promises";
 import type { Workspace } from "../workspace";
-import { ByteReader, FramingError } from "./byte-reader";
+import { type ByteReader, FramingError } from "./byte-reader";
 import { type InputDescriptor, MAX_HEADER_BYTES, type RequestHeader, RequestHeaderSchema } from "./contract";
 
 /** A framing problem the client caused; the app answers 400 with this code. */
@@ -38,7 +38,10 @@ export async function readRequestHeader(reader: ByteReader): Promise<RequestHead
   const parsed = RequestHeaderSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new RequestError("INVALID_HEADER", `Header is invalid at ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
+    throw new RequestError(
+      "INVALID_HEADER",
+      `Header is invalid at ${issue?.path.join(".") || "(root)"}: ${issue?.message}`,
+    );
   }
   return parsed.data;
 }
@@ -58,7 +61,8 @@ export async function readInputs(
         await handle.write(chunk);
       });
     } catch (error) {
-      if (error instanceof FramingError) throw new RequestError("INVALID_BODY", `Input ${input.name}: ${error.message}`);
+      if (error instanceof FramingError)
+        throw new RequestError("INVALID_BODY", `Input ${input.name}: ${error.message}`);
       throw error;
     } finally {
       await handle.close();

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { FfprobeError, ffprobe } from "../ffmpeg/ffprobe";
 import { checkMp4Structure } from "../media/mp4-structure";
 import { explainProbeFailure, type ProbeFields, probeFields } from "../media/probe-fields";
+import { frameDecodesNearEnd } from "../media/tail-check";
 import { makeThumbnail } from "../media/thumbnail";
 import { defineOp, OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
@@ -28,7 +29,7 @@ export const probeOp = defineOp({
   async run({ options, inputs, workspace, signal, events, deps }): Promise<Record<string, unknown>> {
     const video = inputs.video!;
     await events.progress(0);
-    if (video.size === 0) throw new OpError(MediaErrorCode.zeroDuration, "The file is empty (0 bytes).", false);
+    if (video.size === 0) throw new OpError(MediaErrorCode.invalidMedia, "The file is empty (0 bytes).", false);
 
     const structure = await checkMp4Structure(video.path);
     if (structure.kind === "truncated") {
@@ -52,6 +53,17 @@ export const probeOp = defineOp({
     } catch (error) {
       if (error instanceof FfprobeError) throw explainProbeFailure(error);
       throw error;
+    }
+    // MP4/MOV truncation was already caught from the box structure; other containers get a decode probe at the end.
+    if (
+      structure.kind === "not-mp4" &&
+      !(await frameDecodesNearEnd(deps.ffmpeg, video.path, fields.duration, signal))
+    ) {
+      throw new OpError(
+        MediaErrorCode.truncatedMedia,
+        `The file is incomplete: its header says the video lasts ${fields.duration} s, but the data ends well before that.`,
+        false,
+      );
     }
     await events.progress(30);
     await events.log("info", "Probed video", { ...fields });
