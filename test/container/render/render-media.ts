@@ -1,9 +1,5 @@
-import { execFile } from "node:child_process";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
-
-const run = promisify(execFile);
+import { ffmpeg, generateAudio, generateImage, generateVideo } from "../../media/generate";
 
 /** Tiny generated sources, each with its own colour (and tone), so tests can tell clips apart by pixel and pitch. */
 export interface RenderMedia {
@@ -23,50 +19,52 @@ export interface RenderMedia {
   watermark: string;
 }
 
-const ffmpeg = (args: string[]) => run("ffmpeg", ["-hide_banner", "-loglevel", "error", "-y", ...args]);
-
-const colourClip = (colour: string, size: string, fps: number) => [
-  "-f",
-  "lavfi",
-  "-i",
-  `color=c=${colour}:s=${size}:r=${fps}:d=3`,
-];
-const tone = (hz: number, seconds = 3) => ["-f", "lavfi", "-i", `sine=f=${hz}:d=${seconds}:sample_rate=48000`];
-const h264 = ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "12"];
-
+/** Built on test/media/generate.ts; the two sources it has no option for (gated tone, anamorphic pixels) are made here. */
 export async function generateRenderMedia(dir: string): Promise<RenderMedia> {
-  await mkdir(dir, { recursive: true });
-  const file = (name: string) => path.join(dir, name);
-  const media: RenderMedia = {
-    red: file("red.mp4"),
-    green: file("green.mp4"),
-    blueRotated: file("blue-rotated.mp4"),
-    speech: file("speech.mp4"),
-    anamorphic: file("anamorphic.mp4"),
-    music: file("music.m4a"),
-    watermark: file("watermark.png"),
-  };
-  const blueUpright = file("blue-upright.mp4");
-  await Promise.all([
-    ffmpeg([...colourClip("red", "320x180", 25), ...tone(440), ...h264, "-c:a", "aac", "-shortest", media.red]),
-    ffmpeg([...colourClip("green", "320x240", 30), ...h264, media.green]),
-    ffmpeg([...colourClip("blue", "320x180", 24), ...tone(880), ...h264, "-c:a", "aac", "-shortest", blueUpright]),
+  const colour = { pattern: "color" as const, seconds: 3 };
+  const speech = path.join(dir, "speech.mp4");
+  const anamorphic = path.join(dir, "anamorphic.mp4");
+  const [red, green, blueRotated, music, watermark] = await Promise.all([
+    generateVideo(dir, "red.mp4", { ...colour, colour: "red", width: 320, height: 180, fps: 25, tone: 440 }),
+    generateVideo(dir, "green.mp4", { ...colour, colour: "green", width: 320, height: 240, fps: 30, tone: false }),
+    generateVideo(dir, "blue-rotated.mp4", {
+      ...colour,
+      colour: "blue",
+      width: 320,
+      height: 180,
+      fps: 24,
+      tone: 880,
+      rotation: 90,
+    }),
+    generateAudio(dir, "music.m4a", { seconds: 2, tone: 3000, sampleRate: 48000 }),
+    generateImage(dir, "watermark.png", { width: 64, height: 32, colour: "yellow" }),
     ffmpeg([
-      ...colourClip("white", "640x360", 30),
-      ...tone(440),
-      "-af",
-      "volume=enable='between(t,1,2)':volume=0",
-      ...h264,
-      "-c:a",
-      "aac",
-      "-shortest",
-      media.speech,
+      ...[
+        "-f",
+        "lavfi",
+        "-i",
+        "color=c=white:s=640x360:r=30:d=3",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=f=440:d=3:sample_rate=48000",
+      ],
+      ...[
+        "-af",
+        "volume=enable='between(t,1,2)':volume=0",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-pix_fmt",
+        "yuv420p",
+      ],
+      ...["-c:a", "aac", "-shortest", speech],
     ]),
-    ffmpeg([...colourClip("magenta", "240x180", 30), "-vf", "setsar=4/3", ...h264, media.anamorphic]),
-    ffmpeg([...tone(3000, 2), "-c:a", "aac", media.music]),
-    ffmpeg(["-f", "lavfi", "-i", "color=c=yellow:s=64x32", "-frames:v", "1", media.watermark]),
+    ffmpeg([
+      ...["-f", "lavfi", "-i", "color=c=magenta:s=240x180:r=30:d=3", "-vf", "setsar=4/3"],
+      ...["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", anamorphic],
+    ]),
   ]);
-  // Only a stream copy keeps a `rotate` tag as a display matrix in this ffmpeg.
-  await ffmpeg(["-i", blueUpright, "-c", "copy", "-metadata:s:v:0", "rotate=90", media.blueRotated]);
-  return media;
+  return { red, green, blueRotated, speech, anamorphic, music, watermark };
 }
