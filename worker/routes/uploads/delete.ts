@@ -1,0 +1,34 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../app-env";
+import { errorResponses } from "../../errors";
+import { requireUploadAccess } from "../../middleware/upload-access";
+import { HeadHeadersSchema, UploadParamsSchema, UploadTokenQuerySchema } from "./schema";
+import { tusProtocol, unwrapUpload } from "./tus-protocol";
+import { uploadFromPath } from "./upload-params";
+
+const route = createRoute({
+  method: "delete",
+  path: "/projects/{project_id}/uploads/{upload_id}",
+  operationId: "terminateResumableUpload",
+  summary: "tus termination: abort an unfinished upload and discard its bytes",
+  tags: ["Uploads"],
+  middleware: [tusProtocol, requireUploadAccess] as const,
+  security: [{ bearerAuth: [] }, {}],
+  request: { params: UploadParamsSchema, query: UploadTokenQuerySchema, headers: HeadHeadersSchema },
+  responses: {
+    204: {
+      description: "Terminated; the upload answers 410 from now on",
+      headers: { "Tus-Resumable": { schema: { type: "string" }, description: "1.0.0" } },
+    },
+    ...errorResponses(401, 403, 404, 409, 410, 412, 429, 503),
+  },
+});
+
+export function registerTerminateUpload(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const { projectId, uploadId, stub } = uploadFromPath(c);
+    unwrapUpload(await stub.terminate(projectId));
+    c.get("logger").info("upload_terminated", { project_id: projectId, upload_id: uploadId });
+    return c.body(null, 204);
+  });
+}

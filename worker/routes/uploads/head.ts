@@ -1,0 +1,86 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../app-env";
+import { errorResponses } from "../../errors";
+import { requireUploadAccess } from "../../middleware/upload-access";
+import type { UploadView } from "../../uploads/upload-outcome";
+import {
+  HeadHeadersSchema,
+  tusHeaderDocs,
+  UploadParamsSchema,
+  UploadStatusSchema,
+  UploadTokenQuerySchema,
+} from "./schema";
+import { httpDate, tusProtocol, unwrapUpload } from "./tus-protocol";
+import { uploadFromPath } from "./upload-params";
+
+const request = {
+  params: UploadParamsSchema,
+  query: UploadTokenQuerySchema,
+};
+const headers = {
+  ...tusHeaderDocs,
+  "Upload-Length": { schema: { type: "integer" as const }, description: "The upload's total size" },
+  "Upload-Metadata": { schema: { type: "string" as const }, description: "The metadata given at creation" },
+  "Cache-Control": { schema: { type: "string" as const }, description: "no-store" },
+};
+
+// Hono answers HEAD through the GET route (without the body), so one handler serves both verbs;
+// the HEAD operation is documented separately because it is the tus verb clients use.
+const route = createRoute({
+  method: "get",
+  path: "/projects/{project_id}/uploads/{upload_id}",
+  operationId: "getResumableUpload",
+  summary: "Progress of a resumable upload (HEAD is the tus form of this request)",
+  tags: ["Uploads"],
+  middleware: [tusProtocol, requireUploadAccess] as const,
+  security: [{ bearerAuth: [] }, {}],
+  request,
+  responses: {
+    200: { description: "The upload", headers, content: { "application/json": { schema: UploadStatusSchema } } },
+    ...errorResponses(401, 403, 404, 410, 429, 503),
+  },
+});
+
+const headRoute = createRoute({
+  method: "head",
+  path: "/projects/{project_id}/uploads/{upload_id}",
+  operationId: "headResumableUpload",
+  summary: "tus HEAD: the upload's offset, to resume from",
+  tags: ["Uploads"],
+  security: [{ bearerAuth: [] }, {}],
+  request: { ...request, headers: HeadHeadersSchema },
+  responses: {
+    200: { description: "Upload-Offset and Upload-Length in headers, no body", headers },
+    ...errorResponses(401, 403, 404, 410, 412, 429, 503),
+  },
+});
+
+function statusHeaders(view: UploadView): Record<string, string> {
+  const result: Record<string, string> = {
+    "Upload-Offset": String(view.offset),
+    "Upload-Length": String(view.length),
+    "Cache-Control": "no-store",
+  };
+  if (view.metadata) result["Upload-Metadata"] = view.metadata;
+  if (view.status !== "completed") result["Upload-Expires"] = httpDate(view.expiresAt);
+  if (view.assetId) result["Asset-Id"] = view.assetId;
+  return result;
+}
+
+export function registerGetUpload(app: OpenAPIHono<AppEnv>) {
+  app.openAPIRegistry.registerPath(headRoute);
+  app.openapi(route, async (c) => {
+    const { projectId, uploadId, stub } = uploadFromPath(c);
+    const view = unwrapUpload(await stub.status(projectId), { "Cache-Control": "no-store" });
+    const body = UploadStatusSchema.parse({
+      id: uploadId,
+      status: view.status,
+      offset: view.offset,
+      length: view.length,
+      created_at: view.createdAt,
+      expires_at: view.expiresAt,
+      asset_id: view.assetId,
+    });
+    return c.json(body, 200, statusHeaders(view));
+  });
+}
