@@ -14,7 +14,9 @@ export type Principal =
   | { kind: "admin" }
   | { kind: "open" }
   | { kind: "project"; projectId: string; keyId: string }
-  | { kind: "stream_token"; projectId: string };
+  | { kind: "stream_token"; projectId: string }
+  /** A signed direct-upload or upload URL token: one tus upload of one project, nothing else. */
+  | { kind: "upload_token"; projectId: string; uploadId: string; maxSize: number | null };
 
 export interface AppEnv {
   Bindings: Env;

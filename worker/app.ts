@@ -14,6 +14,7 @@ import { registerStorageRoutes } from "./routes/storage";
 import { registerDocs } from "./routes/system/docs";
 import { registerHealth } from "./routes/system/health";
 import { registerInfo } from "./routes/system/info";
+import { registerUploadRoutes } from "./routes/uploads";
 import { registerVideoRoutes } from "./routes/videos";
 
 export function createApp() {
@@ -33,6 +34,7 @@ export function createApp() {
   registerExportRoutes(app);
   registerStorageRoutes(app);
   registerJobRoutes(app);
+  registerUploadRoutes(app);
 
   app.notFound((c) => {
     const allow = allowedMethods(app, c.req.path);

@@ -8,6 +8,8 @@ export interface Bindings {
   JOBS_QUEUE: Queue<import("./jobs/queue-consumer").JobMessage>;
   /** One Durable Object per job, named by the job id. */
   JOB: DurableObjectNamespace<import("./jobs/job-object").JobObject>;
+  /** One Durable Object per resumable (tus) upload, named by project and upload id. */
+  UPLOADS: DurableObjectNamespace<import("./uploads/upload-object").UploadObject>;
   /** Per-key request limit ([[ratelimits]] in wrangler.toml). */
   API_RATE_LIMITER: RateLimit;
   /** The media service as a Cloudflare Container; used when MEDIA_SERVICE_URL is unset. */
@@ -49,6 +51,10 @@ export const SettingsSchema = z.object({
     .pipe(z.enum(["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"])),
   CORS_ORIGINS: csvSetting("http://localhost:3000,http://127.0.0.1:3000"),
   UPLOAD_MAX_SIZE: intSetting(500 * 1024 * 1024, 1),
+  /** Largest resumable (tus) upload, advertised as Tus-Max-Size. R2 multipart allows up to 10,000 parts. */
+  RESUMABLE_UPLOAD_MAX_SIZE: intSetting(5 * 1024 * 1024 * 1024, 1),
+  /** Seconds an unfinished resumable upload lives before its alarm aborts it. */
+  RESUMABLE_UPLOAD_EXPIRY_SECONDS: intSetting(24 * 60 * 60, 60),
   FFMPEG_THREADS: intSetting(2, 0),
   VIDEO_OUTPUT_FORMAT: z.enum(["mp4", "mov", "webm"]).default("mp4"),
   WORKER_CONCURRENCY: intSetting(2, 1),

@@ -47,8 +47,19 @@ const ALLOWED_HEADERS = [
 export const corsPolicy = createMiddleware<AppEnv>(async (c, next) => {
   const allowed = c.get("services").settings.CORS_ORIGINS;
   const anyOrigin = allowed.includes("*");
+  const allowOrigin = (origin: string) => (anyOrigin ? origin || "*" : allowed.includes(origin) ? origin : null);
+  // Only an OPTIONS with Access-Control-Request-Method is a preflight; any other OPTIONS (tus discovery)
+  // reaches its route, and gets the same origin and exposed headers as any simple request.
+  if (c.req.method === "OPTIONS" && c.req.header("access-control-request-method") === undefined) {
+    await next();
+    const origin = allowOrigin(c.req.header("origin") ?? "");
+    if (origin) c.res.headers.set("Access-Control-Allow-Origin", origin);
+    c.res.headers.set("Access-Control-Expose-Headers", EXPOSED_HEADERS.join(","));
+    c.res.headers.append("Vary", "Origin");
+    return;
+  }
   return cors({
-    origin: (origin) => (anyOrigin ? origin || "*" : allowed.includes(origin) ? origin : null),
+    origin: allowOrigin,
     allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
     allowHeaders: ALLOWED_HEADERS,
     exposeHeaders: EXPOSED_HEADERS,
