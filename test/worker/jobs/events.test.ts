@@ -1,0 +1,170 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { jobEventStreamOptions } from "../../../worker/jobs/job-event-hub";
+import { type JobResponse, JobSchema } from "../../../worker/routes/jobs/schema";
+import {
+  ADMIN,
+  aborted,
+  api,
+  createIngestJob,
+  gate,
+  postJson,
+  projectWithAsset,
+  scriptIngest,
+  waitForJob,
+} from "./job-test-kit";
+import { sseFrames } from "./sse-reader";
+
+let restore: (() => void) | undefined;
+afterEach(() => {
+  restore?.();
+  jobEventStreamOptions.heartbeatMs = 15_000;
+});
+
+const openEvents = (projectId: string, jobId: string, headers: Record<string, string> = {}) =>
+  api(`/projects/${projectId}/jobs/${jobId}/events`, { headers: { ...ADMIN, ...headers } });
+
+/** A job whose handler waits for `start`, then reports 20, 40, 60, 80 and completes. */
+async function steppedJob() {
+  const { projectId, assetId } = await projectWithAsset("events");
+  const start = gate();
+  restore = scriptIngest(async (ctx) => {
+    await start.promise;
+    for (const percent of [20, 40, 60, 80]) await ctx.progress(percent);
+    return { steps: 4 };
+  });
+  const created = await createIngestJob(projectId, assetId);
+  await waitForJob(projectId, created.id, (j) => j.status === "running");
+  return { projectId, jobId: created.id, start };
+}
+
+describe("GET /projects/{project_id}/jobs/{job_id}/events (SSE)", () => {
+  it("sends the full job first, then one event per change in order, and ends after the terminal state", async () => {
+    const { projectId, jobId, start } = await steppedJob();
+    const res = await openEvents(projectId, jobId);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/^text\/event-stream/);
+    const stream = sseFrames(res);
+    expect(await stream.next()).toEqual({ kind: "retry", ms: 2000 });
+    const first = await stream.next();
+    if (first?.kind !== "event") throw new Error("expected an event first");
+    const firstJob = JobSchema.parse(JSON.parse(first.data));
+    expect(firstJob).toMatchObject({ id: jobId, status: "running", attempts: 1, progress: 0 });
+    expect(first.event).toBe("job");
+
+    start.open();
+    const events = await stream.rest();
+    const jobs = events.map((e) => JobSchema.parse(JSON.parse(e.data)));
+    expect(events.map((e) => e.id)).toEqual(events.map((_, i) => first.id + 1 + i));
+    expect(jobs.map((j) => [j.status, j.progress])).toEqual([
+      ["running", 20],
+      ["running", 40],
+      ["running", 60],
+      ["running", 80],
+      ["completed", 100],
+    ]);
+    expect(jobs.at(-1)?.result).toEqual({ steps: 4 });
+  });
+
+  it("replays what a client missed after Last-Event-ID, and only that", async () => {
+    const { projectId, jobId, start } = await steppedJob();
+    const live = sseFrames(await openEvents(projectId, jobId));
+    start.open();
+    const all = await live.rest();
+    expect(all.length).toBe(6); // current + 4 progress + completed
+
+    const resumeAfter = all[2]?.id as number;
+    const replay = await sseFrames(await openEvents(projectId, jobId, { "Last-Event-ID": String(resumeAfter) })).rest();
+    expect(replay.map((e) => [e.id, e.data])).toEqual(all.slice(3).map((e) => [e.id, e.data]));
+
+    const upToDate = await sseFrames(
+      await openEvents(projectId, jobId, { "Last-Event-ID": String(all.at(-1)?.id) }),
+    ).rest();
+    expect(upToDate).toEqual([]);
+
+    const fresh = await sseFrames(await openEvents(projectId, jobId)).rest();
+    expect(fresh.map((e) => e.id)).toEqual([all.at(-1)?.id]);
+    expect((JSON.parse(fresh[0]?.data ?? "{}") as JobResponse).status).toBe("completed");
+
+    const garbage = await sseFrames(await openEvents(projectId, jobId, { "Last-Event-ID": "abc" })).rest();
+    expect(garbage.map((e) => e.id)).toEqual([all.at(-1)?.id]);
+  });
+
+  it("sends heartbeat comments while nothing changes", async () => {
+    const { projectId, assetId } = await projectWithAsset("events");
+    restore = scriptIngest(async (ctx) => aborted(ctx.signal));
+    const created = await createIngestJob(projectId, assetId);
+    await waitForJob(projectId, created.id, (j) => j.status === "running");
+    jobEventStreamOptions.heartbeatMs = 50;
+    const stream = sseFrames(await openEvents(projectId, created.id));
+    const frames = [await stream.next(), await stream.next(), await stream.next(), await stream.next()];
+    expect(frames.map((f) => f?.kind)).toEqual(["retry", "event", "comment", "comment"]);
+    expect(frames[2]).toEqual({ kind: "comment", text: "heartbeat" });
+
+    await postJson(`/projects/${projectId}/jobs/${created.id}/cancel`, {});
+    const rest = await stream.rest();
+    expect(rest.map((e) => (JSON.parse(e.data) as JobResponse).status)).toEqual(["cancelled"]);
+  });
+});
+
+describe("GET /projects/{project_id}/jobs/{job_id}/ws (WebSocket)", () => {
+  async function subscribe(projectId: string, jobId: string) {
+    const res = await api(`/projects/${projectId}/jobs/${jobId}/ws`, { headers: { ...ADMIN, Upgrade: "websocket" } });
+    expect(res.status).toBe(101);
+    const socket = res.webSocket as WebSocket;
+    socket.accept();
+    const messages: { id: number; job: JobResponse }[] = [];
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+      socket.addEventListener("close", (event) => resolve({ code: event.code, reason: event.reason }));
+    });
+    socket.addEventListener("message", (event) => {
+      const parsed = JSON.parse(event.data as string) as { id: number; job: unknown };
+      messages.push({ id: parsed.id, job: JobSchema.parse(parsed.job) });
+    });
+    return { socket, messages, closed };
+  }
+
+  it("delivers the same ordered events to several subscribers and closes them with 1000 after completion", async () => {
+    const { projectId, jobId, start } = await steppedJob();
+    const subscribers = await Promise.all([1, 2, 3].map(() => subscribe(projectId, jobId)));
+    await waitForJob(projectId, jobId, () => subscribers.every((s) => s.messages.length === 1));
+    start.open();
+    const closes = await Promise.all(subscribers.map((s) => s.closed));
+    expect(closes).toEqual(closes.map(() => ({ code: 1000, reason: "job finished" })));
+
+    const [reference, ...others] = subscribers.map((s) => s.messages);
+    expect(reference?.map((m) => [m.job.status, m.job.progress])).toEqual([
+      ["running", 0],
+      ["running", 20],
+      ["running", 40],
+      ["running", 60],
+      ["running", 80],
+      ["completed", 100],
+    ]);
+    const ids = reference?.map((m) => m.id) ?? [];
+    expect(ids).toEqual(ids.map((_, i) => (ids[0] as number) + i));
+    for (const messages of others) expect(messages).toEqual(reference);
+  });
+
+  it("sends a finished job once and closes with 1000", async () => {
+    const { projectId, assetId } = await projectWithAsset("events");
+    restore = scriptIngest(async () => ({}));
+    const created = await createIngestJob(projectId, assetId);
+    await waitForJob(projectId, created.id, (j) => j.status === "completed");
+    const late = await subscribe(projectId, created.id);
+    expect(await late.closed).toEqual({ code: 1000, reason: "job finished" });
+    expect(late.messages.map((m) => m.job.status)).toEqual(["completed"]);
+  });
+
+  it("rejects a request that is not a WebSocket upgrade with 400 and unknown jobs with 404", async () => {
+    const { projectId, assetId } = await projectWithAsset("events");
+    restore = scriptIngest(async () => ({}));
+    const created = await createIngestJob(projectId, assetId);
+    expect((await api(`/projects/${projectId}/jobs/${created.id}/ws`, { headers: ADMIN })).status).toBe(400);
+    const unknown = await api(`/projects/${projectId}/jobs/${crypto.randomUUID()}/ws`, {
+      headers: { ...ADMIN, Upgrade: "websocket" },
+    });
+    expect(unknown.status).toBe(404);
+    expect((await openEvents(projectId, crypto.randomUUID())).status).toBe(404);
+    await waitForJob(projectId, created.id, (j) => j.status === "completed");
+  });
+});
