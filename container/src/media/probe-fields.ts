@@ -1,24 +1,9 @@
 import type { FfprobeError, FfprobeOutput, FfprobeStream } from "../ffmpeg/ffprobe";
 import { OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
+import type { ProbeFields } from "../protocol/probe-contract";
 
-/** The probe fields stored on an asset. `width`/`height` are as displayed (rotation applied). */
-export interface ProbeFields {
-  duration: number;
-  width: number;
-  height: number;
-  fps: number;
-  /** Clockwise degrees a player turns the coded picture: 0, 90, 180 or 270. */
-  rotation: number;
-  video_codec: string;
-  audio_codec: string | null;
-  has_audio: boolean;
-  /** Bits per second over the whole file. */
-  bitrate: number;
-  /** Short container name: mp4, mov, webm, mkv, avi, ... */
-  container: string;
-  size: number;
-}
+export type { ProbeFields };
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -114,7 +99,7 @@ export function probeFields(output: FfprobeOutput, size: number): ProbeFields {
     width: swap ? video.height : video.width,
     height: swap ? video.width : video.height,
     fps: round(fps, 3),
-    rotation,
+    rotation: rotation as ProbeFields["rotation"],
     video_codec: videoCodec,
     audio_codec: audio?.codec_name ?? null,
     has_audio: Boolean(audio),

@@ -1,25 +1,36 @@
-import { stat } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { FfprobeError, ffprobe } from "../ffmpeg/ffprobe";
 import { checkMp4Structure } from "../media/mp4-structure";
 import { explainProbeFailure, type ProbeFields, probeFields } from "../media/probe-fields";
+import { makeStoryboard } from "../media/storyboard";
 import { frameDecodesNearEnd } from "../media/tail-check";
 import { makeThumbnail } from "../media/thumbnail";
 import { defineOp, OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
+import {
+  type ProbeResultData,
+  ProbeResultDataSchema,
+  STORYBOARD_MAP_FILE_NAME,
+  STORYBOARD_SPRITE_FILE_NAME,
+  THUMBNAIL_FILE_NAME,
+} from "../protocol/probe-contract";
 
 export const ProbeOptionsSchema = z.object({
   thumbnail: z.boolean().default(true),
+  /** Off unless asked: a sprite of evenly spaced frames (`storyboard.jpg`) and its map (`storyboard.json`). */
+  storyboard: z
+    .union([
+      z.literal(false),
+      z.object({
+        tiles: z.number().int().min(1).max(100).default(25),
+        columns: z.number().int().min(1).max(20).default(5),
+        tile_width: z.number().int().min(32).max(640).default(160),
+      }),
+    ])
+    .default(false),
 });
 export type ProbeOptions = z.infer<typeof ProbeOptionsSchema>;
-
-/** `result.data` of POST /v1/probe. The poster arrives earlier as the `file` event named `thumbnail.jpg`. */
-export interface ProbeResultData {
-  probe: ProbeFields;
-  thumbnail: { name: string; content_type: "image/jpeg"; width: number; height: number; at_seconds: number } | null;
-}
-
-export const THUMBNAIL_FILE_NAME = "thumbnail.jpg";
 
 /** POST /v1/probe: input `video`; probe fields plus a 640 px poster JPEG. */
 export const probeOp = defineOp({
@@ -69,12 +80,13 @@ export const probeOp = defineOp({
     await events.log("info", "Probed video", { ...fields });
 
     let thumbnail: ProbeResultData["thumbnail"] = null;
+    let storyboard: ProbeResultData["storyboard"] = null;
     if (options.thumbnail) {
       const made = await makeThumbnail(deps.ffmpeg, video.path, workspace.file(THUMBNAIL_FILE_NAME), fields.duration, {
         threads: deps.config.FFMPEG_THREADS,
         signal,
       });
-      await events.progress(90);
+      await events.progress(options.storyboard ? 60 : 90);
       await events.file(THUMBNAIL_FILE_NAME, made.path, "image/jpeg");
       thumbnail = {
         name: THUMBNAIL_FILE_NAME,
@@ -84,7 +96,21 @@ export const probeOp = defineOp({
         at_seconds: made.at_seconds,
       };
     }
+    if (options.storyboard) {
+      const sprite = workspace.file(STORYBOARD_SPRITE_FILE_NAME);
+      const map = await makeStoryboard(deps.ffmpeg, video.path, sprite, fields, {
+        ...options.storyboard,
+        threads: deps.config.FFMPEG_THREADS,
+        signal,
+      });
+      const mapFile = workspace.file(STORYBOARD_MAP_FILE_NAME);
+      await writeFile(mapFile, JSON.stringify(map));
+      await events.file(STORYBOARD_SPRITE_FILE_NAME, sprite, "image/jpeg");
+      await events.file(STORYBOARD_MAP_FILE_NAME, mapFile, "application/json");
+      const { tiles, ...summary } = map;
+      storyboard = { ...summary, map: STORYBOARD_MAP_FILE_NAME, tile_count: tiles.length };
+    }
     await events.progress(100);
-    return { probe: fields, thumbnail } satisfies ProbeResultData;
+    return ProbeResultDataSchema.parse({ probe: fields, thumbnail, storyboard });
   },
 });

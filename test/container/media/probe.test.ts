@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProgressEventSchema, ResultEventSchema } from "../../../container/src/protocol/contract";
-import type { ProbeResultData } from "../../../container/src/routes/probe";
+import { type ProbeResultData, StoryboardMapSchema } from "../../../container/src/protocol/probe-contract";
 import { ffprobeJson, generateVideo, testBinaries } from "../../media/generate";
 import {
   framedBody,
@@ -157,6 +157,23 @@ describe("POST /v1/probe", () => {
     const { files, data } = await probe(file);
     expect(data.thumbnail!.at_seconds).toBeCloseTo(1, 3);
     expect(await meanLuma(files["thumbnail.jpg"]!)).toBeGreaterThan(40);
+  });
+
+  it("makes a storyboard sprite of evenly spaced frames and its JSON map when asked", async () => {
+    const file = await generateVideo(dir, "storyboard.mp4", { seconds: 10, width: 320, height: 180, tone: false });
+    const { data, files, events } = await probe(file, { storyboard: { tiles: 10, columns: 5, tile_width: 96 } });
+    expect(events.filter((event) => event.type === "file").map((event) => event.name)).toEqual([
+      "thumbnail.jpg",
+      "storyboard.jpg",
+      "storyboard.json",
+    ]);
+    const map = StoryboardMapSchema.parse(JSON.parse(await readFile(files["storyboard.json"]!, "utf8")));
+    expect(map).toMatchObject({ sprite: "storyboard.jpg", tile_width: 96, tile_height: 54, columns: 5, rows: 2 });
+    expect(map.tiles.map((tile) => tile.start)).toEqual([0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5]);
+    expect(map.tiles[6]).toEqual({ start: 6.5, x: 96, y: 54 });
+    const sprite = (await ffprobeJson(files["storyboard.jpg"]!)).streams[0]!;
+    expect(sprite).toMatchObject({ codec_name: "mjpeg", width: 5 * 96, height: 2 * 54 });
+    expect(data.storyboard).toEqual({ ...map, tiles: undefined, map: "storyboard.json", tile_count: 10 });
   });
 
   it("skips the poster when asked (thumbnail: false)", async () => {
