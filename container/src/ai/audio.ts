@@ -4,7 +4,7 @@ import type { FfmpegBinaries } from "../ffmpeg/binaries";
 import { ffprobe } from "../ffmpeg/ffprobe";
 import type { AudioChunk, Silence } from "./chunk-plan";
 import { AiError } from "./errors";
-import { CHUNK_AUDIO_FORMAT, CHUNK_BITRATE_KBPS, chunkBytesUpperBound, OPENAI_UPLOAD_LIMIT_BYTES } from "./upload-size";
+import { CHUNK_FORMATS, type ChunkCodec, chunkBytesUpperBound, OPENAI_UPLOAD_LIMIT_BYTES } from "./upload-size";
 
 /** Quieter than this for at least SILENCE_MIN_SECONDS counts as a pause between words. */
 const SILENCE_NOISE_DB = -35;
@@ -104,26 +104,32 @@ export async function extractAudio(
   return { path: output, duration, silences };
 }
 
-/** Encodes one window of the WAV as constant-bitrate MP3 and checks it against the upload limit. */
+/** Encodes one window of the WAV in the chosen codec and checks it against the bound it was chosen by. */
 export async function encodeChunk(
   bins: FfmpegBinaries,
   wavPath: string,
   chunk: AudioChunk,
   output: string,
-  options: { sampleRate: number; signal?: AbortSignal },
+  options: { codec: ChunkCodec; sampleRate: number; signal?: AbortSignal },
 ): Promise<{ path: string; size: number }> {
   await spawnFfmpeg(
     bins,
     [
       ...["-ss", chunk.start.toFixed(3), "-t", chunk.duration.toFixed(3), "-i", wavPath],
       ...["-ac", "1", "-ar", String(options.sampleRate), "-map_metadata", "-1"],
-      ...["-c:a", CHUNK_AUDIO_FORMAT.codec, "-b:a", `${CHUNK_BITRATE_KBPS}k`, "-f", "mp3", output],
+      ...CHUNK_FORMATS[options.codec].encoderArgs,
+      ...["-f", options.codec, output],
     ],
     { signal: options.signal },
   );
   const { size } = await stat(output);
-  if (size > OPENAI_UPLOAD_LIMIT_BYTES || size > chunkBytesUpperBound(chunk.duration)) {
-    throw new AiError("MEDIA_ERROR", `Audio chunk ${chunk.index} is ${size} bytes, over the upload budget`, false);
+  const bound = chunkBytesUpperBound(options.codec, chunk.duration, options.sampleRate);
+  if (size > OPENAI_UPLOAD_LIMIT_BYTES || size > bound) {
+    throw new AiError(
+      "MEDIA_ERROR",
+      `Audio chunk ${chunk.index} is ${size} bytes, over its ${bound}-byte budget`,
+      false,
+    );
   }
   return { path: output, size };
 }

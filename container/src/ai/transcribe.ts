@@ -11,7 +11,7 @@ import { toAiError } from "./errors";
 import { type ChunkTranscript, joinTranscriptText, mergeChunkSegments, shiftChunkSegments } from "./merge";
 import type { OpenAIHandle } from "./openai-client";
 import { withRetries } from "./retry";
-import { CHUNK_AUDIO_FORMAT, CHUNK_BITRATE_KBPS, effectiveChunkSeconds } from "./upload-size";
+import { CHUNK_FORMATS, type ChunkCodec, chooseChunkEncoding, MP3_BITRATE_KBPS } from "./upload-size";
 
 export interface TranscribeOptions {
   model: string;
@@ -53,7 +53,8 @@ export interface TranscriptionResult {
   request_id: string | null;
   request_ids: string[];
   chunks: { index: number; start: number; end: number; bytes: number; request_id: string | null; attempts: number }[];
-  audio: { codec: "mp3"; bitrate_kbps: number; sample_rate: number; channels: 1; chunk_seconds: number };
+  /** How chunks were sent: FLAC when its worst case provably fits 25 MB, else constant-bitrate MP3. */
+  audio: { codec: ChunkCodec; bitrate_kbps: number | null; sample_rate: number; channels: 1; chunk_seconds: number };
 }
 
 export interface TranscribeDeps {
@@ -85,7 +86,8 @@ export async function transcribeVideo(
     onProgress: (fraction) => hooks.progress(fraction * EXTRACT_SHARE),
   });
   await hooks.progress(EXTRACT_SHARE);
-  const chunkSeconds = effectiveChunkSeconds(options.chunkSeconds);
+  const { codec, chunkSeconds } = chooseChunkEncoding(options.chunkSeconds, options.sampleRate);
+  const format = CHUNK_FORMATS[codec];
   if (chunkSeconds < options.chunkSeconds) {
     await hooks.log("warning", "Chunk window shortened to stay under the 25 MB upload limit", {
       requested: options.chunkSeconds,
@@ -96,6 +98,7 @@ export async function transcribeVideo(
   await hooks.log("info", `Transcribing ${chunks.length} chunk(s) of audio`, {
     duration: audio.duration,
     chunk_seconds: chunkSeconds,
+    codec,
     silences: audio.silences.length,
     chunks: chunks.map(({ start, end }) => ({ start, end })),
   });
@@ -103,8 +106,9 @@ export async function transcribeVideo(
   let doneSeconds = 0;
   let requests = 0;
   const transcribeChunk = async (chunk: AudioChunk, chunkSignal: AbortSignal) => {
-    const name = `chunk-${String(chunk.index).padStart(3, "0")}.${CHUNK_AUDIO_FORMAT.extension}`;
+    const name = `chunk-${String(chunk.index).padStart(3, "0")}.${format.extension}`;
     const file = await encodeChunk(bins, audio.path, chunk, path.join(deps.workDir, name), {
+      codec,
       sampleRate: options.sampleRate,
       signal: chunkSignal,
     });
@@ -114,7 +118,7 @@ export async function transcribeVideo(
         async () => {
           attempts++;
           requests++;
-          const upload = await toFile(await openAsBlob(file.path), name, { type: CHUNK_AUDIO_FORMAT.contentType });
+          const upload = await toFile(await openAsBlob(file.path), name, { type: format.contentType });
           const verbose = segmentTimestampsSupported(options.model);
           const { data, request_id } = await openai.client.audio.transcriptions
             .create(
@@ -197,8 +201,8 @@ export async function transcribeVideo(
       attempts: d.attempts,
     })),
     audio: {
-      codec: "mp3",
-      bitrate_kbps: CHUNK_BITRATE_KBPS,
+      codec,
+      bitrate_kbps: codec === "mp3" ? MP3_BITRATE_KBPS : null,
       sample_rate: options.sampleRate,
       channels: 1,
       chunk_seconds: chunkSeconds,

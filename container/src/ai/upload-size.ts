@@ -1,28 +1,56 @@
 /**
- * The 25 MB rule. Chunks are MP3 at a constant bitrate, so their size is bitrate x duration and
- * can be bounded before encoding (FLAC's size depends on the content: 900 s of noisy 16 kHz audio
- * would not fit). Opus would be smaller, but always decodes at 48 kHz and hides the sample rate.
+ * The 25 MB rule. Chunk sizes are bounded before encoding, from the window length alone:
+ * - FLAC (lossless, ~10x faster to encode than MP3) never exceeds raw PCM by more than its frame
+ *   headers, so at 16 kHz mono any window up to ~12 minutes provably fits: 600 s is at most ~19.6 MB.
+ * - Where that bound does not fit (long windows, high sample rates: 900 s at 16 kHz is 28.8 MB of PCM),
+ *   chunks are constant-bitrate MP3, whose size is bitrate x duration; windows beyond even that are shortened.
+ * Opus would be smaller still, but it always decodes at 48 kHz, hiding the sample rate that was sent.
  */
 export const OPENAI_UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
 
-/** Room for container overhead (ID3 tag, Xing frame, frame padding) and rounding. */
-const SAFETY = 0.95;
+/** Room for rounding and container metadata beyond what the bounds count. */
+const BUDGET_BYTES = Math.floor(OPENAI_UPLOAD_LIMIT_BYTES * 0.95);
 
 /** 64 kb/s is a legal MP3 bitrate at every sample rate from 8 to 48 kHz and plenty for mono speech. */
-export const CHUNK_BITRATE_KBPS = 64;
+export const MP3_BITRATE_KBPS = 64;
 
-export const CHUNK_AUDIO_FORMAT = { codec: "libmp3lame", extension: "mp3", contentType: "audio/mpeg" } as const;
+export const CHUNK_FORMATS = {
+  flac: { extension: "flac", contentType: "audio/flac", encoderArgs: ["-c:a", "flac", "-compression_level", "5"] },
+  mp3: {
+    extension: "mp3",
+    contentType: "audio/mpeg",
+    encoderArgs: ["-c:a", "libmp3lame", "-b:a", `${MP3_BITRATE_KBPS}k`],
+  },
+} as const;
+export type ChunkCodec = keyof typeof CHUNK_FORMATS;
 
-export function chunkBytesUpperBound(seconds: number, bitrateKbps = CHUNK_BITRATE_KBPS): number {
-  // CBR MP3: one frame per 1152 (or 576) samples; a partial frame and a 4 KB header budget cover the rest.
+/** Verbatim FLAC frames: 16-bit samples plus a header and CRC per 4096-sample frame (< 0.5 %), plus metadata blocks. */
+export function flacBytesUpperBound(seconds: number, sampleRate: number): number {
+  return Math.ceil(seconds * sampleRate * 2 * 1.01) + 64 * 1024;
+}
+
+/** CBR MP3: bitrate x duration, plus a partial frame at each end and a 4 KB header budget. */
+export function mp3BytesUpperBound(seconds: number, bitrateKbps = MP3_BITRATE_KBPS): number {
   return Math.ceil((seconds * bitrateKbps * 1000) / 8) + 4096 + 2 * 1441;
 }
 
-export function maxChunkSecondsFor(bitrateKbps = CHUNK_BITRATE_KBPS): number {
-  return Math.floor((OPENAI_UPLOAD_LIMIT_BYTES * SAFETY * 8) / (bitrateKbps * 1000));
+export function chunkBytesUpperBound(codec: ChunkCodec, seconds: number, sampleRate: number): number {
+  return codec === "flac" ? flacBytesUpperBound(seconds, sampleRate) : mp3BytesUpperBound(seconds);
 }
 
-/** The window actually used: the requested one, shortened if its chunks could exceed the limit. */
-export function effectiveChunkSeconds(requested: number, bitrateKbps = CHUNK_BITRATE_KBPS): number {
-  return Math.min(requested, maxChunkSecondsFor(bitrateKbps));
+export function maxMp3ChunkSeconds(bitrateKbps = MP3_BITRATE_KBPS): number {
+  return Math.floor(((BUDGET_BYTES - 4096 - 2 * 1441) * 8) / (bitrateKbps * 1000));
+}
+
+export interface ChunkEncoding {
+  codec: ChunkCodec;
+  /** The window actually used: the requested one, shortened only if even MP3 could not fit it. */
+  chunkSeconds: number;
+}
+
+export function chooseChunkEncoding(requestedSeconds: number, sampleRate: number): ChunkEncoding {
+  if (flacBytesUpperBound(requestedSeconds, sampleRate) <= BUDGET_BYTES) {
+    return { codec: "flac", chunkSeconds: requestedSeconds };
+  }
+  return { codec: "mp3", chunkSeconds: Math.min(requestedSeconds, maxMp3ChunkSeconds()) };
 }

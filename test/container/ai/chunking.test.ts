@@ -1,13 +1,22 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { encodeChunk } from "../../../container/src/ai/audio";
 import { planChunks, silenceSearchSeconds } from "../../../container/src/ai/chunk-plan";
 import { mergeChunkSegments } from "../../../container/src/ai/merge";
 import {
-  CHUNK_BITRATE_KBPS,
+  chooseChunkEncoding,
   chunkBytesUpperBound,
-  effectiveChunkSeconds,
-  maxChunkSecondsFor,
+  flacBytesUpperBound,
+  MP3_BITRATE_KBPS,
+  maxMp3ChunkSeconds,
+  mp3BytesUpperBound,
   OPENAI_UPLOAD_LIMIT_BYTES,
 } from "../../../container/src/ai/upload-size";
+import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
 
 describe("planChunks", () => {
   it("cuts a long recording into windows of at most chunkSeconds that tile it exactly", () => {
@@ -64,20 +73,50 @@ describe("planChunks", () => {
 });
 
 describe("the 25 MB rule", () => {
-  it("keeps the default window well under the limit and shows why raw PCM would not fit", () => {
-    expect(chunkBytesUpperBound(600)).toBeLessThan(OPENAI_UPLOAD_LIMIT_BYTES / 4);
+  it("sends the default 600 s window at 16 kHz as FLAC, whose worst case fits, and shows raw PCM would not at 900 s", () => {
+    expect(chooseChunkEncoding(600, 16_000)).toEqual({ codec: "flac", chunkSeconds: 600 });
+    expect(flacBytesUpperBound(600, 16_000)).toBeLessThan(OPENAI_UPLOAD_LIMIT_BYTES);
     expect(900 * 16_000 * 2).toBeGreaterThan(25 * 1000 * 1000);
-    expect(effectiveChunkSeconds(600)).toBe(600);
-    expect(effectiveChunkSeconds(900)).toBe(900);
   });
 
-  it("shortens windows whose chunks could exceed the limit", () => {
-    const max = maxChunkSecondsFor(CHUNK_BITRATE_KBPS);
-    expect(chunkBytesUpperBound(max)).toBeLessThanOrEqual(OPENAI_UPLOAD_LIMIT_BYTES);
-    expect(chunkBytesUpperBound(max * 1.06)).toBeGreaterThan(OPENAI_UPLOAD_LIMIT_BYTES);
-    expect(effectiveChunkSeconds(7200)).toBe(max);
-    expect(effectiveChunkSeconds(7200, 128)).toBe(maxChunkSecondsFor(128));
-    expect(maxChunkSecondsFor(128)).toBeLessThan(max);
+  it("switches to constant-bitrate MP3 where FLAC's worst case could exceed the limit", () => {
+    expect(flacBytesUpperBound(900, 16_000)).toBeGreaterThan(OPENAI_UPLOAD_LIMIT_BYTES);
+    expect(chooseChunkEncoding(900, 16_000)).toEqual({ codec: "mp3", chunkSeconds: 900 });
+    expect(chooseChunkEncoding(600, 48_000)).toEqual({ codec: "mp3", chunkSeconds: 600 });
+    expect(mp3BytesUpperBound(900)).toBeLessThan(OPENAI_UPLOAD_LIMIT_BYTES / 3);
+  });
+
+  it("shortens windows that even MP3 could not fit", () => {
+    const max = maxMp3ChunkSeconds();
+    expect(mp3BytesUpperBound(max)).toBeLessThanOrEqual(OPENAI_UPLOAD_LIMIT_BYTES);
+    expect(mp3BytesUpperBound(max * 1.06)).toBeGreaterThan(OPENAI_UPLOAD_LIMIT_BYTES);
+    expect(chooseChunkEncoding(7200, 16_000)).toEqual({ codec: "mp3", chunkSeconds: max });
+    expect(maxMp3ChunkSeconds(MP3_BITRATE_KBPS * 2)).toBeLessThan(max);
+  });
+
+  it("keeps real worst-case audio (white noise) under the bounds", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "noise-"));
+    const bins = await resolveBinaries({ prefer: "path" });
+    const wav = path.join(dir, "noise.wav");
+    await promisify(execFile)(bins.ffmpeg, [
+      "-hide_banner",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      "anoisesrc=d=30:c=white:a=1:r=16000",
+      "-ac",
+      "1",
+      wav,
+    ]);
+    const chunk = { index: 0, start: 0, end: 30, duration: 30 };
+    for (const codec of ["flac", "mp3"] as const) {
+      const out = await encodeChunk(bins, wav, chunk, path.join(dir, `noise.${codec}`), { codec, sampleRate: 16_000 });
+      expect(out.size).toBeLessThanOrEqual(chunkBytesUpperBound(codec, 30, 16_000));
+      // Noise is incompressible: the FLAC bound is tight, not a loose guess.
+      if (codec === "flac") expect(out.size).toBeGreaterThan(0.9 * 30 * 16_000 * 2);
+    }
+    await rm(dir, { recursive: true, force: true });
   });
 });
 

@@ -42,7 +42,7 @@ function run(video: string, options: Partial<Parameters<typeof transcribeVideo>[
 }
 
 describe("transcribeVideo against the fake OpenAI", () => {
-  it("sends mono MP3 chunks at the sample rate, cut in pauses, and merges them on the timeline", async () => {
+  it("sends mono FLAC chunks at the sample rate, cut in pauses, and merges them on the timeline", async () => {
     const { promise, progress, chunks } = run(fx.speechVideo, { language: "en", prompt: "Fractions lesson" });
     const result = await promise;
     const sent = fake.control.requests("transcriptions");
@@ -57,14 +57,14 @@ describe("transcribeVideo against the fake OpenAI", () => {
         language: "en",
         prompt: "Fractions lesson",
       });
-      expect(request.audio).toMatchObject({ format_name: "mp3", codec: "mp3", sample_rate: 16000, channels: 1 });
+      expect(request.audio).toMatchObject({ format_name: "flac", codec: "flac", sample_rate: 16000, channels: 1 });
       expect(request.audio!.duration).toBeLessThanOrEqual(10 + 0.1);
       expect(request.audio!.bytes).toBeLessThan(25 * 1024 * 1024);
     }
     // Every cut lands in a pause: each chunk but the last ends in silence, each but the first starts in silence.
     const byName = new Map(sent.map((r) => [r.audio!.filename, r.audio!]));
     for (const chunk of result.chunks) {
-      const audio = byName.get(`chunk-${String(chunk.index).padStart(3, "0")}.mp3`)!;
+      const audio = byName.get(`chunk-${String(chunk.index).padStart(3, "0")}.flac`)!;
       expect(audio.duration).toBeCloseTo(chunk.end - chunk.start, 0);
       if (chunk.index < result.chunks.length - 1) expect(audio.speech.at(-1)!.end).toBeLessThan(audio.duration! - 0.1);
       if (chunk.index > 0) expect(audio.speech[0]!.start).toBeGreaterThan(0.05);
@@ -100,11 +100,21 @@ describe("transcribeVideo against the fake OpenAI", () => {
     for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1]!);
   });
 
-  it("extracts at the requested sample rate", async () => {
-    const { promise } = run(fx.speechVideo, { sampleRate: 8000, chunkSeconds: 600 });
-    const result = await promise;
-    expect(result.chunks).toHaveLength(1);
-    expect(fake.control.requests("transcriptions")[0]!.audio).toMatchObject({ sample_rate: 8000, channels: 1 });
+  it("extracts at the requested sample rate, as MP3 where FLAC might not fit 25 MB", async () => {
+    const low = await run(fx.speechVideo, { sampleRate: 8000, chunkSeconds: 600 }).promise;
+    expect(low.chunks).toHaveLength(1);
+    expect(low.audio).toMatchObject({ codec: "flac", sample_rate: 8000, bitrate_kbps: null });
+    expect(fake.control.requests("transcriptions")[0]!.audio).toMatchObject({
+      codec: "flac",
+      sample_rate: 8000,
+      channels: 1,
+    });
+    fake.control.reset();
+    const high = await run(fx.speechVideo, { sampleRate: 48000, chunkSeconds: 600 }).promise;
+    expect(high.audio).toMatchObject({ codec: "mp3", sample_rate: 48000, bitrate_kbps: 64, chunk_seconds: 600 });
+    const [sent] = fake.control.requests("transcriptions");
+    expect(sent!.audio).toMatchObject({ codec: "mp3", content_type: "audio/mpeg", sample_rate: 48000, channels: 1 });
+    expect(high.segments.length).toBe(low.segments.length);
   });
 
   it("keeps at most `concurrency` chunk requests in flight", async () => {

@@ -1,0 +1,75 @@
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { serve } from "@hono/node-server";
+import { createApp } from "../../../container/src/app";
+import { parseConfig } from "../../../container/src/config";
+import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
+import { ConcurrencyLimiter } from "../../../container/src/limiter";
+import { ByteReader } from "../../../container/src/protocol/byte-reader";
+
+export interface MediaService {
+  url: string;
+  tmpDir: string;
+  close(): Promise<void>;
+}
+
+/** The real media service app in-process on a loopback port, configured through env strings like production. */
+export async function startMediaService(env: Record<string, string>): Promise<MediaService> {
+  const tmpDir = await mkdtemp(path.join(os.tmpdir(), "ai-service-"));
+  const config = parseConfig({ MEDIA_TMP_DIR: tmpDir, MEDIA_MAX_CONCURRENCY: "4", LOG_LEVEL: "ERROR", ...env });
+  const ffmpeg = await resolveBinaries({ prefer: "path" });
+  const app = createApp({ config, limiter: new ConcurrencyLimiter(config.MEDIA_MAX_CONCURRENCY, 0), ffmpeg });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tmpDir,
+    close: async () => {
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
+      await rm(tmpDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type ServiceEvent = { type: string } & Record<string, unknown>;
+
+/** Posts a framed request (header line + input files) and reads the ndjson answer to its end. */
+export async function postOp(
+  service: MediaService,
+  op: string,
+  options: Record<string, unknown>,
+  files: Record<string, string> = {},
+  onEvent?: (event: ServiceEvent) => void,
+): Promise<{ status: number; events: ServiceEvent[]; body?: unknown }> {
+  const inputs = await Promise.all(
+    Object.entries(files).map(async ([name, file]) => ({ name, file, size: (await stat(file)).size })),
+  );
+  const header = `${JSON.stringify({ ...options, inputs: inputs.map(({ name, size }) => ({ name, size })) })}\n`;
+  async function* body() {
+    yield Buffer.from(header);
+    for (const input of inputs) yield* createReadStream(input.file);
+  }
+  const response = await fetch(`${service.url}/v1/${op}`, {
+    method: "POST",
+    body: Readable.toWeb(Readable.from(body())) as ReadableStream<Uint8Array>,
+    duplex: "half",
+  } as RequestInit);
+  if (response.status !== 200 || !response.body)
+    return { status: response.status, events: [], body: await response.json() };
+  const reader = ByteReader.from(response.body);
+  const events: ServiceEvent[] = [];
+  for (;;) {
+    const line = await reader.readLine(16 * 1024 * 1024);
+    if (line === null) break;
+    const event = JSON.parse(line) as ServiceEvent;
+    if (event.type === "file") await reader.readExactly(event.size as number, () => {});
+    events.push(event);
+    onEvent?.(event);
+  }
+  return { status: response.status, events };
+}
