@@ -78,10 +78,16 @@ export class UploadObject extends DurableObject<Env> {
     });
   }
 
+  /**
+   * Waits for a PATCH in progress: after a dropped connection the client HEADs at once, and must see
+   * the offset that PATCH ends at (bytes that arrived are kept), not the offset it started from.
+   */
   async status(projectId: string): Promise<UploadOutcome<UploadView>> {
-    const found = await this.current(projectId);
-    if (!found.ok || found.value.status !== "assembled") return found.ok ? succeed(toView(found.value)) : found;
-    return this.lock.run(() => this.finish());
+    return this.lock.run(async () => {
+      const found = await this.current(projectId);
+      if (!found.ok) return found;
+      return found.value.status === "assembled" ? this.finish() : succeed(toView(found.value));
+    });
   }
 
   async append(input: AppendInput, body: ReadableStream<Uint8Array> | null): Promise<UploadOutcome<UploadView>> {
@@ -115,7 +121,7 @@ export class UploadObject extends DurableObject<Env> {
         await this.discard(record, "expired");
       } else {
         // Finished records and tombstones are forgotten entirely, alarm included.
-        await this.ctx.storage.deleteAll();
+        await this.store.forget();
       }
     });
   }

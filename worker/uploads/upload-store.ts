@@ -187,6 +187,12 @@ export class UploadStore {
     });
   }
 
+  /** Deletes everything this object stored (alarm included); the empty tables are recreated for reuse. */
+  async forget(): Promise<void> {
+    await this.storage.deleteAll();
+    this.storage.sql.exec(SCHEMA);
+  }
+
   /** Drops the bytes' bookkeeping (parts and tail), keeping the record as a tombstone or final state. */
   dropData(): void {
     this.storage.transactionSync(() => {

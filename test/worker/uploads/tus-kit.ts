@@ -1,6 +1,7 @@
 import { exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import { ErrorEnvelopeSchema } from "../../../worker/errors";
+import { DirectUploadSchema } from "../../../worker/routes/uploads/schema";
 import { bearer, TEST_ADMIN_KEY } from "../helpers/project-key";
 
 export { mediaBytes, sha256Hex } from "../storage/helpers";
@@ -124,4 +125,15 @@ export async function uploadInChunks(location: string, bytes: Uint8Array, chunkS
     expect(Number(last.headers.get("upload-offset"))).toBe(offset);
   }
   return last!;
+}
+
+/** Creates a direct upload URL with the admin key. */
+export async function directUpload(projectId: string, body: Record<string, unknown> = {}) {
+  const res = await call(`/projects/${projectId}/uploads/direct`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(201);
+  return DirectUploadSchema.parse(await res.json());
 }
