@@ -8,6 +8,7 @@ export interface PartHeaders {
 }
 
 const MAX_HEADER_BYTES = 16 * 1024;
+const READ_SIZE = 256 * 1024;
 const encoder = new TextEncoder();
 const CRLF = encoder.encode("\r\n");
 const HEADER_END = encoder.encode("\r\n\r\n");
@@ -62,20 +63,45 @@ function dispositionParam(header: string, name: string): string | undefined {
  * cannot afford.)
  */
 export class MultipartReader {
-  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly reader: ReadableStreamBYOBReader | ReadableStreamDefaultReader<Uint8Array>;
   private readonly delimiter: Uint8Array;
   // A leading CRLF lets a boundary at the very start of the body match `\r\n--boundary` like every other.
   private buf: Uint8Array = CRLF;
   private state: "preamble" | "headers" | "body" | "end" = "preamble";
   private exhausted = false;
+  private spare?: ArrayBuffer;
 
   constructor(body: ReadableStream<Uint8Array>, boundary: string) {
-    this.reader = body.getReader();
     this.delimiter = encoder.encode(`\r\n--${boundary}`);
+    // Request bodies arrive in ~4 KiB chunks; reading them into large buffers (workerd's readAtLeast)
+    // makes the per-chunk work (boundary scan, hashing, copying) run ~64x less often.
+    try {
+      this.reader = body.getReader({ mode: "byob" });
+    } catch {
+      this.reader = body.getReader();
+    }
   }
 
   private async fill(): Promise<boolean> {
     if (this.exhausted) return false;
+    if (this.reader instanceof ReadableStreamBYOBReader) {
+      // The unconsumed tail (at most a delimiter's length in the body) goes first in the new buffer,
+      // so the received bytes never need a second copy to be scanned together with it.
+      const tail = this.buf.length;
+      // Two buffers take turns: by the time more bytes are needed, the consumer is done with every
+      // chunk yielded from the older one, so it is reused instead of leaving garbage behind.
+      const spare =
+        this.spare && this.spare.byteLength >= tail + READ_SIZE ? this.spare : new ArrayBuffer(tail + READ_SIZE);
+      const target = new Uint8Array(spare, 0, tail + READ_SIZE);
+      target.set(this.buf);
+      const previous = this.buf.buffer;
+      const { value, done } = await this.reader.readAtLeast(READ_SIZE, target.subarray(tail));
+      if (done) this.exhausted = true;
+      if (!value || value.byteLength === 0) return false;
+      this.buf = new Uint8Array(value.buffer, 0, tail + value.byteLength);
+      this.spare = previous instanceof ArrayBuffer && previous.byteLength >= READ_SIZE ? previous : undefined;
+      return true;
+    }
     const { value, done } = await this.reader.read();
     if (done) {
       this.exhausted = true;
@@ -135,7 +161,7 @@ export class MultipartReader {
     return { name, filename: dispositionParam(disposition, "filename"), contentType: header("content-type") };
   }
 
-  /** The current part's bytes, yielded as views into received chunks (never modified afterwards). */
+  /** The current part's bytes, as views into the read buffers: each is valid until the next one is requested. */
   async *partBody(): AsyncGenerator<Uint8Array> {
     if (this.state !== "body") return;
     const keep = this.delimiter.length - 1;

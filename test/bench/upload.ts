@@ -1,0 +1,258 @@
+// `npm run bench:upload [-- --size-mb 500] [-- --with-formdata]`
+// Uploads one large generated file through the API (the `npm run dev` stack) and, as the ceiling, through
+// a bare Worker that does a single R2 put, both on the same local runtime; samples workerd's RSS during each.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { startLocalStack } from "../stack/local-stack";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const arg = (name: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? undefined : (process.argv[at + 1] ?? "");
+};
+const sizeMb = Number(arg("size-mb") ?? 500);
+const withFormData = process.argv.includes("--with-formdata");
+const apiPort = Number(arg("port") ?? 8797);
+const barePort = apiPort + 1;
+const MiB = 1024 * 1024;
+
+async function generateFile(file: string, size: number): Promise<string> {
+  const hash = createHash("sha256");
+  const out = createWriteStream(file);
+  const block = randomBytes(8 * MiB);
+  // An ISO-BMFF ftyp box, so the upload passes the mp4 content check.
+  block.set([0, 0, 0, 24, ...Buffer.from("ftypisom"), 0, 0, 2, 0, ...Buffer.from("isommp41")]);
+  for (let written = 0; written < size; ) {
+    const chunk = block.subarray(0, Math.min(block.length, size - written));
+    hash.update(chunk);
+    if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
+    written += chunk.length;
+    block[100] = (block[100]! + 1) & 255; // blocks differ, so nothing downstream can dedupe them
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return hash.digest("hex");
+}
+
+/** Resident memory of all workerd processes under root together, in kB (found afresh: wrangler may restart them). */
+function rssKb(root: number): number {
+  return workerdTree(root).reduce((sum, pid) => {
+    try {
+      return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+/** Every workerd process under a root process: wrangler dev runs two (an entry proxy and the Worker runtime). */
+function workerdTree(rootPid: number): number[] {
+  const found: number[] = [];
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "workerd") found.push(pid);
+      queue.push(
+        ...readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+      );
+    } catch {
+      // process gone
+    }
+  }
+  return found;
+}
+
+const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+
+interface Measurement {
+  seconds: number;
+  baselineMb: number;
+  peakMb: number;
+  status: number;
+  body: string;
+}
+
+/** Sends a body of known length and samples the workerd process's RSS every 20 ms meanwhile. */
+async function measure(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: () => Readable,
+  root: number,
+): Promise<Measurement> {
+  const baseline = rssKb(root);
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssKb(root));
+  }, 20);
+  const started = performance.now();
+  try {
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(url, { method, headers }, (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => {
+          text += chunk;
+        });
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      request.on("error", reject);
+      body().pipe(request);
+    });
+    peak = Math.max(peak, rssKb(root));
+    return {
+      seconds: (performance.now() - started) / 1000,
+      baselineMb: baseline / 1024,
+      peakMb: peak / 1024,
+      status,
+      body: text,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+function multipartUpload(file: string, size: number) {
+  const boundary = `----bench${randomBytes(8).toString("hex")}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    headers: {
+      "Content-Type": `multipart/form-data; boundary=${boundary}`,
+      "Content-Length": String(head.length + size + tail.length),
+    },
+    body: () =>
+      Readable.from(
+        (async function* () {
+          yield head;
+          yield* createReadStream(file, { highWaterMark: MiB });
+          yield tail;
+        })(),
+      ),
+  };
+}
+
+async function startBarePut(persistTo: string): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
+  const child = spawn(
+    path.join(ROOT, "node_modules/.bin/wrangler"),
+    [
+      "dev",
+      "-c",
+      "test/bench/bare-put/wrangler.toml",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(barePort),
+      "--persist-to",
+      persistTo,
+      "--show-interactive-dev-session=false",
+    ],
+    { cwd: ROOT, env: { ...process.env, CI: "true" }, detached: true, stdio: "pipe" },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      process.kill(-child.pid!, "SIGTERM");
+    });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`bare-put worker exited:\n${output}`);
+    const ready = await fetch(`http://127.0.0.1:${barePort}/`).then(
+      (r) => r.status === 400,
+      () => false,
+    );
+    if (ready) return { child, stop };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(`bare-put worker did not start:\n${output}`);
+}
+
+const line = (label: string, size: number, m: Measurement) =>
+  `${label.padEnd(26)} ${(size / 1e6 / m.seconds).toFixed(1).padStart(7)} MB/s  ${m.seconds.toFixed(2).padStart(6)} s  workerd RSS ${m.baselineMb.toFixed(0)} -> peak ${m.peakMb.toFixed(0)} MB (+${(m.peakMb - m.baselineMb).toFixed(1)} MB)`;
+
+const work = mkdtempSync(path.join(os.tmpdir(), "bench-upload-"));
+const file = path.join(work, "bench.mp4");
+const size = Math.round(sizeMb * MiB);
+try {
+  console.log(`Generating ${sizeMb} MiB test file...`);
+  const checksum = await generateFile(file, size);
+  const auth: Record<string, string> = process.env.ADMIN_API_KEY
+    ? { Authorization: `Bearer ${process.env.ADMIN_API_KEY}` }
+    : {};
+
+  console.log("Starting the local stack (wrangler dev + media service)...");
+  const stack = await startLocalStack({
+    port: apiPort,
+    mediaPort: apiPort + 2,
+    persistTo: path.join(work, "api-state"),
+    env: { UPLOAD_MAX_SIZE: String(size + MiB), LOG_LEVEL: "WARNING" },
+  });
+  let api: Measurement;
+  try {
+    const first = stack.workerdPid();
+    if (!first) throw new Error("workerd process not found");
+    const root = parentOf(first);
+    await fetch(`${stack.apiUrl}/health`);
+    const upload = multipartUpload(file, size);
+    api = await measure(
+      `${stack.apiUrl}/projects/bench/videos`,
+      "POST",
+      { ...auth, ...upload.headers },
+      upload.body,
+      root,
+    );
+    if (api.status !== 201) throw new Error(`API upload failed: ${api.status} ${api.body}`);
+    const asset = JSON.parse(api.body) as { checksum: string; size_bytes: number };
+    if (asset.checksum !== checksum || asset.size_bytes !== size)
+      throw new Error(`API stored something else: ${api.body}`);
+  } finally {
+    await stack.stop();
+  }
+
+  console.log("Starting the bare R2 put worker...");
+  const bare = await startBarePut(path.join(work, "bare-state"));
+  let put: Measurement;
+  let form: Measurement | undefined;
+  try {
+    const root = bare.child.pid!;
+    if (workerdTree(root).length === 0) throw new Error("workerd process not found");
+    put = await measure(
+      `http://127.0.0.1:${barePort}/bench-object`,
+      "PUT",
+      { "Content-Length": String(size), "Content-Type": "video/mp4" },
+      () => createReadStream(file, { highWaterMark: MiB }),
+      root,
+    );
+    if (put.status !== 200) throw new Error(`bare put failed: ${put.status} ${put.body}`);
+    if (withFormData) {
+      const upload = multipartUpload(file, size);
+      form = await measure(`http://127.0.0.1:${barePort}/formdata/object`, "POST", upload.headers, upload.body, root);
+    }
+  } finally {
+    await bare.stop();
+  }
+
+  console.log(`\nUpload of ${sizeMb} MiB (${size} bytes), MB = 10^6 bytes`);
+  console.log(line("API POST /videos", size, api));
+  console.log(line("bare R2 put (ceiling)", size, put));
+  if (form) console.log(line("formData() + put (ref.)", size, form));
+  const ratio = put.seconds / api.seconds;
+  const growth = api.peakMb - api.baselineMb;
+  console.log(
+    `API / bare throughput: ${ratio.toFixed(2)}x (target >= 0.8)   API RSS growth: ${growth.toFixed(1)} MB (target < 64)`,
+  );
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
