@@ -120,7 +120,10 @@ async function renderThroughService(inputs: Record<string, string>): Promise<num
     const event = JSON.parse(line) as { type: string; size?: number; message?: string };
     at.firstEvent ||= since();
     if (event.type === "file") at.file = since();
-    if (event.type === "file") await reader.readExactly(event.size ?? 0, (chunk) => void (received += chunk.length));
+    if (event.type === "file")
+      await reader.readExactly(event.size ?? 0, (chunk) => {
+        received += chunk.length;
+      });
     if (event.type === "error") throw new Error(`render failed: ${event.message}`);
     if (event.type === "result") break;
   }

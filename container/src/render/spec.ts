@@ -62,7 +62,7 @@ export const DuckingSchema = z.object({
 });
 
 export const BackgroundMusicSchema = z.object({
-  input: z.string().min(1),
+  input: z.string().min(1).default("music"),
   volume: z.number().min(0).max(4).default(1),
   /** Where in the music file playback starts. */
   offset: seconds.default(0),
@@ -77,7 +77,7 @@ export const WATERMARK_POSITIONS = ["top-left", "top-right", "bottom-left", "bot
 export type WatermarkPosition = (typeof WATERMARK_POSITIONS)[number];
 
 export const WatermarkSchema = z.object({
-  input: z.string().min(1),
+  input: z.string().min(1).default("watermark"),
   position: z.enum(WATERMARK_POSITIONS).default("bottom-right"),
   /** Watermark width as a fraction of the frame width. */
   scale: z.number().gt(0).max(1).default(0.15),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
+import { FfmpegError } from "../../../container/src/ffmpeg/run-ffmpeg";
 import { buildRenderCommand } from "../../../container/src/render/command";
 import { ProgressParser } from "../../../container/src/render/progress";
+import { runRenderFfmpeg } from "../../../container/src/render/run-render-ffmpeg";
 import { RenderSpecSchema } from "../../../container/src/render/spec";
 import { collectCues } from "../../../container/src/render/subtitles";
 import {
@@ -149,5 +152,27 @@ describe("progress parsing", () => {
     parser.push("frame=1\nout_time_us=N/A\nprogress=continue\nout_time_us=10000");
     parser.push("00\nprogress=continue\nout_time_us=4100000\nprogress=end\n");
     expect(seen).toEqual([25, 99, 100]);
+  });
+});
+
+describe("render runner", () => {
+  it("rejects with ffmpeg's own error line when ffmpeg fails", async () => {
+    const bins = await resolveBinaries({ prefer: "path" });
+    const failing = runRenderFfmpeg(bins, ["-hide_banner", "-i", "/nonexistent/source.mp4", "-f", "null", "-"], {
+      durationSeconds: 1,
+      signal: new AbortController().signal,
+      onProgress: () => {},
+    });
+    await expect(failing).rejects.toBeInstanceOf(FfmpegError);
+    await expect(failing).rejects.toThrow(/No such file or directory/);
+  });
+
+  it("does not start ffmpeg when already aborted", async () => {
+    const bins = await resolveBinaries({ prefer: "path" });
+    const controller = new AbortController();
+    controller.abort(new Error("cancelled"));
+    await expect(
+      runRenderFfmpeg(bins, ["-version"], { durationSeconds: 1, signal: controller.signal, onProgress: () => {} }),
+    ).rejects.toThrow("cancelled");
   });
 });
