@@ -18,12 +18,14 @@ export default defineConfig({
     projects: [
       {
         plugins: [
-          cloudflareTest(async () => ({
+          // MEDIA_SERVICE_URL points at the media service test/worker/global-setup.ts started for this run.
+          cloudflareTest(async ({ inject }) => ({
             main: path.join(root, "worker/index.ts"),
             wrangler: { configPath: path.join(root, "wrangler.toml") },
             miniflare: {
               bindings: {
                 ...WORKER_TEST_BINDINGS,
+                MEDIA_SERVICE_URL: inject("mediaServiceUrl"),
                 TEST_MIGRATIONS: await readD1Migrations(path.join(root, "migrations")),
               },
             },
@@ -34,6 +36,7 @@ export default defineConfig({
           root,
           include: ["test/worker/**/*.test.ts"],
           setupFiles: ["test/worker/apply-migrations.ts"],
+          globalSetup: ["test/worker/global-setup.ts"],
         },
       },
       {

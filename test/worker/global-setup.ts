@@ -1,0 +1,141 @@
+/**
+ * Global setup of the `worker` project: the real media service (tsx container/src/main.ts) and the fake OpenAI
+ * server it calls, both on loopback. Their URLs reach the Worker as MEDIA_SERVICE_URL (see test/vitest.config.ts)
+ * and tests through `inject("mediaServiceUrl")` / `inject("fakeOpenAIUrl")`.
+ * Ports are free ones picked per run (several runs may share this machine); MEDIA_TEST_PORT and
+ * FAKE_OPENAI_TEST_PORT pin them.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startFakeOpenAI } from "../fake-openai/server";
+import { generateMediaFixtures, type MediaFixtureName } from "./media-fixtures";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+export const TEST_OPENAI_API_KEY = "sk-test-fake-openai";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    mediaServiceUrl: string;
+    /** A second media service with one slot and no waiting, for tests that need it busy. */
+    busyMediaServiceUrl: string;
+    fakeOpenAIUrl: string;
+    mediaFixtures: Record<MediaFixtureName, string>;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`media service exited with ${child.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`media service did not answer ${url}/health within ${timeoutMs} ms:\n${output()}`);
+}
+
+function stopProcess(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    // The whole group: tsx runs the service as its own child process.
+    process.kill(-child.pid!, "SIGTERM");
+  });
+}
+
+/** Starts the fake OpenAI server and the media service; returns their teardown. */
+export async function startMediaStack(env: Record<string, string> = {}) {
+  const fake = await startFakeOpenAI({
+    port: Number(process.env.FAKE_OPENAI_TEST_PORT) || 0,
+    apiKey: TEST_OPENAI_API_KEY,
+  });
+  const port = Number(process.env.MEDIA_TEST_PORT) || (await freePort());
+  const tmpDir = await mkdtemp(path.join(os.tmpdir(), "worker-tests-media-"));
+  // Only what the service needs: no shell OPENAI_* or other credentials leak into tests.
+  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["container/src/main.ts"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warning",
+      MEDIA_TMP_DIR: tmpDir,
+      MEDIA_MAX_CONCURRENCY: "4",
+      FFMPEG_THREADS: "1",
+      OPENAI_BASE_URL: fake.url,
+      OPENAI_API_KEY: TEST_OPENAI_API_KEY,
+      OPENAI_MAX_RETRIES: "2",
+      OPENAI_REQUEST_TIMEOUT: "30",
+      ...env,
+    } as Record<string, string | undefined> as unknown as NodeJS.ProcessEnv,
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url, child, () => output);
+  } catch (error) {
+    await stopProcess(child);
+    await fake.stop();
+    throw error;
+  }
+  return {
+    url,
+    fake,
+    tmpDir,
+    output: () => output,
+    async stop() {
+      await stopProcess(child);
+      await fake.stop();
+      await rm(tmpDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  const fixturesDir = await mkdtemp(path.join(os.tmpdir(), "worker-tests-fixtures-"));
+  const [stack, busy, fixtures] = await Promise.all([
+    startMediaStack(),
+    startMediaStack({ MEDIA_MAX_CONCURRENCY: "1", MEDIA_QUEUE_WAIT_MS: "0" }),
+    generateMediaFixtures(fixturesDir),
+  ]);
+  await rm(fixturesDir, { recursive: true, force: true });
+  project.provide("mediaServiceUrl", stack.url);
+  project.provide("busyMediaServiceUrl", busy.url);
+  project.provide("fakeOpenAIUrl", stack.fake.url);
+  project.provide("mediaFixtures", fixtures);
+  return async () => {
+    await Promise.all([stack.stop(), busy.stop()]);
+  };
+}

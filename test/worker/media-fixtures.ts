@@ -1,0 +1,41 @@
+/**
+ * Small media files for Worker tests, generated once per run by the global setup (workerd cannot run ffmpeg)
+ * and handed to tests base64-encoded through `inject("mediaFixtures")`; decode with `mediaFixture(name)`.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  generateAudio,
+  generateVideo,
+  lyingHeaderCopy,
+  notMediaFile,
+  truncatedCopy,
+  zeroDurationVideo,
+} from "../media/generate";
+
+export type MediaFixtureName =
+  | "video.mp4"
+  | "rotated.mp4"
+  | "truncated.mp4"
+  | "lying-header.mp4"
+  | "audio-only.m4a"
+  | "zero-duration.mp4"
+  | "not-media.mp4";
+
+export async function generateMediaFixtures(dir: string): Promise<Record<MediaFixtureName, string>> {
+  const video = await generateVideo(dir, "video.mp4", { seconds: 3, width: 320, height: 240, fps: 25, tone: 440 });
+  const files: Record<MediaFixtureName, string> = {
+    "video.mp4": video,
+    "rotated.mp4": await generateVideo(dir, "rotated.mp4", { seconds: 2, width: 320, height: 180, rotation: 90 }),
+    "truncated.mp4": await truncatedCopy(video, path.join(dir, "truncated.mp4"), 0.5),
+    "lying-header.mp4": await lyingHeaderCopy(video, path.join(dir, "lying-header.mp4")),
+    "audio-only.m4a": await generateAudio(dir, "audio-only.m4a", { seconds: 2 }),
+    "zero-duration.mp4": await zeroDurationVideo(dir, "zero-duration.mp4"),
+    "not-media.mp4": await notMediaFile(dir, "not-media.mp4"),
+  };
+  const encoded = {} as Record<MediaFixtureName, string>;
+  for (const [name, file] of Object.entries(files) as [MediaFixtureName, string][]) {
+    encoded[name] = (await readFile(file)).toString("base64");
+  }
+  return encoded;
+}
