@@ -33,7 +33,7 @@ async function findOnPath(name: string, searchPath: string): Promise<string | un
 }
 
 // npm 11 skips these packages' postinstall chmod, so the shipped binary may lack the execute bit.
-async function ensureExecutable(file: string): Promise<string> {
+export async function ensureExecutable(file: string): Promise<string> {
   if (await isExecutable(file)) return file;
   try {
     await chmod(file, 0o755);
