@@ -52,6 +52,8 @@ export class FakeControl {
   private queue: FakeBehaviour[] = [];
   private log: ReceivedRequest[] = [];
   latencyMs = 0;
+  /** Off: skip silencedetect and lay segments over the whole upload (ffprobe only), for load tests. */
+  speechAnalysis = true;
 
   enqueue(...behaviours: FakeBehaviour[]): void {
     this.queue.push(...behaviours);
@@ -74,6 +76,7 @@ export class FakeControl {
     this.queue = [];
     this.log = [];
     this.latencyMs = 0;
+    this.speechAnalysis = true;
   }
 
   /** Removes and returns the first queued behaviour meant for this endpoint. */

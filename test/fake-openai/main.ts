@@ -1,5 +1,5 @@
 /**
- * Standalone fake: `tsx test/fake-openai/main.ts --port 9799 [--latency-ms 2000] [--api-key sk-...]`,
+ * Standalone fake: `tsx test/fake-openai/main.ts --port 9799 [--latency-ms 2000] [--api-key sk-...] [--no-speech-analysis]`,
  * then run the media service with OPENAI_BASE_URL=http://127.0.0.1:9799/v1. Steer it over /__control/*.
  */
 import { parseArgs } from "node:util";
@@ -10,11 +10,13 @@ const { values } = parseArgs({
     port: { type: "string", default: "9799" },
     "latency-ms": { type: "string", default: "0" },
     "api-key": { type: "string" },
+    "no-speech-analysis": { type: "boolean", default: false },
   },
 });
 
 const fake = await startFakeOpenAI({ port: Number(values.port), apiKey: values["api-key"] });
 fake.control.setLatency(Number(values["latency-ms"]));
+fake.control.speechAnalysis = !values["no-speech-analysis"];
 console.log(JSON.stringify({ event: "fake_openai_listening", url: fake.url }));
 
 const shutdown = () => {

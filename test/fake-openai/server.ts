@@ -88,7 +88,8 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
     const local = path.join(scratch, `${entry.request_id}${path.extname(filename)}`);
     await writeFile(local, Buffer.from(await file.arrayBuffer()));
     try {
-      const analysis = await analyzeAudio(bins, local, { filename, content_type: file.type, bytes: file.size });
+      const meta = { filename, content_type: file.type, bytes: file.size };
+      const analysis = await analyzeAudio(bins, local, meta, control.speechAnalysis);
       entry.audio = analysis;
       const early = behaviourReply(behaviour, entry.model);
       if (early) return early;
@@ -181,6 +182,10 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
     if (url.pathname === "/__control/latency" && req.method === "POST") {
       control.setLatency(Number(json.ms ?? 0));
       return new Reply(200, { latency_ms: control.latencyMs });
+    }
+    if (url.pathname === "/__control/speech-analysis" && req.method === "POST") {
+      control.speechAnalysis = json.enabled !== false;
+      return new Reply(200, { speech_analysis: control.speechAnalysis });
     }
     if (url.pathname === "/__control/reset" && req.method === "POST") {
       control.reset();

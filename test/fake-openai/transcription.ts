@@ -38,6 +38,7 @@ export async function analyzeAudio(
   bins: FfmpegBinaries,
   file: string,
   meta: { filename: string; content_type: string; bytes: number },
+  findSpeech = true,
 ): Promise<AudioAnalysis> {
   const probe = await run(bins.ffprobe, ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", file])
     .then(
@@ -60,6 +61,10 @@ export async function analyzeAudio(
     speech: [],
   };
   if (!analysis.duration) return analysis;
+  if (!findSpeech) {
+    analysis.speech = [{ start: 0, end: analysis.duration }];
+    return analysis;
+  }
   const { stderr } = await run(
     bins.ffmpeg,
     ["-hide_banner", "-nostdin", "-i", file, "-af", "silencedetect=noise=-35dB:d=0.3", "-f", "null", "-"],

@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
 import type { FfmpegBinaries } from "../ffmpeg/binaries";
-import { ffprobe } from "../ffmpeg/ffprobe";
 import type { AudioChunk, Silence } from "./chunk-plan";
 import { AiError } from "./errors";
 import { CHUNK_FORMATS, type ChunkCodec, chunkBytesUpperBound, OPENAI_UPLOAD_LIMIT_BYTES } from "./upload-size";
@@ -57,24 +56,39 @@ const DURATION_RE = /Duration: (\d+):(\d+):(\d+(?:\.\d+)?)/;
 const hms = (m: RegExpExecArray) => Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
 
 export interface ExtractedAudio {
+  /** Raw mono s16le PCM: byte offsets are sample offsets, so chunks can be cut exactly while it is still growing. */
   path: string;
   duration: number;
   silences: Silence[];
 }
 
-/** The extraction command without silence detection; the benchmark runs it bare for comparison. */
-export function extractArgs(input: string, output: string, sampleRate: number, threads: number): string[] {
-  // pcm_s16le WAV so that each chunk can later be cut sample-accurately and encoded in parallel.
-  const base = ["-i", input, "-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", "1", "-ar", String(sampleRate)];
-  return [...base, "-c:a", "pcm_s16le", "-threads", String(threads), "-f", "wav", output];
+/** What extraction has produced so far, reported as ffmpeg advances. */
+export interface ExtractionProgress {
+  /** Seconds of audio decoded so far. */
+  time: number;
+  /** The input's container duration (0 if unknown): an estimate, the audio may end earlier. */
+  estimatedDuration: number;
+  /** Pauses found so far; one still going on is reported as ending at `time`. */
+  silences: Silence[];
 }
 
-/** One ffmpeg pass: decode the first audio track to mono WAV at `sampleRate` and find the pauses. */
+/** The extraction command without silence detection; the benchmark runs it bare for comparison. */
+export function extractArgs(input: string, output: string, sampleRate: number, threads: number): string[] {
+  const base = ["-i", input, "-map", "0:a:0", "-vn", "-sn", "-dn", "-ac", "1", "-ar", String(sampleRate)];
+  return [...base, "-c:a", "pcm_s16le", "-threads", String(threads), "-f", "s16le", output];
+}
+
+/** One ffmpeg pass: decode the first audio track to mono PCM at `sampleRate` and find the pauses. */
 export async function extractAudio(
   bins: FfmpegBinaries,
   input: string,
   output: string,
-  options: { sampleRate: number; threads: number; signal?: AbortSignal; onProgress?: (fraction: number) => void },
+  options: {
+    sampleRate: number;
+    threads: number;
+    signal?: AbortSignal;
+    onProgress?: (progress: ExtractionProgress) => void;
+  },
 ): Promise<ExtractedAudio> {
   const silences: Silence[] = [];
   let openSilence: number | undefined;
@@ -94,20 +108,42 @@ export async function extractAudio(
       const duration = DURATION_RE.exec(line);
       if (duration && !inputDuration) inputDuration = hms(duration);
       const time = TIME_RE.exec(line);
-      if (time && inputDuration > 0) options.onProgress?.(Math.min(1, hms(time) / inputDuration));
+      if (time && options.onProgress) {
+        const at = hms(time);
+        const ongoing = openSilence === undefined ? [] : [{ start: openSilence, end: at }];
+        options.onProgress({ time: at, estimatedDuration: inputDuration, silences: [...silences, ...ongoing] });
+      }
     },
   });
-  const probed = await ffprobe(bins, output, options.signal);
-  const duration = Number(probed.format?.duration ?? 0);
+  const { size } = await stat(output);
+  const duration = size / (2 * options.sampleRate);
   if (!(duration > 0)) throw new AiError("MEDIA_ERROR", "The audio track is empty", false);
   if (openSilence !== undefined) silences.push({ start: openSilence, end: duration });
   return { path: output, duration, silences };
 }
 
-/** Encodes one window of the WAV in the chosen codec and checks it against the bound it was chosen by. */
+/** Resolves once `file` holds at least `bytes` (ffmpeg is still writing it), or when `done()` says it never will. */
+export async function waitForBytes(
+  file: string,
+  bytes: number,
+  done: () => boolean,
+  signal?: AbortSignal,
+): Promise<void> {
+  for (;;) {
+    if (signal?.aborted) throw new AiError("ABORTED", "The request was aborted", false);
+    const size = await stat(file).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size >= bytes || done()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Encodes one window of the PCM in the chosen codec and checks it against the bound it was chosen by. */
 export async function encodeChunk(
   bins: FfmpegBinaries,
-  wavPath: string,
+  pcmPath: string,
   chunk: AudioChunk,
   output: string,
   options: { codec: ChunkCodec; sampleRate: number; signal?: AbortSignal },
@@ -115,8 +151,10 @@ export async function encodeChunk(
   await spawnFfmpeg(
     bins,
     [
-      ...["-ss", chunk.start.toFixed(3), "-t", chunk.duration.toFixed(3), "-i", wavPath],
-      ...["-ac", "1", "-ar", String(options.sampleRate), "-map_metadata", "-1"],
+      ...["-f", "s16le", "-ar", String(options.sampleRate), "-ac", "1"],
+      ...["-ss", chunk.start.toFixed(3), "-t", chunk.duration.toFixed(3), "-i", pcmPath],
+      "-map_metadata",
+      "-1",
       ...CHUNK_FORMATS[options.codec].encoderArgs,
       ...["-f", options.codec, output],
     ],

@@ -45,25 +45,60 @@ function cutFor(
 }
 
 /**
- * Windows are balanced: the rest of the audio is split into the fewest windows of at most
- * `chunkSeconds`, so no chunk ends up as a tiny tail (parallel wall time is set by the longest chunk).
+ * Plans windows while the audio is still being extracted. Windows are balanced: the rest of the audio is
+ * split into the fewest windows of at most `chunkSeconds`, so no chunk is a tiny tail (parallel wall time
+ * is set by the longest chunk). A cut is decided once extraction is past its window edge, so the pauses
+ * around it are known; `finish` plans the rest from the final duration.
  */
-export function planChunks(durationSeconds: number, silences: readonly Silence[], chunkSeconds: number): AudioChunk[] {
-  if (!(chunkSeconds > 0)) throw new RangeError("chunkSeconds must be positive");
-  const duration = Math.max(0, durationSeconds);
-  const search = silenceSearchSeconds(chunkSeconds);
-  const sorted = [...silences].sort((a, b) => a.start - b.start);
-  const chunks: AudioChunk[] = [];
-  let start = 0;
-  while (duration - start >= MIN_CHUNK_SECONDS) {
-    const remaining = duration - start;
-    let end = duration;
-    if (remaining > chunkSeconds) {
-      const ideal = start + remaining / Math.ceil(remaining / chunkSeconds);
-      end = round3(cutFor(start, ideal, start + chunkSeconds, sorted, search));
-    }
-    chunks.push({ index: chunks.length, start, end, duration: round3(end - start) });
-    start = end;
+export class ChunkPlanner {
+  private start = 0;
+  private readonly planned: AudioChunk[] = [];
+  private readonly search: number;
+
+  constructor(private readonly chunkSeconds: number) {
+    if (!(chunkSeconds > 0)) throw new RangeError("chunkSeconds must be positive");
+    this.search = silenceSearchSeconds(chunkSeconds);
   }
-  return chunks;
+
+  /** Chunks that became certain now that `time` seconds are extracted, given the estimated total duration. */
+  advance(time: number, silences: readonly Silence[], estimatedDuration: number): AudioChunk[] {
+    return this.plan(estimatedDuration, silences, time - DECISION_MARGIN_SECONDS, false);
+  }
+
+  /** Every remaining chunk, from the real duration. */
+  finish(duration: number, silences: readonly Silence[]): AudioChunk[] {
+    return this.plan(Math.max(0, duration), silences, Number.POSITIVE_INFINITY, true);
+  }
+
+  get chunks(): readonly AudioChunk[] {
+    return this.planned;
+  }
+
+  private plan(duration: number, silences: readonly Silence[], decidedUpTo: number, final: boolean): AudioChunk[] {
+    const sorted = [...silences].sort((a, b) => a.start - b.start);
+    const out: AudioChunk[] = [];
+    while (duration - this.start >= MIN_CHUNK_SECONDS) {
+      const remaining = duration - this.start;
+      const limit = this.start + this.chunkSeconds;
+      if (remaining <= this.chunkSeconds && !final) break;
+      if (limit > decidedUpTo) break;
+      let end = duration;
+      if (remaining > this.chunkSeconds) {
+        const ideal = this.start + remaining / Math.ceil(remaining / this.chunkSeconds);
+        end = round3(cutFor(this.start, ideal, limit, sorted, this.search));
+      }
+      const chunk = { index: this.planned.length, start: this.start, end, duration: round3(end - this.start) };
+      this.planned.push(chunk);
+      out.push(chunk);
+      this.start = end;
+    }
+    return out;
+  }
+}
+
+/** silencedetect reports a pause only once it has lasted its minimum length; waiting this long past an edge covers that. */
+const DECISION_MARGIN_SECONDS = 1;
+
+export function planChunks(durationSeconds: number, silences: readonly Silence[], chunkSeconds: number): AudioChunk[] {
+  return new ChunkPlanner(chunkSeconds).finish(durationSeconds, silences);
 }

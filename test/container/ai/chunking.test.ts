@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { encodeChunk } from "../../../container/src/ai/audio";
-import { planChunks, silenceSearchSeconds } from "../../../container/src/ai/chunk-plan";
+import { ChunkPlanner, planChunks, silenceSearchSeconds } from "../../../container/src/ai/chunk-plan";
 import { mergeChunkSegments } from "../../../container/src/ai/merge";
 import {
   chooseChunkEncoding,
@@ -72,6 +72,35 @@ describe("planChunks", () => {
   });
 });
 
+describe("ChunkPlanner (planning while extraction runs)", () => {
+  const silences = [
+    { start: 100, end: 101 },
+    { start: 560, end: 561 },
+    { start: 1150, end: 1151 },
+    { start: 1700, end: 1702 },
+  ];
+
+  it("emits a chunk only once extraction is past its window edge, and ends with planChunks' plan", () => {
+    const planner = new ChunkPlanner(600);
+    expect(planner.advance(300, silences.slice(0, 1), 2000)).toEqual([]);
+    expect(planner.advance(600, silences.slice(0, 2), 2000)).toEqual([]);
+    const first = planner.advance(602, silences.slice(0, 2), 2000);
+    expect(first).toEqual([{ index: 0, start: 0, end: 560.5, duration: 560.5 }]);
+    expect(planner.advance(1100, silences.slice(0, 2), 2000)).toEqual([]);
+    const rest = [...planner.advance(1900, silences, 2000), ...planner.finish(2000, silences)];
+    expect([...first, ...rest]).toEqual(planChunks(2000, silences, 600));
+    expect(planner.chunks).toHaveLength(4);
+  });
+
+  it("plans nothing early without a duration estimate, and only within audio already extracted", () => {
+    const planner = new ChunkPlanner(600);
+    expect(planner.advance(1900, silences, 0)).toEqual([]);
+    const overestimated = new ChunkPlanner(600);
+    for (const chunk of overestimated.advance(700, silences, 5000)) expect(chunk.end).toBeLessThanOrEqual(700);
+    expect(overestimated.finish(900, silences).at(-1)!.end).toBe(900);
+  });
+});
+
 describe("the 25 MB rule", () => {
   it("sends the default 600 s window at 16 kHz as FLAC, whose worst case fits, and shows raw PCM would not at 900 s", () => {
     expect(chooseChunkEncoding(600, 16_000)).toEqual({ codec: "flac", chunkSeconds: 600 });
@@ -97,21 +126,13 @@ describe("the 25 MB rule", () => {
   it("keeps real worst-case audio (white noise) under the bounds", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "noise-"));
     const bins = await resolveBinaries({ prefer: "path" });
-    const wav = path.join(dir, "noise.wav");
-    await promisify(execFile)(bins.ffmpeg, [
-      "-hide_banner",
-      "-y",
-      "-f",
-      "lavfi",
-      "-i",
-      "anoisesrc=d=30:c=white:a=1:r=16000",
-      "-ac",
-      "1",
-      wav,
-    ]);
+    // Raw mono s16le PCM, the format extraction hands to the chunk encoder.
+    const pcm = path.join(dir, "noise.pcm");
+    const noise = ["-f", "lavfi", "-i", "anoisesrc=d=30:c=white:a=1:r=16000", "-ac", "1", "-f", "s16le", pcm];
+    await promisify(execFile)(bins.ffmpeg, ["-hide_banner", "-y", ...noise]);
     const chunk = { index: 0, start: 0, end: 30, duration: 30 };
     for (const codec of ["flac", "mp3"] as const) {
-      const out = await encodeChunk(bins, wav, chunk, path.join(dir, `noise.${codec}`), { codec, sampleRate: 16_000 });
+      const out = await encodeChunk(bins, pcm, chunk, path.join(dir, `noise.${codec}`), { codec, sampleRate: 16_000 });
       expect(out.size).toBeLessThanOrEqual(chunkBytesUpperBound(codec, 30, 16_000));
       // Noise is incompressible: the FLAC bound is tight, not a loose guess.
       if (codec === "flac") expect(out.size).toBeGreaterThan(0.9 * 30 * 16_000 * 2);

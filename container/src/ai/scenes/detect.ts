@@ -58,8 +58,12 @@ function parseAnswer(content: string | null | undefined, finishReason: string | 
 export async function detectScenes(
   input: DetectScenesInput,
   deps: { openai: OpenAIHandle; signal?: AbortSignal },
-  log: Log,
+  emitLog: Log,
 ): Promise<SceneDetectionResult> {
+  const log: Log = (level, message, details) => {
+    // Events are fire-and-forget: a client that went away must not cause an unhandled rejection.
+    Promise.resolve(emitLog(level, message, details)).catch(() => {});
+  };
   const usage = { total_tokens: 0, prompt_tokens: 0, completion_tokens: 0, requests: 0 };
   const base = {
     parameters: { tone: input.tone ?? null, criteria: input.criteria ?? null, max_scenes: input.maxScenes },
