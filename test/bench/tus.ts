@@ -1,0 +1,194 @@
+// `npm run bench:tus [-- --size-mb 500]`
+// Uploads one generated file through the one-shot multipart route (POST /videos) and through tus
+// (tus-js-client, 5 MiB and 50 MiB chunks) on the same local stack, checks every stored checksum, and
+// prints tus throughput as a ratio to the one-shot route, with workerd's peak RSS growth during each.
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { Upload } from "tus-js-client";
+import { startLocalStack } from "../stack/local-stack";
+
+const arg = (name: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? undefined : process.argv[at + 1];
+};
+const MiB = 1024 * 1024;
+const sizeMb = Number(arg("size-mb") ?? 500);
+const port = Number(arg("port") ?? 8817);
+const size = Math.round(sizeMb * MiB);
+const ADMIN_KEY = "bench-tus-admin-key";
+const AUTH = { Authorization: `Bearer ${ADMIN_KEY}` };
+
+async function generateFile(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  const out = createWriteStream(file);
+  const block = randomBytes(8 * MiB);
+  // An ISO-BMFF ftyp box, so both routes' content checks accept it as mp4.
+  block.set([0, 0, 0, 24, ...Buffer.from("ftypisom"), 0, 0, 2, 0, ...Buffer.from("isommp41")]);
+  for (let written = 0; written < size; ) {
+    const chunk = block.subarray(0, Math.min(block.length, size - written));
+    hash.update(chunk);
+    if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
+    written += chunk.length;
+    block[100] = (block[100]! + 1) & 255;
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return hash.digest("hex");
+}
+
+/** Resident memory of every workerd process under `root`, in MB. */
+function workerdRssMb(root: number): number {
+  let total = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "workerd") {
+        total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      }
+      queue.push(
+        ...readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+      );
+    } catch {
+      // process gone
+    }
+  }
+  return total / 1024;
+}
+
+interface Run {
+  label: string;
+  seconds: number;
+  rssGrowthMb: number;
+}
+
+async function timed(label: string, root: number, work: () => Promise<void>): Promise<Run> {
+  const baseline = workerdRssMb(root);
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, workerdRssMb(root));
+  }, 50);
+  const started = performance.now();
+  try {
+    await work();
+  } finally {
+    clearInterval(sampler);
+  }
+  return { label, seconds: (performance.now() - started) / 1000, rssGrowthMb: peak - baseline };
+}
+
+function oneShot(apiUrl: string, file: string, projectId: string): Promise<{ checksum: string }> {
+  const boundary = `----bench${randomBytes(8).toString("hex")}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bench.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${apiUrl}/projects/${projectId}/videos`,
+      {
+        method: "POST",
+        headers: {
+          ...AUTH,
+          "Content-Type": `multipart/form-data; boundary=${boundary}`,
+          "Content-Length": String(head.length + size + tail.length),
+        },
+      },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => {
+          text += chunk;
+        });
+        response.on("end", () =>
+          response.statusCode === 201
+            ? resolve(JSON.parse(text))
+            : reject(new Error(`one-shot: ${response.statusCode} ${text}`)),
+        );
+      },
+    );
+    request.on("error", reject);
+    Readable.from(
+      (async function* () {
+        yield head;
+        yield* createReadStream(file, { highWaterMark: MiB });
+        yield tail;
+      })(),
+    ).pipe(request);
+  });
+}
+
+function tus(apiUrl: string, file: string, projectId: string, chunkSize: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const upload = new Upload(createReadStream(file), {
+      endpoint: `${apiUrl}/projects/${projectId}/uploads`,
+      headers: AUTH,
+      chunkSize,
+      uploadSize: size,
+      retryDelays: [],
+      metadata: { filename: "bench.mp4", filetype: "video/mp4" },
+      onSuccess: () => resolve(upload.url!),
+      onError: reject,
+    });
+    upload.start();
+  });
+}
+
+async function assetChecksum(apiUrl: string, projectId: string, uploadUrl: string): Promise<string> {
+  const head = await fetch(uploadUrl, { method: "HEAD", headers: { ...AUTH, "Tus-Resumable": "1.0.0" } });
+  const assetId = head.headers.get("asset-id");
+  const asset = await (await fetch(`${apiUrl}/projects/${projectId}/videos/${assetId}`, { headers: AUTH })).json();
+  return (asset as { checksum: string }).checksum;
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), "bench-tus-"));
+try {
+  const file = path.join(work, "bench.mp4");
+  console.log(`Generating ${sizeMb} MiB test file...`);
+  const checksum = await generateFile(file);
+  console.log("Starting the local stack (wrangler dev + media service)...");
+  const stack = await startLocalStack({
+    port,
+    mediaPort: port + 1,
+    persistTo: path.join(work, "state"),
+    env: { ADMIN_API_KEY: ADMIN_KEY, UPLOAD_MAX_SIZE: String(size + MiB), LOG_LEVEL: "WARNING" },
+  });
+  const runs: Run[] = [];
+  try {
+    const workerd = stack.workerdPid();
+    if (!workerd) throw new Error("workerd process not found");
+    const root = Number(readFileSync(`/proc/${workerd}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+    runs.push(
+      await timed("one-shot POST /videos", root, async () => {
+        const asset = await oneShot(stack.apiUrl, file, "bench-oneshot");
+        if (asset.checksum !== checksum) throw new Error("one-shot stored different bytes");
+      }),
+    );
+    for (const chunkMb of [5, 50]) {
+      const projectId = `bench-tus-${chunkMb}`;
+      runs.push(
+        await timed(`tus, ${chunkMb} MiB PATCHes`, root, async () => {
+          const url = await tus(stack.apiUrl, file, projectId, chunkMb * MiB);
+          if ((await assetChecksum(stack.apiUrl, projectId, url)) !== checksum)
+            throw new Error("tus stored different bytes");
+        }),
+      );
+    }
+  } finally {
+    await stack.stop();
+  }
+  const base = runs[0]!;
+  console.log(`\nUpload of ${sizeMb} MiB (${size} bytes), MB = 10^6 bytes, checksums verified`);
+  for (const run of runs) {
+    const rate = size / 1e6 / run.seconds;
+    const ratio = base.seconds / run.seconds;
+    console.log(
+      `${run.label.padEnd(24)} ${rate.toFixed(1).padStart(7)} MB/s ${run.seconds.toFixed(2).padStart(7)} s  ratio ${ratio.toFixed(2)}  workerd RSS +${run.rssGrowthMb.toFixed(0)} MB`,
+    );
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
