@@ -38,8 +38,10 @@ export function buildRenderCommand(options: RenderCommandOptions): RenderCommand
   const inputArgs: string[] = [];
   const chains: string[] = [];
   let inputCount = 0;
+  // FFMPEG_THREADS also bounds each decoder; a timeline can have a dozen inputs.
+  const decoderThreads = options.threads > 0 ? ["-threads", String(options.threads)] : [];
   const addInput = (path: string, before: string[] = []) => {
-    inputArgs.push(...before, "-i", path);
+    inputArgs.push(...decoderThreads, ...before, "-i", path);
     return inputCount++;
   };
 

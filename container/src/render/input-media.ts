@@ -4,10 +4,6 @@ import type { InputFile } from "../protocol/framed-request";
 import type { RenderSpec } from "./spec";
 import { type InputMedia, RenderSpecError } from "./timeline";
 
-/** Named inputs a render header may carry: clip sources, one music track and one watermark image. */
-export const RENDER_SOURCE_INPUTS = Array.from({ length: 8 }, (_, i) => `source_${i}`);
-export const RENDER_INPUT_NAMES = [...RENDER_SOURCE_INPUTS, "music", "watermark"] as const;
-
 function parseRatio(value: string | undefined): number {
   const [num, den] = (value ?? "").split(":").map(Number);
   // ffprobe reports 0:1 when the file does not say; that means square pixels.

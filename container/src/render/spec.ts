@@ -7,6 +7,13 @@ import { z } from "zod";
  * Times are seconds, volumes and opacities are linear factors.
  */
 
+/**
+ * Named inputs a render header may carry: clip sources, one music track and one watermark image.
+ * (The framing protocol carries at most MAX_INPUTS files per request in total.)
+ */
+export const RENDER_SOURCE_INPUTS = Array.from({ length: 8 }, (_, i) => `source_${i}`);
+export const RENDER_INPUT_NAMES = [...RENDER_SOURCE_INPUTS, "music", "watermark"] as const;
+
 const seconds = z.number().finite().nonnegative();
 
 export const CueSchema = z

@@ -123,8 +123,8 @@ describe("render command", () => {
 
   it("seeks each clip input, loops music from its offset and honours FFMPEG_THREADS", () => {
     const args = command.args.join(" ");
-    expect(args).toContain("-ss 1 -t 2 -i /w/10.mp4");
-    expect(args).toContain("-stream_loop -1 -ss 4 -t 3.5 -i /w/music.m4a");
+    expect(args).toContain("-threads 3 -ss 1 -t 2 -i /w/10.mp4");
+    expect(args).toContain("-threads 3 -stream_loop -1 -ss 4 -t 3.5 -i /w/music.m4a");
     expect(args).toContain("-filter_complex_threads 3");
     expect(args).toContain("-threads 3");
     expect(args).toContain("-b:v 3M");
