@@ -100,10 +100,12 @@ try {
     "transcribe",
     { model: "whisper-1", chunk_seconds: chunkSeconds, sample_rate: 16000 },
     { video },
-    (event) => {
-      if (event.type === "log" && String(event.message).startsWith("Transcribing")) {
-        planReadyMs = performance.now() - started;
-      }
+    {
+      onEvent: (event) => {
+        if (event.type === "log" && String(event.message).startsWith("Transcribing")) {
+          planReadyMs = performance.now() - started;
+        }
+      },
     },
   );
   const wallMs = performance.now() - started;

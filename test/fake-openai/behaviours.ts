@@ -33,6 +33,7 @@ export interface ReceivedRequest {
   received_at: number;
   /** When the answer was sent (0 while in flight); with received_at it shows how many ran at once. */
   answered_at: number;
+  /** HTTP status sent; -1 for a dropped connection, 499 when the client went away before the answer. */
   status: number;
   behaviour: FakeBehaviour["kind"] | null;
   authorization: "missing" | "bearer";

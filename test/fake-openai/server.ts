@@ -200,6 +200,10 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const receivedAt = Date.now();
+    let clientGone = false;
+    res.once("close", () => {
+      if (!res.writableFinished) clientGone = true;
+    });
     const url = new URL(req.url ?? "/", "http://fake");
     const requestId = `req_${randomBytes(16).toString("hex")}`;
     const send = (reply: Reply) => {
@@ -264,9 +268,10 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
       const wait = receivedAt + control.latencyMs + extra - Date.now();
       if (wait > 0) await sleep(wait);
     }
-    entry.status = reply.status;
     entry.answered_at = Date.now();
-    if (!res.destroyed) send(reply);
+    // 499 (nginx's "client closed request"): the caller gave up before the answer was ready.
+    entry.status = clientGone ? 499 : reply.status;
+    if (!clientGone) send(reply);
   }
 
   const server = createServer((req, res) => {

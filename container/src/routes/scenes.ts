@@ -85,11 +85,9 @@ export const scenesOp = defineOp({
         { openai, signal },
         (level, message, details) => events.log(level, message, details),
       );
-      await events.log("info", "Scene detection usage", {
-        model: result.model,
-        ...result.usage,
-        repairs: result.repairs,
-      });
+      const usage = { model: result.model, ...result.usage, request_id: result.request_id };
+      deps.logger.info("openai_usage", { op: "scenes", prompt_version: result.prompt_version, ...usage });
+      await events.log("info", "Scene detection usage", { ...usage, repairs: result.repairs });
       await events.progress(100);
       return { ...result };
     } catch (error) {

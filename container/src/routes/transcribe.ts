@@ -52,7 +52,9 @@ export const transcribeOp = defineOp({
           segments: (event) => events.emit({ type: "segments", ...event }),
         },
       );
-      await events.log("info", "Transcription usage", { model: result.model, ...result.usage });
+      const usage = { model: result.model, ...result.usage, request_ids: result.request_ids };
+      deps.logger.info("openai_usage", { op: "transcribe", ...usage });
+      await events.log("info", "Transcription usage", usage);
       await events.progress(100);
       return { ...result };
     } catch (error) {

@@ -44,7 +44,7 @@ export async function postOp(
   op: string,
   options: Record<string, unknown>,
   files: Record<string, string> = {},
-  onEvent?: (event: ServiceEvent) => void,
+  init: { onEvent?: (event: ServiceEvent) => void; signal?: AbortSignal } = {},
 ): Promise<{ status: number; events: ServiceEvent[]; body?: unknown }> {
   const inputs = await Promise.all(
     Object.entries(files).map(async ([name, file]) => ({ name, file, size: (await stat(file)).size })),
@@ -58,6 +58,7 @@ export async function postOp(
     method: "POST",
     body: Readable.toWeb(Readable.from(body())) as ReadableStream<Uint8Array>,
     duplex: "half",
+    signal: init.signal,
   } as RequestInit);
   if (response.status !== 200 || !response.body)
     return { status: response.status, events: [], body: await response.json() };
@@ -69,7 +70,7 @@ export async function postOp(
     const event = JSON.parse(line) as ServiceEvent;
     if (event.type === "file") await reader.readExactly(event.size as number, () => {});
     events.push(event);
-    onEvent?.(event);
+    init.onEvent?.(event);
   }
   return { status: response.status, events };
 }

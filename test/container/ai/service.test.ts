@@ -61,6 +61,34 @@ describe("POST /v1/transcribe", () => {
     await vi.waitFor(async () => expect(await readdir(service.tmpDir)).toEqual([]), { timeout: 3000 });
   });
 
+  it("stops OpenAI calls and removes its workspace when the client goes away", async () => {
+    fake.control.setLatency(3000);
+    const controller = new AbortController();
+    const aborted = postOp(
+      service,
+      "transcribe",
+      transcribeOptions,
+      { video: fx.speechVideo },
+      { signal: controller.signal },
+    );
+    await vi.waitFor(() => expect(fake.control.requests("transcriptions").length).toBeGreaterThan(0), {
+      timeout: 10_000,
+    });
+    controller.abort();
+    expect(await aborted.catch((error: Error) => error)).toMatchObject({ name: "AbortError" });
+    await vi.waitFor(async () => expect(await readdir(service.tmpDir)).toEqual([]), { timeout: 5000 });
+    // In-flight chunk requests were cancelled (the fake saw the client leave), none ran to an answer.
+    await vi.waitFor(() => expect(fake.control.requests("transcriptions").every((r) => r.status === 499)).toBe(true), {
+      timeout: 5000,
+    });
+    fake.control.setLatency(0);
+    const next = await postOp(service, "scenes", {
+      duration: 5,
+      segments: [{ start: 0, end: 2, text: "Still alive." }],
+    });
+    expect(terminal(next.events).type).toBe("result");
+  });
+
   it("rejects bad options before streaming", async () => {
     const bad = await postOp(
       service,
