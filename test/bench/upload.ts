@@ -30,7 +30,7 @@ async function generateFile(file: string, size: number): Promise<string> {
   for (let written = 0; written < size; ) {
     const chunk = block.subarray(0, Math.min(block.length, size - written));
     hash.update(chunk);
-    if (!out.write(chunk)) await new Promise((resolve) => out.once("drain", resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
     written += chunk.length;
     block[100] = (block[100]! + 1) & 255; // blocks differ, so nothing downstream can dedupe them
   }

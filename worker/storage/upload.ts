@@ -87,6 +87,8 @@ async function storeFilePart(
     request.contentLength,
   );
   const digest = new crypto.DigestStream("SHA-256");
+  // Aborting the hasher on failure rejects `digest`; observe it so that is not an unhandled rejection.
+  digest.digest.catch(() => undefined);
   const hasher = digest.getWriter();
   const head = new Uint8Array(SNIFF_BYTES);
   let headLength = 0;

@@ -12,9 +12,9 @@ export default {
       const file = (await request.formData()).get("file");
       if (!file || typeof file === "string") return new Response("no file field", { status: 400 });
       const object = await env.BUCKET.put(path, file);
-      return Response.json({ key: path, size: object.size });
+      return Response.json({ key: path, size: object?.size });
     }
     const object = await env.BUCKET.put(path || "bench-object", request.body);
-    return Response.json({ key: path, size: object.size });
+    return Response.json({ key: path, size: object?.size });
   },
 } satisfies ExportedHandler<BarePutEnv>;

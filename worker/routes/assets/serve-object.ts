@@ -53,7 +53,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   }
   const start = Number(first);
   const end = last === "" ? size - 1 : Number(last);
-  if (end < start) return undefined;
+  if (last !== "" && end < start) return undefined;
   if (start >= size) return "unsatisfiable";
   return { offset: start, length: Math.min(end, size - 1) - start + 1 };
 }
