@@ -117,7 +117,9 @@ export function registerOp<Schema extends z.ZodType>(
         throw new RequestError("INVALID_OPTIONS", `Option ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
       }
       workspace = await Workspace.create(deps.config.MEDIA_TMP_DIR);
+      const uploadStarted = Date.now();
       const inputs = await readInputs(reader, header.inputs, workspace);
+      deps.logger.info("op_inputs_received", { op: op.name, bytes: total, ms: Date.now() - uploadStarted });
       const events = new EventWriter(abort, requestSignal);
       ctx = { options: options.data, inputs, workspace, signal, events, deps };
     } catch (error) {

@@ -48,7 +48,8 @@ export class ByteReader {
       const chunk = this.buffer.subarray(0, take);
       this.buffer = this.buffer.subarray(take);
       remaining -= take;
-      await sink(chunk);
+      const pending = sink(chunk);
+      if (pending) await pending;
     }
   }
 

@@ -121,7 +121,7 @@ export interface OpResponse {
 
 /** Posts to /v1/<op> and reads the whole event stream; `onEvent` may abort mid-stream. */
 export async function postOp(
-  service: MediaService,
+  service: Pick<MediaService, "url">,
   op: string,
   body: ReadableStream<Uint8Array> | Uint8Array | string,
   init: { signal?: AbortSignal; onEvent?: (event: ServiceEvent) => void; outDir?: string } = {},
