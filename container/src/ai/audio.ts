@@ -78,6 +78,14 @@ export function extractArgs(input: string, output: string, sampleRate: number, t
   return [...base, "-c:a", "pcm_s16le", "-threads", String(threads), "-f", "s16le", output];
 }
 
+/** `-stats_period` exists since ffmpeg 4.4; snapshot builds (e.g. the npm-shipped one) report no release number. */
+function supportsStatsPeriod(version: string): boolean {
+  const match = /^n?(\d+)\.(\d+)/.exec(version);
+  if (!match) return false;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  return major > 4 || (major === 4 && minor >= 4);
+}
+
 /** One ffmpeg pass: decode the first audio track to mono PCM at `sampleRate` and find the pauses. */
 export async function extractAudio(
   bins: FfmpegBinaries,
@@ -95,6 +103,8 @@ export async function extractAudio(
   let inputDuration = 0;
   const args = extractArgs(input, output, options.sampleRate, options.threads);
   args.splice(args.indexOf("-c:a"), 0, "-af", `silencedetect=noise=${SILENCE_NOISE_DB}dB:d=${SILENCE_MIN_SECONDS}`);
+  // Progress five times as often as the default, so the first chunks are planned (and sent) sooner.
+  if (supportsStatsPeriod(bins.version)) args.unshift("-stats_period", "0.1");
   await spawnFfmpeg(bins, args, {
     signal: options.signal,
     onStderrLine: (line) => {
