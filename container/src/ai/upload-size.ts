@@ -1,7 +1,7 @@
 /**
  * The 25 MB rule. Chunk sizes are bounded before encoding, from the window length alone:
  * - FLAC (lossless, ~10x faster to encode than MP3) never exceeds raw PCM by more than its frame
- *   headers, so at 16 kHz mono any window up to ~12 minutes provably fits: 600 s is at most ~19.6 MB.
+ *   headers, so at 16 kHz mono any window up to ~12.8 minutes provably fits: 600 s is at most ~19.5 MB.
  * - Where that bound does not fit (long windows, high sample rates: 900 s at 16 kHz is 28.8 MB of PCM),
  *   chunks are constant-bitrate MP3, whose size is bitrate x duration; windows beyond even that are shortened.
  * Opus would be smaller still, but it always decodes at 48 kHz, hiding the sample rate that was sent.
