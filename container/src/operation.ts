@@ -5,7 +5,12 @@ import type { FfmpegBinaries } from "./ffmpeg/binaries";
 import { BusyError, type ConcurrencyLimiter } from "./limiter";
 import type { Logger } from "./logger";
 import { ByteReader } from "./protocol/byte-reader";
-import { EVENT_STREAM_CONTENT_TYPE, MediaErrorCode, type ServiceErrorBody } from "./protocol/contract";
+import {
+  EVENT_STREAM_CONTENT_TYPE,
+  MediaErrorCode,
+  type RequestHeader,
+  type ServiceErrorBody,
+} from "./protocol/contract";
 import { EventWriter } from "./protocol/event-writer";
 import { type InputFile, RequestError, readInputs, readRequestHeader } from "./protocol/framed-request";
 import { Workspace } from "./workspace";
@@ -92,36 +97,19 @@ export function registerOp<Schema extends z.ZodType>(
 
     let ctx: OpContext<z.infer<Schema>>;
     try {
-      if (!c.req.raw.body)
+      if (!c.req.raw.body) {
         throw new RequestError("INVALID_HEADER", "Request body is empty; expected a JSON header line");
+      }
       const reader = ByteReader.from(c.req.raw.body);
       const header = await readRequestHeader(reader);
-      const names = header.inputs.map((input) => input.name);
-      const known = new Set([...op.requiredInputs, ...(op.optionalInputs ?? [])]);
-      const missing = op.requiredInputs.filter((name) => !names.includes(name));
-      if (missing.length) throw new RequestError("MISSING_INPUT", `Missing input(s): ${missing.join(", ")}`);
-      const unknown = names.filter((name) => !known.has(name));
-      if (unknown.length)
-        throw new RequestError("INVALID_HEADER", `Unknown input(s) for ${op.name}: ${unknown.join(", ")}`);
-      const total = header.inputs.reduce((sum, input) => sum + input.size, 0);
-      if (total > deps.config.MEDIA_MAX_INPUT_BYTES) {
-        throw new RequestError(
-          "INPUT_TOO_LARGE",
-          `Inputs total ${total} bytes; the limit is ${deps.config.MEDIA_MAX_INPUT_BYTES}`,
-        );
-      }
-      const { inputs: _inputs, ...rawOptions } = header;
-      const options = op.optionsSchema.safeParse(rawOptions);
-      if (!options.success) {
-        const issue = options.error.issues[0];
-        throw new RequestError("INVALID_OPTIONS", `Option ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
-      }
+      const options = checkHeader(op, header, deps.config.MEDIA_MAX_INPUT_BYTES);
       workspace = await Workspace.create(deps.config.MEDIA_TMP_DIR);
       const uploadStarted = Date.now();
       const inputs = await readInputs(reader, header.inputs, workspace);
-      deps.logger.info("op_inputs_received", { op: op.name, bytes: total, ms: Date.now() - uploadStarted });
+      const bytes = header.inputs.reduce((sum, input) => sum + input.size, 0);
+      deps.logger.info("op_inputs_received", { op: op.name, bytes, ms: Date.now() - uploadStarted });
       const events = new EventWriter(abort, requestSignal);
-      ctx = { options: options.data, inputs, workspace, signal, events, deps };
+      ctx = { options, inputs, workspace, signal, events, deps };
     } catch (error) {
       await cleanup();
       if (error instanceof RequestError) return c.json(errorBody(error.code, error.message), 400);
@@ -134,6 +122,33 @@ export function registerOp<Schema extends z.ZodType>(
       headers: { "content-type": EVENT_STREAM_CONTENT_TYPE, "cache-control": "no-store" },
     });
   });
+}
+
+/** The op's inputs and options, checked before any byte of input is read; returns the parsed options. */
+function checkHeader<Schema extends z.ZodType>(
+  op: MediaOp<Schema>,
+  header: RequestHeader,
+  maxInputBytes: number,
+): z.infer<Schema> {
+  const names = header.inputs.map((input) => input.name);
+  const missing = op.requiredInputs.filter((name) => !names.includes(name));
+  if (missing.length) throw new RequestError("MISSING_INPUT", `Missing input(s): ${missing.join(", ")}`);
+  const known = new Set([...op.requiredInputs, ...(op.optionalInputs ?? [])]);
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length) {
+    throw new RequestError("INVALID_HEADER", `Unknown input(s) for ${op.name}: ${unknown.join(", ")}`);
+  }
+  const total = header.inputs.reduce((sum, input) => sum + input.size, 0);
+  if (total > maxInputBytes) {
+    throw new RequestError("INPUT_TOO_LARGE", `Inputs total ${total} bytes; the limit is ${maxInputBytes}`);
+  }
+  const { inputs: _inputs, ...rawOptions } = header;
+  const options = op.optionsSchema.safeParse(rawOptions);
+  if (!options.success) {
+    const issue = options.error.issues[0];
+    throw new RequestError("INVALID_OPTIONS", `Option ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
+  }
+  return options.data;
 }
 
 async function execute<Schema extends z.ZodType>(

@@ -69,6 +69,11 @@ export class MediaClient {
     const { signal } = call;
     signal?.throwIfAborted();
     const request = encodeFramedRequest(call.options ?? {}, call.inputs, signal);
+    // A failed upload (e.g. an input's size was wrong) explains more than the failed fetch or 400 it caused.
+    const uploadFailure = () => {
+      const failure = request.failure();
+      return failure instanceof MediaServiceError ? failure : undefined;
+    };
     const response = await this.send(
       `/v1/${op}`,
       {
@@ -78,13 +83,10 @@ export class MediaClient {
         signal,
       },
       signal,
-      // A failed upload (e.g. an input's size was wrong) explains more than the failed fetch it caused.
-      () => (request.failure() instanceof MediaServiceError ? (request.failure() as MediaServiceError) : undefined),
+      uploadFailure,
     );
     if (!response.ok || !response.body) {
-      const uploadError = request.failure();
-      if (uploadError instanceof MediaServiceError) throw uploadError;
-      throw await this.failure(response);
+      throw uploadFailure() ?? (await this.failure(response));
     }
     const type = response.headers.get("content-type") ?? "";
     if (!type.startsWith(EVENT_STREAM_CONTENT_TYPE)) {
