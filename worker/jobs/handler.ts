@@ -3,6 +3,7 @@ import type { Database } from "../db/client";
 import type { JobType } from "../db/schema/jobs";
 import type { Settings } from "../env";
 import type { Logger } from "../logger";
+import type { MediaClient } from "../media/media-client";
 
 export type JobLogLevel = "debug" | "info" | "warning" | "error";
 
@@ -12,6 +13,8 @@ export interface JobServices {
   bucket: R2Bucket;
   settings: Settings;
   logger: Logger;
+  /** The media service (FFmpeg, OpenAI calls); pass ctx.signal to every call. */
+  media: MediaClient;
 }
 
 export interface JobContext<Payload> {

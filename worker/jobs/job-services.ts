@@ -2,9 +2,11 @@ import { createDb } from "../db/client";
 import type { Env } from "../env";
 import { getSettings } from "../env";
 import type { Logger } from "../logger";
+import { createMediaClient } from "../media/media-client";
 import type { JobServices } from "./handler";
 
 /** The services handed to every handler; features that add a client (media, AI) build it here. */
 export function createJobServices(env: Env, logger: Logger): JobServices {
-  return { db: createDb(env.DB), bucket: env.BUCKET, settings: getSettings(env), logger };
+  const settings = getSettings(env);
+  return { db: createDb(env.DB), bucket: env.BUCKET, settings, logger, media: createMediaClient(env, settings) };
 }
