@@ -193,7 +193,7 @@ export async function transcribeVideo(
   }
   expectedSeconds = audio.duration;
   launch(planner.finish(audio.duration, audio.silences));
-  await hooks.log("info", `Transcribing ${planner.chunks.length} chunk(s) of audio`, {
+  log("info", `Transcribing ${planner.chunks.length} chunk(s) of audio`, {
     duration: audio.duration,
     chunk_seconds: chunkSeconds,
     codec,
