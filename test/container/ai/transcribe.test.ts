@@ -118,7 +118,7 @@ describe("transcribeVideo against the fake OpenAI", () => {
 
   it("keeps at most `concurrency` chunk requests in flight", async () => {
     const video = await makeLongVideo(fx.dir, 60, 7, "minute.mp4");
-    fake.control.setLatency(700);
+    fake.control.setLatency(1500);
     const { promise } = run(video, { chunkSeconds: 10, concurrency: 3 });
     const result = await promise;
     // Cuts move into pauses before each 10 s edge, so 60 s needs 6 or 7 windows.
