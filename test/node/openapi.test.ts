@@ -22,7 +22,7 @@ type Document = {
 describe("OpenAPI document and viewers", () => {
   it("serves a document that validates as OpenAPI 3.x", async () => {
     const res = await worker.fetch("/openapi.json");
-    expect(res.status).toBe(200);
+    expect(res.status, await res.clone().text()).toBe(200);
     const document = (await res.json()) as Document;
     expect(document.openapi).toMatch(/^3\./);
     await SwaggerParser.validate(structuredClone(document) as never);

@@ -23,17 +23,25 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
     description:
       "The admin key (ADMIN_API_KEY) or a project API key (`emk_...`, from POST /projects/{project_id}/api-keys).",
   });
-  app.doc("/openapi.json", (c) => {
-    const { APP_NAME, APP_VERSION } = c.get("services").settings;
-    return {
-      openapi: "3.0.3",
-      info: {
-        title: APP_NAME,
-        version: APP_VERSION,
-        description:
-          "Edge media backend: uploads, FFmpeg ingest, Whisper transcription, GPT scene detection and timeline exports, run as jobs with live events.",
-      },
-    };
+  // Generated once per isolate and settings (routes never change at runtime); a generation failure
+  // is a programming error and leaves through onError in the one envelope.
+  const documents = new WeakMap<object, ReturnType<typeof app.getOpenAPIDocument>>();
+  app.get("/openapi.json", (c) => {
+    const settings = c.get("services").settings;
+    let document = documents.get(settings);
+    if (!document) {
+      document = app.getOpenAPIDocument({
+        openapi: "3.0.3",
+        info: {
+          title: settings.APP_NAME,
+          version: settings.APP_VERSION,
+          description:
+            "Edge media backend: uploads, FFmpeg ingest, Whisper transcription, GPT scene detection and timeline exports, run as jobs with live events.",
+        },
+      });
+      documents.set(settings, document);
+    }
+    return c.json(document);
   });
   app.get("/docs", swaggerUI({ url: "/openapi.json", persistAuthorization: true }));
   app.get("/redoc", (c) => c.html(REDOC_HTML));
