@@ -89,14 +89,14 @@ const service = await startMediaService({
 });
 
 /** CPU seconds of this process (the in-process service) plus its waited-for children (every ffmpeg it ran). */
-function cpuSeconds(): number {
-  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
+function cpuSeconds(): { node: number; ffmpeg: number } {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ").map(Number);
   // After the command name: utime, stime, cutime, cstime are fields 12-15 (clock ticks, 100 per second on Linux).
-  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+  return { node: (fields[11]! + fields[12]!) / 100, ffmpeg: (fields[13]! + fields[14]!) / 100 };
 }
 
 interface RunFigures {
-  cpuSeconds: number;
+  cpu: { node: number; ffmpeg: number };
   bareMs: number;
   extractMs: number;
   pauses: number;
@@ -139,12 +139,13 @@ async function runOnce(): Promise<RunFigures> {
     },
   );
   const wallMs = performance.now() - started;
-  const cpuUsed = cpuSeconds() - cpuBefore;
+  const cpuAfter = cpuSeconds();
+  const cpuUsed = { node: cpuAfter.node - cpuBefore.node, ffmpeg: cpuAfter.ffmpeg - cpuBefore.ffmpeg };
   const result = events.at(-1) as { type: string; data?: { chunks: unknown[]; segment_count: number } };
   if (result.type !== "result" || !result.data) throw new Error(`transcription failed: ${JSON.stringify(result)}`);
   const sent = await fake.transcriptions();
   return {
-    cpuSeconds: cpuUsed,
+    cpu: cpuUsed,
     bareMs,
     extractMs,
     pauses: extracted.silences.length,
@@ -172,9 +173,10 @@ try {
       `run ${run} (load ${os.loadavg()[0]!.toFixed(1)})`,
       `  audio extraction      service pass ${s(f.extractMs)}  |  bare ffmpeg ${s(f.bareMs)}  (${(f.extractMs / f.bareMs).toFixed(2)}x; the same decode plus silencedetect, ${f.pauses} pauses)`,
       `  transcription wall    ${s(f.wallMs)}  |  serial sum of ${f.requests} chunk latencies ${s(f.serialMs)}  ->  speed-up ${(f.serialMs / f.wallMs).toFixed(2)}x (${f.chunks} chunks, ${f.segments} segments)`,
-      `  cpu                   ${f.cpuSeconds.toFixed(2)} s of CPU for the whole request (service process + its ffmpeg children), i.e. ${(f.cpuSeconds / (f.wallMs / 1000)).toFixed(2)} cores busy on average`,
+      `  cpu                   ${(f.cpu.node + f.cpu.ffmpeg).toFixed(2)} s for the request: ffmpeg ${f.cpu.ffmpeg.toFixed(2)} s (extraction + chunk encodes), Node ${f.cpu.node.toFixed(2)} s (service, upload, SDK)`,
       `  timeline              extraction done ${s(f.planReadyMs)}, first chunk sent ${s(f.firstSentMs)}, last answer ${s(f.lastAnsweredMs)}, result ${s(f.wallMs)}`,
-      `  target                wall <= 1.5 x (extraction ${s(f.extractMs)} + one chunk ${s(latencyMs)}) = ${s(targetMs)}  ->  ${f.wallMs <= targetMs ? "met" : "MISSED"} (${(f.wallMs / (f.extractMs + latencyMs)).toFixed(2)}x)`,
+      `  target (strict)       wall <= 1.5 x (standalone extraction ${s(f.extractMs)} + one chunk ${s(latencyMs)}) = ${s(targetMs)}  ->  ${f.wallMs <= targetMs ? "met" : "MISSED"} (${(f.wallMs / (f.extractMs + latencyMs)).toFixed(2)}x)`,
+      `  target (in request)   wall <= 1.5 x (extraction phase of this request ${s(f.planReadyMs)} + one chunk ${s(latencyMs)}) = ${s(1.5 * (f.planReadyMs + latencyMs))}  ->  ${f.wallMs <= 1.5 * (f.planReadyMs + latencyMs) ? "met" : "MISSED"} (${(f.wallMs / (f.planReadyMs + latencyMs)).toFixed(2)}x)`,
     );
   }
 
@@ -191,8 +193,9 @@ try {
   }
   sceneRuns.sort((a, b) => a - b);
   const ratios = figures.map((f) => f.wallMs / (f.extractMs + latencyMs)).sort((a, b) => a - b);
+  const inRequest = figures.map((f) => f.wallMs / (f.planReadyMs + latencyMs)).sort((a, b) => a - b);
   lines.push(
-    `summary: wall / (extraction + one chunk latency) best ${ratios[0]!.toFixed(2)}x, median ${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}x (target <= 1.50x)`,
+    `summary: wall / (standalone extraction + one chunk) best ${ratios[0]!.toFixed(2)}x, median ${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}x; wall / (in-request extraction + one chunk) best ${inRequest[0]!.toFixed(2)}x, median ${inRequest[Math.floor(inRequest.length / 2)]!.toFixed(2)}x (target <= 1.50x)`,
     `scene request: uncached through the service (fake answering at once) median ${s(sceneRuns[2]!)}, min ${s(sceneRuns[0]!)}; cached requests are answered by the Worker from D1 and are not part of this run`,
   );
   console.log(lines.join("\n"));
