@@ -44,9 +44,15 @@ export function runFfmpeg(
     command.outputOptions([...job.outputOptions, "-threads", String(options.threads)]).output(job.output);
     const onAbort = () => command.kill("SIGKILL");
     signal?.addEventListener("abort", onAbort, { once: true });
-    command.on("progress", (progress: { timemark?: string }) => {
-      if (progress.timemark) options.onProgress?.(timemarkSeconds(progress.timemark));
-    });
+    // Progress is read off stderr rather than fluent-ffmpeg's "progress" event: a "progress" listener makes
+    // fluent-ffmpeg run an extra ffprobe of the input alongside every command.
+    const onProgress = options.onProgress;
+    if (onProgress) {
+      command.on("stderr", (line: string) => {
+        const time = /time=\s*(\d+:\d+:\d+(?:\.\d+)?)/.exec(line)?.[1];
+        if (time) onProgress(timemarkSeconds(time));
+      });
+    }
     command.on("error", (error: Error, _stdout: string | null, stderr: string | null) => {
       signal?.removeEventListener("abort", onAbort);
       if (signal?.aborted) return reject(signal.reason);
