@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ProbeResultDataSchema } from "../../../container/src/protocol/probe-contract";
 import { getSettings } from "../../../worker/env";
-import { createMediaClient, type MediaFile, MediaServiceError, r2Input } from "../../../worker/media/media-client";
+import { createMediaClient, type MediaFile, r2Input } from "../../../worker/media/media-client";
 import { chunkedStream, mediaFixture } from "./fixtures";
 
 const client = () => createMediaClient(env, getSettings(env));
