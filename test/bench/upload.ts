@@ -38,16 +38,20 @@ async function generateFile(file: string, size: number): Promise<string> {
   return hash.digest("hex");
 }
 
-/** Resident memory of all workerd processes under root together, in kB (found afresh: wrangler may restart them). */
-function rssKb(root: number): number {
-  return workerdTree(root).reduce((sum, pid) => {
+/** Resident memory (kB) of each workerd process under root, found afresh: wrangler may restart them. */
+function rssKb(root: number): Map<number, number> {
+  const sizes = new Map<number, number>();
+  for (const pid of workerdTree(root)) {
     try {
-      return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      sizes.set(pid, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0));
     } catch {
-      return sum;
+      // exited between listing and reading
     }
-  }, 0);
+  }
+  return sizes;
 }
+
+const total = (sizes: Map<number, number>) => [...sizes.values()].reduce((a, b) => a + b, 0);
 
 /** Every workerd process under a root process: wrangler dev runs two (an entry proxy and the Worker runtime). */
 function workerdTree(rootPid: number): number[] {
@@ -73,6 +77,8 @@ interface Measurement {
   seconds: number;
   baselineMb: number;
   peakMb: number;
+  /** Peak growth of each workerd process (wrangler dev runs an entry proxy and the Worker runtime). */
+  growthPerProcessMb: number[];
   status: number;
   body: string;
 }
@@ -86,10 +92,14 @@ async function measure(
   root: number,
 ): Promise<Measurement> {
   const baseline = rssKb(root);
-  let peak = baseline;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, rssKb(root));
-  }, 20);
+  let peak = total(baseline);
+  const peaks = new Map(baseline);
+  const sample = () => {
+    const now = rssKb(root);
+    peak = Math.max(peak, total(now));
+    for (const [pid, kb] of now) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, kb));
+  };
+  const sampler = setInterval(sample, 20);
   const started = performance.now();
   try {
     const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -104,10 +114,11 @@ async function measure(
       request.on("error", reject);
       body().pipe(request);
     });
-    peak = Math.max(peak, rssKb(root));
+    sample();
     return {
       seconds: (performance.now() - started) / 1000,
-      baselineMb: baseline / 1024,
+      baselineMb: total(baseline) / 1024,
+      growthPerProcessMb: [...peaks].map(([pid, kb]) => (kb - (baseline.get(pid) ?? 0)) / 1024),
       peakMb: peak / 1024,
       status,
       body: text,
@@ -179,8 +190,20 @@ async function startBarePut(persistTo: string): Promise<{ child: ChildProcess; s
   throw new Error(`bare-put worker did not start:\n${output}`);
 }
 
+/** Runs one measurement against a fresh bare-put Worker, so each starts from the same baseline. */
+async function withBarePut(work: string, state: string, run: (root: number) => Promise<Measurement>) {
+  const bare = await startBarePut(path.join(work, state));
+  try {
+    const root = bare.child.pid!;
+    if (workerdTree(root).length === 0) throw new Error("workerd process not found");
+    return await run(root);
+  } finally {
+    await bare.stop();
+  }
+}
+
 const line = (label: string, size: number, m: Measurement) =>
-  `${label.padEnd(26)} ${(size / 1e6 / m.seconds).toFixed(1).padStart(7)} MB/s  ${m.seconds.toFixed(2).padStart(6)} s  workerd RSS ${m.baselineMb.toFixed(0)} -> peak ${m.peakMb.toFixed(0)} MB (+${(m.peakMb - m.baselineMb).toFixed(1)} MB)`;
+  `${label.padEnd(26)} ${(size / 1e6 / m.seconds).toFixed(1).padStart(7)} MB/s  ${m.seconds.toFixed(2).padStart(6)} s  workerd RSS ${m.baselineMb.toFixed(0)} -> peak ${m.peakMb.toFixed(0)} MB (+${(m.peakMb - m.baselineMb).toFixed(1)} MB; per process ${m.growthPerProcessMb.map((g) => `+${g.toFixed(1)}`).join(", ")})`;
 
 const work = mkdtempSync(path.join(os.tmpdir(), "bench-upload-"));
 const file = path.join(work, "bench.mp4");
@@ -222,26 +245,23 @@ try {
   }
 
   console.log("Starting the bare R2 put worker...");
-  const bare = await startBarePut(path.join(work, "bare-state"));
-  let put: Measurement;
-  let form: Measurement | undefined;
-  try {
-    const root = bare.child.pid!;
-    if (workerdTree(root).length === 0) throw new Error("workerd process not found");
-    put = await measure(
+  const put = await withBarePut(work, "bare-state", (root) =>
+    measure(
       `http://127.0.0.1:${barePort}/bench-object`,
       "PUT",
       { "Content-Length": String(size), "Content-Type": "video/mp4" },
       () => createReadStream(file, { highWaterMark: MiB }),
       root,
+    ),
+  );
+  if (put.status !== 200) throw new Error(`bare put failed: ${put.status} ${put.body}`);
+  let form: Measurement | undefined;
+  if (withFormData) {
+    const upload = multipartUpload(file, size);
+    form = await withBarePut(work, "form-state", (root) =>
+      measure(`http://127.0.0.1:${barePort}/formdata/object`, "POST", upload.headers, upload.body, root),
     );
-    if (put.status !== 200) throw new Error(`bare put failed: ${put.status} ${put.body}`);
-    if (withFormData) {
-      const upload = multipartUpload(file, size);
-      form = await measure(`http://127.0.0.1:${barePort}/formdata/object`, "POST", upload.headers, upload.body, root);
-    }
-  } finally {
-    await bare.stop();
+    if (form.status !== 200) throw new Error(`formData() upload failed: ${form.status} ${form.body}`);
   }
 
   console.log(`\nUpload of ${sizeMb} MiB (${size} bytes), MB = 10^6 bytes`);

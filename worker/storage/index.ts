@@ -19,7 +19,7 @@ export {
   storedFileName,
 } from "./layout";
 export { acceptedExtensions, MEDIA_FORMATS, type MediaFormat, SNIFF_BYTES, sniffMediaType } from "./media-types";
-export { UnknownLengthObjectWriter, UPLOAD_PART_SIZE } from "./object-writer";
+export { partSizeFor, UnknownLengthObjectWriter, UPLOAD_PART_SIZE } from "./object-writer";
 export { type StorageStats, storageStats, type UsageFigures, wipeProject } from "./project";
 export {
   type DeletedObjects,

@@ -11,7 +11,7 @@ import {
 } from "./layout";
 import { acceptedExtensions, formatForExtension, MEDIA_FORMATS, SNIFF_BYTES } from "./media-types";
 import { MultipartReader, multipartBoundary } from "./multipart-reader";
-import { UnknownLengthObjectWriter } from "./object-writer";
+import { partSizeFor, UnknownLengthObjectWriter } from "./object-writer";
 import type { StorageDeps } from "./tracked-objects";
 
 export type UploadCategory = Exclude<AssetCategory, "export">;
@@ -85,6 +85,7 @@ async function storeFilePart(
     key,
     { httpMetadata: { contentType: spec.contentType } },
     request.contentLength,
+    partSizeFor(request.maxSize),
   );
   const digest = new crypto.DigestStream("SHA-256");
   // Aborting the hasher on failure rejects `digest`; observe it so that is not an unhandled rejection.

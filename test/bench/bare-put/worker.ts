@@ -5,7 +5,7 @@ interface BarePutEnv {
 
 export default {
   async fetch(request: Request, env: BarePutEnv): Promise<Response> {
-    if (request.method !== "PUT" || !request.body) return new Response("PUT a body", { status: 400 });
+    if (!request.body) return new Response("send a body", { status: 400 });
     const path = new URL(request.url).pathname.slice(1);
     if (path.startsWith("formdata/")) {
       // For comparison only: what the runtime's own multipart parser costs in memory.
