@@ -96,6 +96,12 @@ export async function startMediaStack(env: Record<string, string> = {}) {
       ...env,
     } as Record<string, string | undefined> as unknown as NodeJS.ProcessEnv,
   });
+  // If vitest exits without running teardown (interrupted), still take the detached service group down.
+  const killOnExit = () => {
+    if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+  };
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
