@@ -11,7 +11,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  */
 export function writeLocalWranglerConfig(): string {
   const source = readFileSync(path.join(ROOT, "wrangler.toml"), "utf8");
-  const local = source.replace(/^image = ".*"$/m, 'image = "./container/Dockerfile"');
+  const local = source.replace(/^image = ".*"$/m, 'image = "./container/Dockerfile"\nimage_build_context = "."');
   if (local === source && /^\[\[containers\]\]/m.test(source)) {
     throw new Error("wrangler.toml declares a container but no `image = ...` line was found to localise");
   }
