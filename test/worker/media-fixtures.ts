@@ -6,12 +6,14 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
   generateAudio,
+  generateImage,
   generateVideo,
   lyingHeaderCopy,
   notMediaFile,
   truncatedCopy,
   zeroDurationVideo,
 } from "../media/generate";
+import { makeLongVideo, makeSilentVideo } from "../media/speech-video";
 
 export type MediaFixtureName =
   | "video.mp4"
@@ -20,7 +22,18 @@ export type MediaFixtureName =
   | "lying-header.mp4"
   | "audio-only.m4a"
   | "zero-duration.mp4"
-  | "not-media.mp4";
+  | "not-media.mp4"
+  /** 25 s with a speech-like on/off tone (7 s period): several transcription chunks at 10 s windows. */
+  | "lesson.mp4"
+  | "no-audio.mp4"
+  /** Export clips: 320x180, 2 s, flat colours with distinct tones. */
+  | "clip-red.mp4"
+  | "clip-green.mp4"
+  | "clip-blue.mp4"
+  | "watermark.png";
+
+const exportClip = (dir: string, colour: string, tone: number) =>
+  generateVideo(dir, `clip-${colour}.mp4`, { seconds: 2, width: 320, height: 180, pattern: "color", colour, tone });
 
 export async function generateMediaFixtures(dir: string): Promise<Record<MediaFixtureName, string>> {
   const video = await generateVideo(dir, "video.mp4", { seconds: 3, width: 320, height: 240, fps: 25, tone: 440 });
@@ -32,6 +45,12 @@ export async function generateMediaFixtures(dir: string): Promise<Record<MediaFi
     "audio-only.m4a": await generateAudio(dir, "audio-only.m4a", { seconds: 2 }),
     "zero-duration.mp4": await zeroDurationVideo(dir, "zero-duration.mp4"),
     "not-media.mp4": await notMediaFile(dir, "not-media.mp4"),
+    "lesson.mp4": await makeLongVideo(dir, 25, 7, "lesson.mp4"),
+    "no-audio.mp4": await makeSilentVideo(dir, 3, "no-audio.mp4"),
+    "clip-red.mp4": await exportClip(dir, "red", 330),
+    "clip-green.mp4": await exportClip(dir, "green", 550),
+    "clip-blue.mp4": await exportClip(dir, "blue", 770),
+    "watermark.png": await generateImage(dir, "watermark.png", { width: 64, height: 32, colour: "yellow" }),
   };
   const encoded = {} as Record<MediaFixtureName, string>;
   for (const [name, file] of Object.entries(files) as [MediaFixtureName, string][]) {

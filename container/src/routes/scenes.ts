@@ -20,7 +20,7 @@ export const ScenesOptionsSchema = z.object({
   segments: SegmentsSchema.optional(),
   duration: z.number().positive(),
   tone: z.string().max(200).optional(),
-  criteria: z.string().max(1000).optional(),
+  criteria: z.string().max(2000).optional(),
   max_scenes: z.number().int().min(1).max(50).default(8),
   model: z.string().min(1).default("gpt-4o-mini"),
   prompt_version: z.enum(SCENE_PROMPT_VERSIONS).default(CURRENT_SCENE_PROMPT_VERSION),

@@ -54,10 +54,12 @@ describe("POST /projects/{project_id}/jobs", () => {
     expect(res.status).toBe(202);
     const job = JobSchema.parse(await res.json());
     expect(job).toMatchObject({ max_attempts: 5, retry_delay_seconds: 0, job_type: "scene_detection" });
-    // No scene_detection handler is registered in this build: the job must fail permanently, not hang.
+    // The video has no transcript: scene detection must fail permanently at once, not hang or retry.
     const failed = await waitForJob(projectId, job.id, (j) => j.status === "failed");
     expect(failed.attempts).toBe(1);
-    expect(failed.error_message).toBe("No handler registered for job type 'scene_detection'");
+    expect(failed.error_message).toBe(
+      `Video ${assetId} has no transcript yet: run a transcription job first, then scene detection`,
+    );
 
     const transcription = await postJson(`/projects/${projectId}/jobs`, {
       job_type: "transcription",

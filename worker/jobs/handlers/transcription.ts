@@ -1,0 +1,126 @@
+import { requireOpenAIKey, toAiJobError } from "../../ai/ai-job-errors";
+import { ChunkSegmentsEventSchema, TranscriptionResultSchema } from "../../ai/results";
+import { getCurrentTranscript, type StoredTranscript, saveTranscript } from "../../ai/transcript-store";
+import { r2Input } from "../../media/media-client";
+import { getProjectAsset } from "../../storage";
+import { defineJobHandler, type JobLogLevel, PermanentJobError } from "../handler";
+import { transcriptionPayload } from "../payloads/transcription";
+
+// The service's progress covers extraction and chunks; the last few percent are storing the transcript.
+const SERVICE_SHARE = 95;
+
+function summary(transcript: StoredTranscript, cached: boolean) {
+  return {
+    transcript_id: transcript.id,
+    asset_id: transcript.assetId,
+    cached,
+    language: transcript.language,
+    duration: transcript.duration,
+    segment_count: transcript.segments.length,
+    model: transcript.model,
+    request_id: transcript.requestId,
+    usage: transcript.usage,
+    created_at: transcript.createdAt,
+  };
+}
+
+/**
+ * Transcribes a video with Whisper through the media service: streams the file from R2 into the `transcribe`
+ * op, reports per-chunk progress, logs each finished chunk's segments (so clients watching the job see the
+ * transcript grow) and stores the merged transcript. Without `force`, a stored transcript is the answer.
+ */
+export const transcriptionJob = defineJobHandler({
+  spec: transcriptionPayload,
+  async run(ctx) {
+    const { db, bucket, settings, media, logger } = ctx.services;
+    const { asset_id: assetId, language, prompt, force } = ctx.job.payload;
+    const apiKey = requireOpenAIKey(settings);
+    const asset = await getProjectAsset(db, ctx.job.projectId, assetId, "video");
+    if (!asset) throw new PermanentJobError(`Video ${assetId} not found in project ${ctx.job.projectId}`);
+
+    if (!force) {
+      const existing = await getCurrentTranscript(db, ctx.job.projectId, assetId);
+      if (existing) {
+        await ctx.log("info", "A transcript already exists; returning it without calling OpenAI", {
+          transcript_id: existing.id,
+        });
+        logger.info("ai_usage", { op: "transcribe", asset_id: assetId, cached: true, model: existing.model });
+        return summary(existing, true);
+      }
+    }
+
+    const object = await bucket.get(asset.r2Key);
+    if (!object) throw new PermanentJobError(`The file of video ${assetId} is missing from storage`);
+    let reported = -1;
+    let data: Record<string, unknown>;
+    try {
+      data = await media.call("transcribe", {
+        options: {
+          model: settings.OPENAI_TRANSCRIPTION_MODEL,
+          chunk_seconds: settings.OPENAI_TRANSCRIPTION_CHUNK_SECONDS,
+          sample_rate: settings.OPENAI_TRANSCRIPTION_SAMPLE_RATE,
+          language,
+          prompt,
+        },
+        inputs: [r2Input("video", object)],
+        signal: ctx.signal,
+        // Whole percents only: every progress update is a stored job event.
+        onProgress: async (percent) => {
+          const value = Math.floor((percent * SERVICE_SHARE) / 100);
+          if (value <= reported) return;
+          reported = value;
+          await ctx.progress(value);
+        },
+        onLog: async (event) => {
+          if (event.level !== "debug") await ctx.log(event.level as JobLogLevel, event.message, event.details);
+        },
+        onEvent: async (event) => {
+          if (event.type !== "segments") return;
+          const chunk = ChunkSegmentsEventSchema.parse(event);
+          await ctx.log(
+            "info",
+            `Chunk ${chunk.chunk_index + 1} transcribed (${chunk.start.toFixed(1)}-${chunk.end.toFixed(1)} s, ${chunk.segments.length} segments)`,
+            {
+              kind: "transcript_segments",
+              chunk_index: chunk.chunk_index,
+              start: chunk.start,
+              end: chunk.end,
+              request_id: chunk.request_id,
+              segments: chunk.segments,
+            },
+          );
+        },
+      });
+    } catch (error) {
+      throw toAiJobError(error, apiKey, "Transcription");
+    }
+    const parsed = TranscriptionResultSchema.safeParse(data);
+    if (!parsed.success) throw new PermanentJobError("The media service sent a malformed transcription result");
+    const result = parsed.data;
+    ctx.checkpoint();
+    const stored = await saveTranscript(db, {
+      projectId: ctx.job.projectId,
+      assetId,
+      result,
+      metadata: {
+        job_id: ctx.job.id,
+        requested_language: language ?? null,
+        prompt: prompt ?? null,
+        request_ids: result.request_ids,
+        chunks: result.chunks,
+        audio: result.audio ?? null,
+      },
+    });
+    logger.info("ai_usage", {
+      op: "transcribe",
+      asset_id: assetId,
+      transcript_id: stored.id,
+      cached: false,
+      model: result.model,
+      audio_seconds: result.usage.audio_seconds,
+      requests: result.usage.requests,
+      request_id: stored.requestId,
+    });
+    return summary(stored, false);
+  },
+});
