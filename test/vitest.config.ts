@@ -10,6 +10,8 @@ export const WORKER_TEST_BINDINGS = {
   LOG_LEVEL: "ERROR",
   CORS_ORIGINS: "https://app.example.com",
   ADMIN_API_KEY: "test-admin-key",
+  // The Worker only checks that a key is configured; the media service holds the one the fake OpenAI accepts.
+  OPENAI_API_KEY: "sk-test-fake-openai",
 };
 
 export default defineConfig({

@@ -4,6 +4,7 @@ import { ApiError, handleError, handleZodError } from "./errors";
 import { allowedMethods } from "./method-not-allowed";
 import { corsPolicy } from "./middleware/cors";
 import { requestContext } from "./middleware/request-context";
+import { registerAiRoutes } from "./routes/ai";
 import { registerApiKeyRoutes } from "./routes/api-keys";
 import { registerStreamTokenRoutes } from "./routes/stream-tokens";
 import { registerExportRoutes } from "./routes/exports";
@@ -35,6 +36,7 @@ export function createApp() {
   registerStorageRoutes(app);
   registerJobRoutes(app);
   registerUploadRoutes(app);
+  registerAiRoutes(app);
 
   app.notFound((c) => {
     const allow = allowedMethods(app, c.req.path);
