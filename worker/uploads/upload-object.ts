@@ -1,12 +1,12 @@
 import { DurableObject } from "cloudflare:workers";
 import { createDb } from "../db/client";
 import { type Env, getSettings } from "../env";
+import { startVideoIngest } from "../jobs/ingest/start-ingest";
 import { Logger } from "../logger";
 import { ASSET_FOLDERS, fileExtension, objectKey, storedFileName } from "../storage/layout";
 import { AsyncLock } from "./async-lock";
 import { streamIntoParts } from "./part-stream";
 import { assembleObject, type CompletionDeps, registerUploadedVideo } from "./upload-completion";
-import { startUploadIngest } from "./upload-ingest";
 import { fail, succeed, type UploadOutcome, type UploadView } from "./upload-outcome";
 import { toView, type UploadRecord, UploadStore } from "./upload-store";
 
@@ -221,7 +221,7 @@ export class UploadObject extends DurableObject<Env> {
     const deps: CompletionDeps = {
       db,
       bucket: this.env.BUCKET,
-      startIngest: (asset) => startUploadIngest({ db, env: this.env, settings, logger: this.logger }, asset),
+      startIngest: (asset) => startVideoIngest({ db, env: this.env, settings, logger: this.logger }, asset),
     };
     const outcome = await registerUploadedVideo(deps, record);
     if (!outcome.ok) {

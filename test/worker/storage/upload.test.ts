@@ -20,7 +20,7 @@ describe("POST /projects/{project_id}/videos", () => {
       status: "uploaded",
       content_type: "video/mp4",
       checksum: await sha256Hex(bytes),
-      ingest_job_id: null,
+      ingest_job_id: expect.any(String),
     });
     expect(res.headers.get("location")).toBe(`/projects/${projectId}/videos/${asset.asset_id}`);
     expect(asset.links.content).toBe(`/projects/${projectId}/videos/${asset.asset_id}/content`);
