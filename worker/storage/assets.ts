@@ -25,6 +25,8 @@ export interface RegisterAssetInput {
   metadata?: Record<string, unknown> | null;
   durationSeconds?: number | null;
   sourceAssetIds?: string[] | null;
+  /** A derived poster already in R2 (e.g. an export's thumbnail). */
+  thumbnailKey?: string | null;
   createdAt?: Date;
 }
 
@@ -51,7 +53,7 @@ export async function registerAsset(deps: StorageDeps, input: RegisterAssetInput
     checksum: input.checksum,
     metadata: input.metadata ?? null,
     durationSeconds: input.durationSeconds ?? null,
-    thumbnailKey: null,
+    thumbnailKey: input.thumbnailKey ?? null,
     storyboardKey: null,
     sourceAssetIds: input.sourceAssetIds ?? null,
     ingestJobId: null,

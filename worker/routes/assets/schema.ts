@@ -102,7 +102,13 @@ export const AssetSchema = z
         description: "Download path (supports Range)",
         example: "/projects/lesson-app/videos/3f0c…/content",
       }),
-      thumbnail: z.string().nullable().openapi({ description: "Thumbnail path, once ingest made one", example: null }),
+      thumbnail: z
+        .string()
+        .nullable()
+        .openapi({
+          description: "Thumbnail path: a video's once ingest made one, an export's when rendered with thumbnails",
+          example: null,
+        }),
     }),
   })
   .openapi("Asset");
@@ -166,7 +172,7 @@ export function toAssetResponse(asset: Asset): AssetResponse {
     updated_at: asset.updatedAt,
     links: {
       content: DOWNLOADABLE.includes(asset.category) ? `${base}/content` : null,
-      thumbnail: asset.category === "video" && asset.thumbnailKey ? `${base}/thumbnail` : null,
+      thumbnail: DOWNLOADABLE.includes(asset.category) && asset.thumbnailKey ? `${base}/thumbnail` : null,
     },
   });
 }

@@ -1,0 +1,90 @@
+import { RenderResultDataSchema } from "../../../container/src/render/result";
+import { ExportOutputs } from "../../exports/export-outputs";
+import { buildRenderRequest } from "../../exports/render-request";
+import { resolveExportTimeline } from "../../exports/resolve-timeline";
+import { type MediaInput, MediaServiceError, r2Input } from "../../media/media-client";
+import { defineJobHandler, PermanentJobError, RetryableJobError } from "../handler";
+import { exportPayload } from "../payloads/export";
+
+// Job progress: resolving and opening inputs take the first few percent, registration the last few.
+const RENDER_FROM = 3;
+const RENDER_TO = 97;
+
+/**
+ * Renders a timeline in the media service: sources stream in from R2, every output streams back into R2 under
+ * exports/, and the outputs become export assets only once the render has finished and all bytes are stored.
+ */
+export const exportHandler = defineJobHandler({
+  spec: exportPayload,
+  async run(ctx) {
+    const { db, bucket, media, settings } = ctx.services;
+    const projectId = ctx.job.projectId;
+    const { timeline, issues } = await resolveExportTimeline(db, projectId, ctx.job.payload);
+    if (!timeline) {
+      throw new PermanentJobError(
+        `The timeline is no longer valid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      );
+    }
+    const request = buildRenderRequest(timeline, settings.VIDEO_OUTPUT_FORMAT);
+    await ctx.progress(1, `Rendering ${timeline.clips.length} clips (${request.duration.toFixed(2)} s planned)`);
+
+    const outputs = new ExportOutputs({ db, bucket }, projectId);
+    const opened: MediaInput[] = [];
+    try {
+      for (const { name, asset } of request.inputs) {
+        const object = await bucket.get(asset.r2Key);
+        if (!object) throw new PermanentJobError(`The file of asset ${asset.id} is missing from storage`);
+        opened.push(r2Input(name, object));
+      }
+      let reported = RENDER_FROM;
+      const data = await media.call("render", {
+        options: request.header,
+        inputs: opened,
+        signal: ctx.signal,
+        onProgress: async (percent) => {
+          const value = Math.floor(RENDER_FROM + (percent * (RENDER_TO - RENDER_FROM)) / 100);
+          if (value <= reported) return;
+          reported = value;
+          await ctx.progress(value);
+        },
+        onLog: (event) => (event.level === "debug" ? undefined : ctx.log(event.level, event.message, event.details)),
+        onFile: (file) => outputs.store(file),
+      });
+      const parsed = RenderResultDataSchema.safeParse(data);
+      if (!parsed.success) throw new PermanentJobError("The media service sent a malformed render result");
+
+      const sourceAssetIds = [...new Set(timeline.clips.map((clip) => clip.asset.id))];
+      for (const extra of [timeline.music, timeline.watermark]) if (extra) sourceAssetIds.push(extra.id);
+      const assets = await outputs.register(parsed.data.outputs, sourceAssetIds);
+      // A cancel that arrived while registering must not leave exports behind either.
+      ctx.checkpoint();
+      return {
+        duration: parsed.data.duration,
+        clips: timeline.clips.length,
+        source_asset_ids: sourceAssetIds,
+        scene_run_id: timeline.sceneRunId,
+        outputs: parsed.data.outputs.map((output, i) => ({
+          asset_id: assets[i]!.id,
+          template: output.template,
+          format: output.format,
+          width: output.width,
+          height: output.height,
+          duration: output.duration,
+          size_bytes: output.size,
+          download_path: `/projects/${projectId}/exports/${assets[i]!.id}/content`,
+          thumbnail_path: assets[i]!.thumbnailKey ? `/projects/${projectId}/exports/${assets[i]!.id}/thumbnail` : null,
+        })),
+      };
+    } catch (error) {
+      await Promise.all(opened.map((input) => input.body.cancel().catch(() => undefined)));
+      await outputs
+        .discard()
+        .catch((cleanup) => ctx.services.logger.error("export_cleanup_failed", { error: String(cleanup) }));
+      if (ctx.signal.aborted) throw error;
+      if (error instanceof MediaServiceError) {
+        throw error.retryable ? new RetryableJobError(error.message) : new PermanentJobError(error.message);
+      }
+      throw error;
+    }
+  },
+});

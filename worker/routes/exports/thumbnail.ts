@@ -1,0 +1,37 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../app-env";
+import { ApiError } from "../../errors";
+import { requireProjectAccess } from "../../middleware/auth";
+import { getProjectAsset } from "../../storage/assets";
+import { rangeResponses } from "../assets/content-route";
+import { AssetParamsSchema } from "../assets/schema";
+import { serveObject } from "../assets/serve-object";
+
+const route = createRoute({
+  method: "get",
+  path: "/projects/{project_id}/exports/{asset_id}/thumbnail",
+  operationId: "getExportThumbnail",
+  summary: "The export's poster image; 404 when the export was rendered without thumbnails",
+  tags: ["Exports"],
+  middleware: [requireProjectAccess] as const,
+  security: [{ bearerAuth: [] }],
+  request: { params: AssetParamsSchema },
+  responses: rangeResponses("thumbnail"),
+});
+
+export function registerGetExportThumbnail(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const { project_id: projectId, asset_id: assetId } = c.req.valid("param");
+    const asset = await getProjectAsset(c.get("services").db, projectId, assetId, "export");
+    if (!asset) throw new ApiError("NOT_FOUND", `No export ${assetId} in project ${projectId}`);
+    const head = asset.thumbnailKey ? await c.env.BUCKET.head(asset.thumbnailKey) : null;
+    if (!asset.thumbnailKey || !head) throw new ApiError("NOT_FOUND", `Export ${assetId} has no thumbnail`);
+    return serveObject(c, c.env.BUCKET, {
+      key: head.key,
+      size: head.size,
+      etag: head.httpEtag,
+      lastModified: head.uploaded,
+      contentType: head.httpMetadata?.contentType ?? "image/jpeg",
+    });
+  });
+}
