@@ -1,14 +1,15 @@
-// `npm run bench:upload [-- --size-mb 500] [-- --with-formdata]`
+// `npm run bench:upload [-- --size-mb 500] [-- --runs 3] [-- --with-formdata]`
 // Uploads one large generated file through the API (the `npm run dev` stack) and, as the ceiling, through
 // a bare Worker that does a single R2 put, both on the same local runtime; samples workerd's RSS during each.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { startLocalStack } from "../stack/local-stack";
+import { cpuTicks, parentOf, rssKb, total, workerdTree } from "./workerd-usage";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const arg = (name: string) => {
@@ -17,6 +18,7 @@ const arg = (name: string) => {
 };
 const sizeMb = Number(arg("size-mb") ?? 500);
 const withFormData = process.argv.includes("--with-formdata");
+const runs = Math.max(1, Number(arg("runs") ?? 1));
 const apiPort = Number(arg("port") ?? 8797);
 const barePort = apiPort + 1;
 const MiB = 1024 * 1024;
@@ -38,45 +40,12 @@ async function generateFile(file: string, size: number): Promise<string> {
   return hash.digest("hex");
 }
 
-/** Resident memory (kB) of each workerd process under root, found afresh: wrangler may restart them. */
-function rssKb(root: number): Map<number, number> {
-  const sizes = new Map<number, number>();
-  for (const pid of workerdTree(root)) {
-    try {
-      sizes.set(pid, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0));
-    } catch {
-      // exited between listing and reading
-    }
-  }
-  return sizes;
-}
-
-const total = (sizes: Map<number, number>) => [...sizes.values()].reduce((a, b) => a + b, 0);
-
-/** Every workerd process under a root process: wrangler dev runs two (an entry proxy and the Worker runtime). */
-function workerdTree(rootPid: number): number[] {
-  const found: number[] = [];
-  const queue = [rootPid];
-  while (queue.length > 0) {
-    const pid = queue.shift()!;
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "workerd") found.push(pid);
-      queue.push(
-        ...readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
-      );
-    } catch {
-      // process gone
-    }
-  }
-  return found;
-}
-
-const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
-
 interface Measurement {
   seconds: number;
   baselineMb: number;
   peakMb: number;
+  /** CPU seconds workerd spent: load-independent, unlike wall time on a shared machine. */
+  cpuSeconds: number;
   /** Peak growth of each workerd process (wrangler dev runs an entry proxy and the Worker runtime). */
   growthPerProcessMb: number[];
   status: number;
@@ -100,6 +69,7 @@ async function measure(
     for (const [pid, kb] of now) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, kb));
   };
   const sampler = setInterval(sample, 20);
+  const cpuBefore = cpuTicks(root);
   const started = performance.now();
   try {
     const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -115,7 +85,10 @@ async function measure(
       body().pipe(request);
     });
     sample();
+    const cpuAfter = cpuTicks(root);
+    const cpu = [...cpuAfter].reduce((sum, [pid, t]) => sum + t - (cpuBefore.get(pid) ?? t), 0) / 100;
     return {
+      cpuSeconds: cpu,
       seconds: (performance.now() - started) / 1000,
       baselineMb: total(baseline) / 1024,
       growthPerProcessMb: [...peaks].map(([pid, kb]) => (kb - (baseline.get(pid) ?? 0)) / 1024),
@@ -203,49 +176,49 @@ async function withBarePut(work: string, state: string, run: (root: number) => P
 }
 
 const line = (label: string, size: number, m: Measurement) =>
-  `${label.padEnd(26)} ${(size / 1e6 / m.seconds).toFixed(1).padStart(7)} MB/s  ${m.seconds.toFixed(2).padStart(6)} s  workerd RSS ${m.baselineMb.toFixed(0)} -> peak ${m.peakMb.toFixed(0)} MB (+${(m.peakMb - m.baselineMb).toFixed(1)} MB; per process ${m.growthPerProcessMb.map((g) => `+${g.toFixed(1)}`).join(", ")})`;
+  `${label.padEnd(26)} ${(size / 1e6 / m.seconds).toFixed(1).padStart(7)} MB/s  ${m.seconds.toFixed(2).padStart(6)} s  workerd CPU ${m.cpuSeconds.toFixed(1).padStart(5)} s  RSS ${m.baselineMb.toFixed(0)} -> peak ${m.peakMb.toFixed(0)} MB (+${(m.peakMb - m.baselineMb).toFixed(1)} MB; per process ${m.growthPerProcessMb.map((g) => `+${g.toFixed(1)}`).join(", ")})`;
 
 const work = mkdtempSync(path.join(os.tmpdir(), "bench-upload-"));
 const file = path.join(work, "bench.mp4");
 const size = Math.round(sizeMb * MiB);
-try {
-  console.log(`Generating ${sizeMb} MiB test file...`);
-  const checksum = await generateFile(file, size);
-  const auth: Record<string, string> = process.env.ADMIN_API_KEY
-    ? { Authorization: `Bearer ${process.env.ADMIN_API_KEY}` }
-    : {};
-
-  console.log("Starting the local stack (wrangler dev + media service)...");
+async function measureApi(checksum: string, auth: Record<string, string>, run: number): Promise<Measurement> {
   const stack = await startLocalStack({
     port: apiPort,
     mediaPort: apiPort + 2,
-    persistTo: path.join(work, "api-state"),
+    persistTo: path.join(work, `api-state-${run}`),
     env: { UPLOAD_MAX_SIZE: String(size + MiB), LOG_LEVEL: "WARNING" },
   });
-  let api: Measurement;
   try {
     const first = stack.workerdPid();
     if (!first) throw new Error("workerd process not found");
-    const root = parentOf(first);
     await fetch(`${stack.apiUrl}/health`);
-    const upload = multipartUpload(file, size);
-    api = await measure(
-      `${stack.apiUrl}/projects/bench/videos`,
-      "POST",
-      { ...auth, ...upload.headers },
-      upload.body,
-      root,
-    );
+    let api: Measurement;
+    // wrangler dev reloads the Worker when a source file changes (others may be editing the tree); retry then.
+    for (let attempt = 1; ; attempt++) {
+      const upload = multipartUpload(file, size);
+      api = await measure(
+        `${stack.apiUrl}/projects/bench/videos`,
+        "POST",
+        { ...auth, ...upload.headers },
+        upload.body,
+        parentOf(stack.workerdPid() ?? first),
+      );
+      if (attempt === 3 || !(api.status === 503 && api.body.includes("restarted mid-request"))) break;
+      console.log("  the Worker was reloaded mid-upload (source changed); measuring again");
+    }
     if (api.status !== 201) throw new Error(`API upload failed: ${api.status} ${api.body}`);
     const asset = JSON.parse(api.body) as { checksum: string; size_bytes: number };
-    if (asset.checksum !== checksum || asset.size_bytes !== size)
+    if (asset.checksum !== checksum || asset.size_bytes !== size) {
       throw new Error(`API stored something else: ${api.body}`);
+    }
+    return api;
   } finally {
     await stack.stop();
   }
+}
 
-  console.log("Starting the bare R2 put worker...");
-  const put = await withBarePut(work, "bare-state", (root) =>
+async function measureBarePut(run: number): Promise<Measurement> {
+  const put = await withBarePut(work, `bare-state-${run}`, (root) =>
     measure(
       `http://127.0.0.1:${barePort}/bench-object`,
       "PUT",
@@ -255,7 +228,25 @@ try {
     ),
   );
   if (put.status !== 200) throw new Error(`bare put failed: ${put.status} ${put.body}`);
+  return put;
+}
+
+try {
+  console.log(`Generating ${sizeMb} MiB test file...`);
+  const checksum = await generateFile(file, size);
+  const auth: Record<string, string> = process.env.ADMIN_API_KEY
+    ? { Authorization: `Bearer ${process.env.ADMIN_API_KEY}` }
+    : {};
+
+  const apis: Measurement[] = [];
+  const puts: Measurement[] = [];
   let form: Measurement | undefined;
+  for (let run = 1; run <= runs; run++) {
+    console.log(`Run ${run}/${runs}: API through the local stack (wrangler dev + media service)...`);
+    apis.push(await measureApi(checksum, auth, run));
+    console.log(`Run ${run}/${runs}: bare R2 put...`);
+    puts.push(await measureBarePut(run));
+  }
   if (withFormData) {
     const upload = multipartUpload(file, size);
     form = await withBarePut(work, "form-state", (root) =>
@@ -264,14 +255,22 @@ try {
     if (form.status !== 200) throw new Error(`formData() upload failed: ${form.status} ${form.body}`);
   }
 
-  console.log(`\nUpload of ${sizeMb} MiB (${size} bytes), MB = 10^6 bytes`);
-  console.log(line("API POST /videos", size, api));
-  console.log(line("bare R2 put (ceiling)", size, put));
-  if (form) console.log(line("formData() + put (ref.)", size, form));
-  const ratio = put.seconds / api.seconds;
-  const growth = api.peakMb - api.baselineMb;
   console.log(
-    `API / bare throughput: ${ratio.toFixed(2)}x (target >= 0.8)   API RSS growth: ${growth.toFixed(1)} MB (target < 64)`,
+    `\nUpload of ${sizeMb} MiB (${size} bytes), MB = 10^6 bytes, ${os.loadavg()[0]!.toFixed(1)} load average`,
+  );
+  for (let i = 0; i < runs; i++) {
+    console.log(line(`API POST /videos #${i + 1}`, size, apis[i]!));
+    console.log(line(`bare R2 put #${i + 1}`, size, puts[i]!));
+  }
+  if (form) console.log(line("formData() + put (ref.)", size, form));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const apiSeconds = median(apis.map((m) => m.seconds));
+  const putSeconds = median(puts.map((m) => m.seconds));
+  const growth = Math.max(...apis.map((m) => m.peakMb - m.baselineMb));
+  console.log(
+    `Median: API ${(size / 1e6 / apiSeconds).toFixed(1)} MB/s, bare put ${(size / 1e6 / putSeconds).toFixed(1)} MB/s -> ${(putSeconds / apiSeconds).toFixed(2)}x (target >= 0.8); ` +
+      `workerd CPU API ${median(apis.map((m) => m.cpuSeconds)).toFixed(1)} s vs bare ${median(puts.map((m) => m.cpuSeconds)).toFixed(1)} s; ` +
+      `API RSS growth max ${growth.toFixed(1)} MB (target < 64)`,
   );
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -7,8 +7,7 @@ export type StorageErrorKind =
   | "empty_file"
   | "too_large"
   | "unsupported_type"
-  | "invalid_cursor"
-  | "not_found";
+  | "invalid_cursor";
 
 export class StorageError extends Error {
   override name = "StorageError";

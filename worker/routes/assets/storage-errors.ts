@@ -22,8 +22,6 @@ export function toApiError(error: unknown): unknown {
       return new ApiError("VALIDATION_ERROR", error.message, {
         details: [{ path: "query.cursor", message: error.message, code: "invalid_cursor" }],
       });
-    case "not_found":
-      return new ApiError("NOT_FOUND", error.message);
   }
 }
 
