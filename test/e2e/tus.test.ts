@@ -57,7 +57,8 @@ function runClient(options: RunOptions): Promise<{ url: string; aborted: boolean
       headers: options.headers,
       chunkSize: CHUNK,
       uploadSize: statSync(video).size,
-      retryDelays: [],
+      // wrangler dev restarts the Worker when files change; retrying 5xx is what tus clients do anyway.
+      retryDelays: [500, 1000, 2000, 4000],
       metadata: { filename: "lesson.mp4", filetype: "video/mp4" },
       onChunkComplete: (_chunk, uploaded) => {
         offsets.push(uploaded);

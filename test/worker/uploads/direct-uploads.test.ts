@@ -14,7 +14,7 @@ import {
   uploadInChunks,
 } from "./tus-kit";
 
-describe("direct upload URLs", () => {
+describe("direct upload URLs", { timeout: 60_000 }, () => {
   it("returns a tus creation URL with a token, its id and expiry", async () => {
     const projectId = uniqueProjectId();
     const before = Date.now();

@@ -21,7 +21,7 @@ import {
 const sha1Base64 = async (bytes: Uint8Array) =>
   btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest("SHA-1", bytes))));
 
-describe("tus protocol errors", () => {
+describe("tus protocol errors", { timeout: 60_000 }, () => {
   it("412 with Tus-Version for a missing or unsupported Tus-Resumable", async () => {
     const projectId = uniqueProjectId();
     const res = await createUpload(projectId, { length: 10, headers: { "Tus-Resumable": "0.2.2" } });

@@ -30,7 +30,7 @@ function stubOf(location: string): DurableObjectStub<UploadObject> {
   return uploadStub(env.UPLOADS, projectId, uploadId);
 }
 
-describe("retries and resumption", () => {
+describe("retries and resumption", { timeout: 60_000 }, () => {
   it("a retried PATCH at the same offset answers 409 and does not corrupt the upload", async () => {
     const projectId = uniqueProjectId();
     const bytes = mediaBytes("mp4", 7 * MiB, 21);
@@ -131,7 +131,7 @@ describe("retries and resumption", () => {
   });
 });
 
-describe("expiry", () => {
+describe("expiry", { timeout: 60_000 }, () => {
   it("the alarm aborts the R2 multipart upload, then forgets the upload", async () => {
     const projectId = uniqueProjectId();
     const location = await newUpload(projectId, { length: 8 * MiB });

@@ -25,7 +25,7 @@ async function testSecret(): Promise<string> {
 
 const withToken = (path: string, token: string) => `https://api.test${path}?token=${encodeURIComponent(token)}`;
 
-describe("tus route security", () => {
+describe("tus route security", { timeout: 60_000 }, () => {
   it("every tus verb needs credentials (401); OPTIONS discovery does not", async () => {
     const projectId = uniqueProjectId();
     const location = await newUpload(projectId, { length: 100 });

@@ -1,6 +1,9 @@
 import { env } from "cloudflare:test";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
+import type { AppEnv } from "../../../worker/app-env";
 import { AssetListSchema } from "../../../worker/routes/assets/schema";
+import { registerUploadRoutes } from "../../../worker/routes/uploads";
 import { UploadStatusSchema } from "../../../worker/routes/uploads/schema";
 import { uniqueProjectId } from "../helpers/project-key";
 import {
@@ -32,7 +35,7 @@ describe("tus discovery", () => {
   });
 });
 
-describe("tus upload", () => {
+describe("tus upload", { timeout: 60_000 }, () => {
   it("creates, appends across part boundaries and completes into a video asset", async () => {
     const projectId = uniqueProjectId();
     const bytes = mediaBytes("mp4", 11 * MiB + 12345, 7);
@@ -130,5 +133,35 @@ describe("tus upload", () => {
     const res = await call(location, { method: "PATCH", headers: { ...TUS, ...OCTETS, "Upload-Offset": "0" } });
     expect(res.status).toBe(204);
     expect(res.headers.get("upload-offset")).toBe("0");
+  });
+});
+
+describe("tus in the OpenAPI document", () => {
+  it("documents every verb, the HEAD form included, and the direct upload route", () => {
+    // The upload routes on their own app, so this checks their part of the document only.
+    const app = new OpenAPIHono<AppEnv>();
+    registerUploadRoutes(app);
+    const document = app.getOpenAPIDocument({ openapi: "3.0.0", info: { title: "t", version: "1" } }) as unknown as {
+      paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>;
+    };
+    const collection = document.paths["/projects/{project_id}/uploads"];
+    const item = document.paths["/projects/{project_id}/uploads/{upload_id}"];
+    expect(Object.keys(collection ?? {}).sort()).toEqual(["options", "post"]);
+    expect(Object.keys(item ?? {}).sort()).toEqual(["delete", "get", "head", "patch"]);
+    expect(document.paths["/projects/{project_id}/uploads/direct"]?.post?.operationId).toBe("createDirectUpload");
+    expect(Object.keys(item?.patch?.responses ?? {})).toEqual(
+      expect.arrayContaining(["204", "409", "413", "415", "460"]),
+    );
+  });
+});
+
+describe("part sizing", () => {
+  it("uses 5 MiB parts up to 10,000 parts, then the smallest whole MiB that fits", async () => {
+    const { partSizeFor } = await import("../../../worker/routes/uploads/create");
+    expect(partSizeFor(1)).toBe(5 * MiB);
+    expect(partSizeFor(10_000 * 5 * MiB)).toBe(5 * MiB);
+    expect(partSizeFor(10_000 * 5 * MiB + 1)).toBe(6 * MiB);
+    const big = 200 * 1024 * MiB;
+    expect(Math.ceil(big / partSizeFor(big))).toBeLessThanOrEqual(10_000);
   });
 });
