@@ -1,5 +1,8 @@
 import { env } from "cloudflare:test";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { exportHandler } from "../../../worker/jobs/handlers/export";
+import { overrideJobHandler } from "../../../worker/jobs/registry";
+import { createMediaClient } from "../../../worker/media/media-client";
 import { AssetListSchema } from "../../../worker/routes/assets/schema";
 import { JobSchema } from "../../../worker/routes/jobs/schema";
 import { uniqueProjectId } from "../helpers/project-key";
@@ -22,6 +25,12 @@ async function exportState(projectId: string) {
 }
 
 const NOTHING = { assets: 0, exports: 0, thumbnails: 0, rows: 0 };
+
+let restore: (() => void) | undefined;
+afterEach(() => {
+  restore?.();
+  restore = undefined;
+});
 
 describe("export job: cancellation and failures", () => {
   it("cancelling mid-render kills it and removes the outputs already stored", async () => {
@@ -87,5 +96,37 @@ describe("export job: cancellation and failures", () => {
     expect(job.status).toBe("failed");
     expect(job.error_message).toContain("missing from storage");
     expect(await exportState(projectId)).toEqual(NOTHING);
+  }, 60_000);
+
+  it("an unreachable media service is a transient failure: the job is queued for another attempt", async () => {
+    const projectId = uniqueProjectId("exc");
+    const red = await seedAsset(projectId, "clip-red.mp4");
+    // The real handler, with a media client pointed at a closed port (as with a stopped container).
+    restore = overrideJobHandler("export", (ctx) =>
+      exportHandler.run({
+        ...ctx,
+        services: {
+          ...ctx.services,
+          media: createMediaClient(env, { MEDIA_SERVICE_URL: "http://127.0.0.1:1", MEDIA_CONTAINER_INSTANCES: 1 }),
+        },
+      }),
+    );
+    const res = await createExportJob(
+      projectId,
+      { timeline: { clips: [{ asset_id: red.id, in_point: 0, out_point: 1 }] } },
+      { max_attempts: 2, retry_delay_seconds: 60 },
+    );
+    const { id } = JobSchema.parse(await res.json());
+    const queued = await vi.waitFor(
+      async () => {
+        const job = JobSchema.parse(await (await api(`/projects/${projectId}/jobs/${id}`, { headers: ADMIN })).json());
+        if (job.attempts !== 1 || job.status !== "queued") throw new Error(`job is ${job.status}`);
+        return job;
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+    expect(queued.error_message).toMatch(/^The media service could not be reached: /);
+    expect(await exportState(projectId)).toEqual(NOTHING);
+    await api(`/projects/${projectId}/jobs/${id}/cancel`, { method: "POST", headers: ADMIN });
   }, 60_000);
 });

@@ -104,6 +104,9 @@ describe("export job: rendering through the media service", () => {
       const { probe } = await downloadAndProbe(output!.download_path);
       // 3 x 2 s, minus two 0.5 s crossfades; the fade to black keeps the length.
       expect(Math.abs(probe.duration - 5.0)).toBeLessThanOrEqual(0.1);
+      // The red transcript line lands twice: 0.2-1.75 (cut at the middle of the first crossfade) and 3.25-4.8.
+      const plan = job.logs.find((entry) => entry.message === "Render planned");
+      expect(plan?.details).toMatchObject({ clips: 3, duration: 5, subtitle_cues: 2 });
     },
     SLOW,
   );

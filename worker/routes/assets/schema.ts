@@ -102,13 +102,10 @@ export const AssetSchema = z
         description: "Download path (supports Range)",
         example: "/projects/lesson-app/videos/3f0c…/content",
       }),
-      thumbnail: z
-        .string()
-        .nullable()
-        .openapi({
-          description: "Thumbnail path: a video's once ingest made one, an export's when rendered with thumbnails",
-          example: null,
-        }),
+      thumbnail: z.string().nullable().openapi({
+        description: "Thumbnail path: a video's once ingest made one, an export's when rendered with thumbnails",
+        example: null,
+      }),
     }),
   })
   .openapi("Asset");
