@@ -11,5 +11,5 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-  queue: (batch, env) => consumeJobMessages(batch, env),
+  queue: (batch: MessageBatch<unknown>, env: Env, _ctx: ExecutionContext) => consumeJobMessages(batch, env),
 } satisfies ExportedHandler<Env>;

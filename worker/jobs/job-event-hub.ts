@@ -12,6 +12,10 @@ export const JOB_FINISHED_CLOSE = { code: 1000, reason: "job finished" } as cons
 interface SseClient {
   writer: WritableStreamDefaultWriter<Uint8Array>;
   heartbeat: ReturnType<typeof setInterval> | null;
+  /** Frames waiting while a write is in flight; sent together as one chunk. */
+  pending: Uint8Array[];
+  writing: boolean;
+  ending: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -37,7 +41,13 @@ export class JobEventHub {
 
   openSse(events: JobEvent[], terminal: boolean): Response {
     const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-    const client: SseClient = { writer: writable.getWriter(), heartbeat: null };
+    const client: SseClient = {
+      writer: writable.getWriter(),
+      heartbeat: null,
+      pending: [],
+      writing: false,
+      ending: false,
+    };
     this.write(client, "retry: 2000\n\n");
     for (const event of events) this.write(client, sseFrame(event));
     if (terminal) {
@@ -64,7 +74,8 @@ export class JobEventHub {
   }
 
   publish(event: JobEvent, terminal: boolean): void {
-    const frame = sseFrame(event);
+    // Encoded once for every subscriber: with hundreds of them this is most of the work per event.
+    const frame = encoder.encode(sseFrame(event));
     for (const client of this.sse) {
       this.write(client, frame);
       if (terminal) this.close(client);
@@ -86,15 +97,54 @@ export class JobEventHub {
     for (const socket of this.ctx.getWebSockets()) socket.close(1001, "job removed");
   }
 
-  private write(client: SseClient, text: string): void {
-    // Writes queue in order; a rejected write means the subscriber went away.
-    client.writer.write(encoder.encode(text)).catch(() => this.close(client));
+  /**
+   * Queues a frame. While a write is in flight, later frames wait and then leave as one chunk: a slow
+   * subscriber (or a busy runtime) gets fewer, larger writes instead of an ever longer backlog, in order.
+   */
+  private write(client: SseClient, chunk: string | Uint8Array): void {
+    if (client.ending) return;
+    client.pending.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
+    if (!client.writing) void this.drain(client);
   }
 
+  private async drain(client: SseClient): Promise<void> {
+    client.writing = true;
+    try {
+      while (client.pending.length > 0) {
+        const chunks = client.pending.splice(0);
+        await client.writer.write(chunks.length === 1 ? (chunks[0] as Uint8Array) : concat(chunks));
+      }
+      if (client.ending) await client.writer.close();
+    } catch {
+      // The subscriber went away.
+      client.ending = true;
+      this.stop(client);
+    } finally {
+      client.writing = false;
+    }
+  }
+
+  /** Ends the stream once everything queued for it has been written. */
   private close(client: SseClient): void {
+    this.stop(client);
+    if (client.ending) return;
+    client.ending = true;
+    if (!client.writing) void this.drain(client);
+  }
+
+  private stop(client: SseClient): void {
     if (client.heartbeat) clearInterval(client.heartbeat);
     client.heartbeat = null;
     this.sse.delete(client);
-    client.writer.close().catch(() => {});
   }
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }

@@ -221,7 +221,8 @@ export class JobObject extends DurableObject<Env> {
         controller,
         env: this.env,
         logger: this.logger,
-        isCurrent: () => this.active?.controller === controller && this.store.load()?.job.status === "running",
+        // Cancelling aborts the controller, so no storage read is needed on every progress call.
+        isCurrent: () => this.active?.controller === controller && !controller.signal.aborted,
         update: (change) => this.updateRunning(change),
       });
     } catch (error) {

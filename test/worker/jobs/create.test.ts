@@ -5,8 +5,9 @@ import { getSettings } from "../../../worker/env";
 import { ErrorEnvelopeSchema } from "../../../worker/errors";
 import { createJob } from "../../../worker/jobs/create-job";
 import { JobPayloadError } from "../../../worker/jobs/handler";
+import { overrideJobHandler } from "../../../worker/jobs/registry";
 import { JobSchema } from "../../../worker/routes/jobs/schema";
-import { ADMIN, api, postJson, projectWithAsset, scriptIngest, waitForJob } from "./job-test-kit";
+import { ADMIN, api, createIngestJob, postJson, projectWithAsset, scriptIngest, waitForJob } from "./job-test-kit";
 
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());
@@ -43,7 +44,7 @@ describe("POST /projects/{project_id}/jobs", () => {
     await waitForJob(projectId, job.id, (j) => j.status === "completed");
   });
 
-  it("accepts every creatable type's optional fields and explicit retry settings", async () => {
+  it("accepts scene_detection's optional fields and explicit retry settings", async () => {
     const { projectId, assetId } = await projectWithAsset();
     const res = await postJson(`/projects/${projectId}/jobs`, {
       job_type: "scene_detection",
@@ -60,18 +61,33 @@ describe("POST /projects/{project_id}/jobs", () => {
     expect(failed.error_message).toBe(
       `Video ${assetId} has no transcript yet: run a transcription job first, then scene detection`,
     );
+  });
 
-    const transcription = await postJson(`/projects/${projectId}/jobs`, {
+  it("fails a job whose type has no registered handler permanently instead of hanging", async () => {
+    const { projectId, assetId } = await projectWithAsset();
+    restore = overrideJobHandler("ingest", null);
+    const created = await createIngestJob(projectId, assetId, { max_attempts: 5, retry_delay_seconds: 0 });
+    const failed = await waitForJob(projectId, created.id, (j) => j.status === "failed");
+    expect(failed).toMatchObject({ attempts: 1, error_message: "No handler registered for job type 'ingest'" });
+  });
+
+  it("accepts transcription's optional fields", async () => {
+    const { projectId, assetId } = await projectWithAsset();
+    restore = overrideJobHandler("transcription", async (ctx) => ({ payload: ctx.job.payload }));
+    const res = await postJson(`/projects/${projectId}/jobs`, {
       job_type: "transcription",
       payload: { asset_id: assetId, language: "en", prompt: "physics lesson", force: false },
     });
-    expect(transcription.status).toBe(202);
+    expect(res.status).toBe(202);
+    const job = await waitForJob(projectId, JobSchema.parse(await res.json()).id, (j) => j.status === "completed");
+    expect(job.result).toEqual({
+      payload: { asset_id: assetId, language: "en", prompt: "physics lesson", force: false },
+    });
   });
 
   it.each([
     ["missing job_type", { payload: { asset_id: "a" } }, ["job_type"]],
     ["unknown job_type", { job_type: "resize", payload: { asset_id: "a" } }, ["job_type"]],
-    ["export before its schema exists", { job_type: "export", payload: { timeline: {} } }, ["job_type"]],
     ["missing payload", { job_type: "ingest" }, ["payload"]],
     ["payload not an object", { job_type: "ingest", payload: "a" }, ["payload"]],
     ["missing asset_id", { job_type: "ingest", payload: {} }, ["payload.asset_id"]],
@@ -174,7 +190,7 @@ describe("createJob (programmatic)", () => {
     const { projectId, assetId } = await projectWithAsset();
     const deps = { db: createDb(env.DB), jobs: env.JOB, queue: env.JOBS_QUEUE, settings: getSettings(env) };
     const attempts = [
-      { jobType: "export", payload: {} },
+      { jobType: "resize", payload: {} },
       { jobType: "ingest", payload: { asset_id: 1 } },
       { jobType: "ingest", payload: { asset_id: assetId }, maxAttempts: 0 },
       { jobType: "ingest", payload: { asset_id: "missing" } },
