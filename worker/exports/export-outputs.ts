@@ -89,9 +89,16 @@ export class ExportOutputs {
     const key = objectKey(this.projectId, "exports", filename);
     this.writtenKeys.push(key);
     const { body, checksum } = hashedBody(file);
-    // Tracked by registerAsset together with the asset row; until then `discard` knows the key.
-    const object = await this.deps.bucket.put(key, body, { httpMetadata: { contentType: file.contentType } });
-    Object.assign(entry, { key, filename, size: object.size, checksum: await checksum });
+    // Tracked at once, so even a crash before registration leaves an object that statistics and wipes see.
+    const stored = await putTrackedObject(this.deps, {
+      projectId: this.projectId,
+      category: "exports",
+      name: filename,
+      assetId: entry.assetId,
+      body,
+      contentType: file.contentType,
+    });
+    Object.assign(entry, { key, filename, size: stored.sizeBytes, checksum: await checksum });
   }
 
   /** Registers every output of the render's result as an export asset; on any failure nothing stays registered. */

@@ -32,7 +32,7 @@ export interface RegisterAssetInput {
 
 /**
  * Registers a file that is already in R2 as an asset: the asset row and its storage_objects row are
- * written in one batch. On failure the R2 object is deleted, so no file is left that nothing tracks.
+ * written (or the existing row claimed) in one batch. On failure the R2 object is deleted, so no file is left that nothing tracks.
  */
 export async function registerAsset(deps: StorageDeps, input: RegisterAssetInput): Promise<Asset> {
   const folder = ASSET_FOLDERS[input.category];
@@ -64,14 +64,18 @@ export async function registerAsset(deps: StorageDeps, input: RegisterAssetInput
   try {
     await deps.db.batch([
       deps.db.insert(assets).values(row),
-      deps.db.insert(storageObjects).values({
-        key: input.key,
-        projectId: input.projectId,
-        category: folder,
-        sizeBytes: input.sizeBytes,
-        assetId: input.id,
-        createdAt: now,
-      }),
+      deps.db
+        .insert(storageObjects)
+        .values({
+          key: input.key,
+          projectId: input.projectId,
+          category: folder,
+          sizeBytes: input.sizeBytes,
+          assetId: input.id,
+          createdAt: now,
+        })
+        // The file may already be tracked (written with putTrackedObject so a crash cannot leave it untracked).
+        .onConflictDoUpdate({ target: storageObjects.key, set: { sizeBytes: input.sizeBytes, assetId: input.id } }),
     ]);
   } catch (error) {
     await deps.bucket.delete(input.key).catch(() => undefined);
