@@ -165,7 +165,23 @@ async function tusSinglePatch(apiUrl: string, file: string, projectId: string): 
   });
   const location = created.headers.get("location");
   if (created.status !== 201 || !location) throw new Error(`create: ${created.status} ${await created.text()}`);
-  await new Promise<void>((resolve, reject) => {
+  // If wrangler dev restarts the Worker mid-PATCH, do what a tus client does: HEAD, then go on from there.
+  for (let attempt = 1; ; attempt++) {
+    const head = await fetchRetrying(location, { method: "HEAD", headers: { ...AUTH, "Tus-Resumable": "1.0.0" } });
+    const offset = Number(head.headers.get("upload-offset"));
+    if (offset === size) break;
+    try {
+      await patchFrom(location, file, offset);
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      console.log(`  raw PATCH interrupted at offset ${offset} (${error}); resuming`);
+    }
+  }
+  return location;
+}
+
+function patchFrom(location: string, file: string, offset: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const request = http.request(
       location,
       {
@@ -173,9 +189,9 @@ async function tusSinglePatch(apiUrl: string, file: string, projectId: string): 
         headers: {
           ...AUTH,
           "Tus-Resumable": "1.0.0",
-          "Upload-Offset": "0",
+          "Upload-Offset": String(offset),
           "Content-Type": "application/offset+octet-stream",
-          "Content-Length": String(size),
+          "Content-Length": String(size - offset),
         },
       },
       (response) => {
@@ -186,9 +202,8 @@ async function tusSinglePatch(apiUrl: string, file: string, projectId: string): 
       },
     );
     request.on("error", reject);
-    createReadStream(file, { highWaterMark: MiB }).on("error", reject).pipe(request);
+    createReadStream(file, { start: offset, highWaterMark: MiB }).on("error", reject).pipe(request);
   });
-  return location;
 }
 
 /** fetch, retried a few times when wrangler dev drops the connection while restarting the Worker. */

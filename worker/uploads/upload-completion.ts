@@ -9,7 +9,7 @@ import type { StoredPart, UploadRecord } from "./upload-store";
 export interface CompletionDeps {
   db: Database;
   bucket: R2Bucket;
-  /** Starts the asset's ingest job, as the one-shot upload route does; returns the asset with its job id. */
+  /** Starts the asset's ingest job with the one-shot route's function; returns the asset with its job id. */
   startIngest(asset: Asset): Promise<Asset>;
 }
 
