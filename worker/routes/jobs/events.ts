@@ -25,7 +25,11 @@ const route = createRoute({
         .string()
         .max(32)
         .optional()
-        .openapi({ param: { name: "Last-Event-ID", in: "header" }, example: "12" }),
+        // Header names are case-insensitive; the document uses the lower-case key Hono validates.
+        .openapi({
+          description: "Last-Event-ID: the last event id received, to replay what was missed",
+          example: "12",
+        }),
     }),
     query: z.object({
       access_token: z
