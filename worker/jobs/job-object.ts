@@ -3,10 +3,19 @@ import { createDb } from "../db/client";
 import type { JobStatus } from "../db/schema/jobs";
 import { type Env, getSettings } from "../env";
 import { Logger } from "../logger";
-import { appendLog, backoffMs, isTerminal, type Job } from "./job";
+import {
+  appendLog,
+  backoffMs,
+  type CancelOutcome,
+  type InitJobInput,
+  isTerminal,
+  type Job,
+  newJob,
+  type RunOutcome,
+} from "./job";
 import { type AttemptResult, runAttempt } from "./job-attempt";
 import { JobEventHub } from "./job-event-hub";
-import { mirrorJob } from "./job-mirror";
+import { JobMirrorWriter } from "./job-mirror-writer";
 import { type JobState, JobStore } from "./job-store";
 
 // A running attempt renews its lease every LEASE_RENEW_MS; if the object dies, the alarm at the
@@ -18,32 +27,7 @@ const REDISPATCH_MS = 15 * 60_000;
 const MIRROR_RETRY_MS = 5_000;
 const PROGRESS_MIRROR_MS = 2_000;
 
-export interface InitJobInput {
-  id: string;
-  projectId: string;
-  jobType: string;
-  payload: Record<string, unknown>;
-  maxAttempts: number;
-  retryDelaySeconds: number;
-  assetId: string | null;
-  createdAt: string;
-}
-
-/** What a run request did; the queue consumer acks every outcome (none needs redelivery). */
-export type RunOutcome =
-  | "completed"
-  | "failed"
-  | "retry_scheduled"
-  | "cancelled"
-  | "already_running"
-  | "already_finished"
-  | "not_due"
-  | "not_found";
-
-export type CancelOutcome =
-  | { outcome: "cancelled"; job: Job }
-  | { outcome: "finished"; job: Job }
-  | { outcome: "not_found" };
+export type { CancelOutcome, InitJobInput, RunOutcome };
 
 /** One per job (named by the job id): owns its state, runs its attempts and streams its events. */
 export class JobObject extends DurableObject<Env> {
@@ -51,41 +35,21 @@ export class JobObject extends DurableObject<Env> {
   private readonly hub: JobEventHub;
   private readonly logger: Logger;
   private active: { attempt: number; controller: AbortController; startedAt: number } | null = null;
-  private mirrorDirty = false;
-  private mirrorFailed = false;
-  private mirrorRunning: Promise<void> | null = null;
-  private lastMirrorAt = 0;
+  private readonly mirror: JobMirrorWriter;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new JobStore(ctx.storage.sql);
     this.hub = new JobEventHub(ctx);
     this.logger = new Logger(getSettings(env).LOG_LEVEL, { component: "job" });
+    this.mirror = new JobMirrorWriter(createDb(env.DB), () => this.store.load()?.job ?? null, this.logger);
   }
 
   /** Creates the job (status queued). Idempotent: a second call returns the existing job unchanged. */
   async init(input: InitJobInput): Promise<Job> {
     const existing = this.store.load();
     if (existing) return existing.job;
-    const job: Job = {
-      id: input.id,
-      project_id: input.projectId,
-      job_type: input.jobType,
-      status: "queued",
-      progress: 0,
-      attempts: 0,
-      max_attempts: input.maxAttempts,
-      retry_delay_seconds: input.retryDelaySeconds,
-      payload: input.payload,
-      result: null,
-      error_message: null,
-      logs: [],
-      created_at: input.createdAt,
-      updated_at: input.createdAt,
-      started_at: null,
-      finished_at: null,
-      next_attempt_at: null,
-    };
+    const job = newJob(input);
     appendLog(job, "info", "Job queued", {
       max_attempts: job.max_attempts,
       retry_delay_seconds: job.retry_delay_seconds,
@@ -178,7 +142,7 @@ export class JobObject extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    if (this.mirrorFailed) await this.flushMirror();
+    if (this.mirror.failed) await this.mirror.flush();
     const state = this.store.load();
     if (!state) return;
     if (state.job.status === "queued") {
@@ -241,7 +205,7 @@ export class JobObject extends DurableObject<Env> {
     change(state.job);
     state.job.updated_at = new Date().toISOString();
     this.commit(state, "running");
-    if (Date.now() - this.lastMirrorAt >= PROGRESS_MIRROR_MS) void this.flushMirror();
+    if (Date.now() - this.mirror.lastWriteAt >= PROGRESS_MIRROR_MS) void this.mirror.flush();
   }
 
   private async settle(attempt: number, startedAt: number, result: AttemptResult): Promise<RunOutcome> {
@@ -327,7 +291,7 @@ export class JobObject extends DurableObject<Env> {
     const event = this.store.commit(state);
     const { job } = state;
     this.hub.publish(event, isTerminal(job.status));
-    this.mirrorDirty = true;
+    this.mirror.markDirty();
     if (previous === job.status) return;
     this.logger.info("job_state", {
       job_id: job.id,
@@ -342,7 +306,7 @@ export class JobObject extends DurableObject<Env> {
   }
 
   private async afterStatusChange(state: JobState): Promise<void> {
-    await this.flushMirror();
+    await this.mirror.flush();
     await this.syncAlarm(state);
   }
 
@@ -359,7 +323,7 @@ export class JobObject extends DurableObject<Env> {
     state.leaseExpiresAt = Date.now() + LEASE_MS;
     this.store.saveQuietly(state);
     await this.syncAlarm(state);
-    if (this.mirrorDirty) await this.flushMirror();
+    if (this.mirror.pending) await this.mirror.flush();
   }
 
   /** One alarm per object: lease expiry, retry time or redispatch check, pulled earlier by a failed mirror. */
@@ -369,35 +333,8 @@ export class JobObject extends DurableObject<Env> {
     if (job.status === "running") at = state.leaseExpiresAt;
     else if (job.status === "queued")
       at = state.released || !job.next_attempt_at ? Date.now() + REDISPATCH_MS : Date.parse(job.next_attempt_at);
-    if (this.mirrorFailed) at = Math.min(at ?? Number.POSITIVE_INFINITY, Date.now() + MIRROR_RETRY_MS);
+    if (this.mirror.failed) at = Math.min(at ?? Number.POSITIVE_INFINITY, Date.now() + MIRROR_RETRY_MS);
     if (at === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(at);
-  }
-
-  /** Writes the latest state to D1; writes never overlap, so an older state cannot overwrite a newer one. */
-  private async flushMirror(): Promise<void> {
-    while (this.mirrorRunning) await this.mirrorRunning;
-    if (!this.mirrorDirty) return;
-    this.mirrorRunning = this.mirrorLoop().finally(() => {
-      this.mirrorRunning = null;
-    });
-    await this.mirrorRunning;
-  }
-
-  private async mirrorLoop(): Promise<void> {
-    try {
-      while (this.mirrorDirty) {
-        this.mirrorDirty = false;
-        const state = this.store.load();
-        if (!state) return;
-        this.lastMirrorAt = Date.now();
-        await mirrorJob(createDb(this.env.DB), state.job);
-      }
-      this.mirrorFailed = false;
-    } catch (error) {
-      this.mirrorDirty = true;
-      this.mirrorFailed = true;
-      this.logger.error("job_mirror_failed", { error: error instanceof Error ? error.message : String(error) });
-    }
   }
 }

@@ -61,3 +61,53 @@ export function appendLog(
   job.logs.push({ timestamp: now.toISOString(), level, message, details });
   if (job.logs.length > JOB_LIMITS.maxLogEntries) job.logs.splice(0, job.logs.length - JOB_LIMITS.maxLogEntries);
 }
+
+export interface InitJobInput {
+  id: string;
+  projectId: string;
+  jobType: string;
+  payload: Record<string, unknown>;
+  maxAttempts: number;
+  retryDelaySeconds: number;
+  assetId: string | null;
+  createdAt: string;
+}
+
+/** What a run request did; the queue consumer acks every outcome (none needs redelivery). */
+export type RunOutcome =
+  | "completed"
+  | "failed"
+  | "retry_scheduled"
+  | "cancelled"
+  | "already_running"
+  | "already_finished"
+  | "not_due"
+  | "not_found";
+
+export type CancelOutcome =
+  | { outcome: "cancelled"; job: Job }
+  | { outcome: "finished"; job: Job }
+  | { outcome: "not_found" };
+
+/** A freshly created job, queued. */
+export function newJob(input: InitJobInput): Job {
+  return {
+    id: input.id,
+    project_id: input.projectId,
+    job_type: input.jobType,
+    status: "queued",
+    progress: 0,
+    attempts: 0,
+    max_attempts: input.maxAttempts,
+    retry_delay_seconds: input.retryDelaySeconds,
+    payload: input.payload,
+    result: null,
+    error_message: null,
+    logs: [],
+    created_at: input.createdAt,
+    updated_at: input.createdAt,
+    started_at: null,
+    finished_at: null,
+    next_attempt_at: null,
+  };
+}
