@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { uniqueProjectId } from "../helpers/project-key";
+import { errorCode, uniqueProjectId } from "../helpers/project-key";
 import { waitForJob } from "../jobs/job-test-kit";
 import type { MediaFixtureName } from "../media-fixtures";
-import { ADMIN, api, getAsset, INGEST_TIMEOUT_MS, thumbnailObjects, uploadedVideo } from "./ingest-kit";
+import {
+  ADMIN,
+  api,
+  getAsset,
+  INGEST_TIMEOUT_MS,
+  TEST_TIMEOUT_MS,
+  thumbnailObjects,
+  uploadedVideo,
+} from "./ingest-kit";
 
 // Each passes the upload's content check (an ISO-BMFF ftyp box), so only ingest can tell it is bad.
 const CASES: [MediaFixtureName, RegExp][] = [
@@ -12,7 +20,7 @@ const CASES: [MediaFixtureName, RegExp][] = [
   ["zero-duration.mp4", /^The video has zero duration: .+\.$/],
 ];
 
-describe("ingest of bad media", () => {
+describe("ingest of bad media", { timeout: TEST_TIMEOUT_MS }, () => {
   it.each(CASES)(
     "%s: the job fails at once with the service's words, the asset is failed, nothing is stored",
     async (fixture, message) => {
@@ -38,8 +46,11 @@ describe("ingest of bad media", () => {
         links: { thumbnail: null },
       });
       expect(await thumbnailObjects(projectId, uploaded.asset_id)).toEqual({ keys: [], r2Keys: [] });
-      const thumbnail = await api(`/projects/${projectId}/videos/${uploaded.asset_id}/thumbnail`, { headers: ADMIN });
-      expect(thumbnail.status).toBe(404);
+      for (const route of ["thumbnail", "storyboard", "storyboard/sprite"]) {
+        const res = await api(`/projects/${projectId}/videos/${uploaded.asset_id}/${route}`, { headers: ADMIN });
+        expect(res.status).toBe(404);
+        expect(await errorCode(res)).toBe("NOT_FOUND");
+      }
       // The upload itself is kept: the client can download what it sent and see why it failed.
       expect((await api(`/projects/${projectId}/videos/${uploaded.asset_id}/content`, { headers: ADMIN })).status).toBe(
         200,

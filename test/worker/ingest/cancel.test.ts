@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ingestHandler } from "../../../worker/jobs/handlers/ingest";
 import { uniqueProjectId } from "../helpers/project-key";
 import { aborted, gate, postJson, scriptIngest, waitForJob } from "../jobs/job-test-kit";
-import { getAsset, INGEST_TIMEOUT_MS, thumbnailObjects, uploadedVideo } from "./ingest-kit";
+import { getAsset, INGEST_TIMEOUT_MS, TEST_TIMEOUT_MS, thumbnailObjects, uploadedVideo } from "./ingest-kit";
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -36,7 +36,7 @@ function holdIngestAt(holdAt: number) {
   return { held: held.promise, ended: ended.promise };
 }
 
-describe("cancelling an ingest job", () => {
+describe("cancelling an ingest job", { timeout: TEST_TIMEOUT_MS }, () => {
   it.each([
     ["while the service probes (nothing stored yet)", 5],
     ["after the poster and storyboard were stored", 90],

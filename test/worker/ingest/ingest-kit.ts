@@ -11,6 +11,8 @@ export { ADMIN, api };
 
 /** Ingest runs the real media service; a loaded machine (and a busy-service retry) needs headroom. */
 export const INGEST_TIMEOUT_MS = 60_000;
+/** Per test: several ingests, each allowed INGEST_TIMEOUT_MS. */
+export const TEST_TIMEOUT_MS = 3 * INGEST_TIMEOUT_MS;
 
 /** Uploads a generated fixture through the multipart route, as a client would. */
 export function uploadFixture(

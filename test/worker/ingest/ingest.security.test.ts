@@ -1,13 +1,13 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { bearer, createProjectKey, errorCode, uniqueProjectId } from "../helpers/project-key";
-import { postJson } from "../jobs/job-test-kit";
-import { api, uploadedVideo, uploadFixture } from "./ingest-kit";
+import { postJson, waitForJob } from "../jobs/job-test-kit";
+import { ADMIN, api, INGEST_TIMEOUT_MS, TEST_TIMEOUT_MS, uploadedVideo, uploadFixture } from "./ingest-kit";
 
 const jobCount = async (projectId: string) =>
   env.DB.prepare("SELECT COUNT(*) AS n FROM jobs WHERE project_id = ?").bind(projectId).first<number>("n");
 
-describe("ingest security", () => {
+describe("ingest security", { timeout: TEST_TIMEOUT_MS }, () => {
   it("an upload without valid credentials stores nothing and starts no job", async () => {
     const projectId = uniqueProjectId("ingest-sec");
     for (const headers of [{}, bearer("emk_not-a-real-key"), bearer(`${"x".repeat(40)}`)]) {
@@ -72,13 +72,22 @@ describe("ingest security", () => {
     expect(await jobCount(projectId)).toBe(0);
   });
 
-  it("the thumbnail of another project's video is 404 through any project path", async () => {
-    const [projectId, victimId] = [uniqueProjectId("ingest-sec"), uniqueProjectId("ingest-sec")];
-    const victim = await uploadedVideo(victimId, "video.mp4");
-    const key = await createProjectKey(projectId);
-    const res = await api(`/projects/${projectId}/videos/${victim.asset_id}/thumbnail`, { headers: bearer(key.key) });
-    expect(res.status).toBe(404);
-    const direct = await api(`/projects/${victimId}/videos/${victim.asset_id}/thumbnail`, { headers: bearer(key.key) });
-    expect(direct.status).toBe(403);
-  });
+  it.each(["thumbnail", "storyboard", "storyboard/sprite"])(
+    "%s: another project's video is 404 through one's own project, 403 through its own; 401 without a key",
+    async (route) => {
+      const [projectId, victimId] = [uniqueProjectId("ingest-sec"), uniqueProjectId("ingest-sec")];
+      const victim = await uploadedVideo(victimId, "video.mp4");
+      await waitForJob(victimId, victim.ingest_job_id!, (j) => j.status === "completed", INGEST_TIMEOUT_MS);
+      const path = `/projects/${victimId}/videos/${victim.asset_id}/${route}`;
+      expect((await api(path, { headers: ADMIN })).status).toBe(200);
+
+      const key = await createProjectKey(projectId);
+      const own = await api(`/projects/${projectId}/videos/${victim.asset_id}/${route}`, { headers: bearer(key.key) });
+      expect(own.status).toBe(404);
+      expect((await api(path, { headers: bearer(key.key) })).status).toBe(403);
+      expect((await api(path)).status).toBe(401);
+      const malformed = await api(`/projects/-${victimId}/videos/${victim.asset_id}/${route}`, { headers: ADMIN });
+      expect(malformed.status).toBe(400);
+    },
+  );
 });

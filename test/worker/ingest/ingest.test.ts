@@ -3,16 +3,26 @@ import { describe, expect, it } from "vitest";
 import { StoryboardMapSchema } from "../../../container/src/protocol/probe-contract";
 import { createDb } from "../../../worker/db/client";
 import { AssetSchema } from "../../../worker/routes/assets/schema";
+import { StoryboardSchema } from "../../../worker/routes/videos/storyboard";
 import { getProjectAsset } from "../../../worker/storage";
 import { uniqueProjectId } from "../helpers/project-key";
 import { createIngestJob, waitForJob } from "../jobs/job-test-kit";
 import { mediaBytes, upload } from "../storage/helpers";
-import { ADMIN, api, getAsset, INGEST_TIMEOUT_MS, jpegSize, thumbnailObjects, uploadedVideo } from "./ingest-kit";
+import {
+  ADMIN,
+  api,
+  getAsset,
+  INGEST_TIMEOUT_MS,
+  jpegSize,
+  TEST_TIMEOUT_MS,
+  thumbnailObjects,
+  uploadedVideo,
+} from "./ingest-kit";
 
 const finished = (projectId: string, jobId: string) =>
   waitForJob(projectId, jobId, (j) => j.status === "completed" || j.status === "failed", INGEST_TIMEOUT_MS);
 
-describe("ingest after upload", () => {
+describe("ingest after upload", { timeout: TEST_TIMEOUT_MS }, () => {
   it("uploads, probes, stores a 640 px poster and a storyboard, and makes the asset ready", async () => {
     const projectId = uniqueProjectId("ingest");
     const uploaded = await uploadedVideo(projectId, "video.mp4");
@@ -74,8 +84,19 @@ describe("ingest after upload", () => {
     expect(map.tiles.length).toBe(
       asset.metadata?.storyboard && (asset.metadata.storyboard as { tile_count: number }).tile_count,
     );
-    const sprite = await env.BUCKET.get(row2!.storyboardKey!.replace(/\.json$/, ".jpg"));
-    expect(jpegSize(new Uint8Array(await sprite!.arrayBuffer())).width).toBe(map.columns * map.tile_width);
+
+    // The storyboard through the API: the map with the sprite's path, and the sprite itself.
+    const storyboardPath = `/projects/${projectId}/videos/${asset.asset_id}/storyboard`;
+    expect(asset.links.storyboard).toBe(storyboardPath);
+    const storyboardRes = await api(storyboardPath, { headers: ADMIN });
+    expect(storyboardRes.status).toBe(200);
+    const storyboard = StoryboardSchema.parse(await storyboardRes.json());
+    expect(storyboard).toEqual({ ...map, sprite: `${storyboardPath}/sprite` });
+    const sprite = await api(storyboard.sprite, { headers: ADMIN });
+    expect(sprite.status).toBe(200);
+    expect(sprite.headers.get("content-type")).toBe("image/jpeg");
+    const spriteSize = jpegSize(new Uint8Array(await sprite.arrayBuffer()));
+    expect(spriteSize).toEqual({ width: map.columns * map.tile_width, height: map.rows * map.tile_height });
   });
 
   it("reports display size and rotation of a rotated phone video", async () => {

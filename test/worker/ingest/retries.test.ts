@@ -21,7 +21,7 @@ import {
   waitForJob,
 } from "../jobs/job-test-kit";
 import { mediaFixture } from "../media/fixtures";
-import { ADMIN, getAsset, INGEST_TIMEOUT_MS, thumbnailObjects, uploadedVideo } from "./ingest-kit";
+import { ADMIN, getAsset, INGEST_TIMEOUT_MS, TEST_TIMEOUT_MS, thumbnailObjects, uploadedVideo } from "./ingest-kit";
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -46,7 +46,7 @@ const ingestWithUnreachableService = () =>
 
 const UNREACHABLE = /^The media service could not be reached: /;
 
-describe("ingest when the media service is unavailable", () => {
+describe("ingest when the media service is unavailable", { timeout: TEST_TIMEOUT_MS }, () => {
   it("re-queues the job with next_attempt_at, keeps the asset as it was, and succeeds on the retry", async () => {
     const projectId = uniqueProjectId("ingest-retry");
     const uploaded = await uploadedVideo(projectId, "video.mp4");
@@ -108,7 +108,7 @@ describe("ingest when the media service is unavailable", () => {
   });
 });
 
-describe("upload when the ingest job cannot be created", () => {
+describe("upload when the ingest job cannot be created", { timeout: TEST_TIMEOUT_MS }, () => {
   const activeJobs = async () =>
     (
       await env.DB.prepare("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')").first<{

@@ -95,3 +95,8 @@ export async function staleThumbnailKeys(db: Database, claim: IngestClaim, keep:
     );
   return rows.map((row) => row.key);
 }
+
+/** The storyboard sprite's key: the map's (`storyboard_key`, `...-storyboard.json`) with `.jpg`; ingest names both. */
+export function storyboardSpriteKey(storyboardKey: string): string {
+  return storyboardKey.replace(/\.json$/, ".jpg");
+}

@@ -106,6 +106,10 @@ export const AssetSchema = z
         description: "Thumbnail path: a video's once ingest made one, an export's when rendered with thumbnails",
         example: null,
       }),
+      storyboard: z.string().nullable().openapi({
+        description: "A video's storyboard map path (scrubbing previews), once ingest made one",
+        example: null,
+      }),
     }),
   })
   .openapi("Asset");
@@ -170,6 +174,7 @@ export function toAssetResponse(asset: Asset): AssetResponse {
     links: {
       content: DOWNLOADABLE.includes(asset.category) ? `${base}/content` : null,
       thumbnail: DOWNLOADABLE.includes(asset.category) && asset.thumbnailKey ? `${base}/thumbnail` : null,
+      storyboard: asset.category === "video" && asset.storyboardKey ? `${base}/storyboard` : null,
     },
   });
 }

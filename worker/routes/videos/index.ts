@@ -5,6 +5,8 @@ import { registerDeleteVideo } from "./delete";
 import { registerGetVideo } from "./get";
 import { registerListVideos } from "./list";
 import { registerUploadVideo } from "./post";
+import { registerGetVideoStoryboard } from "./storyboard";
+import { registerGetVideoStoryboardSprite } from "./storyboard-sprite";
 import { registerGetVideoThumbnail } from "./thumbnail";
 
 export function registerVideoRoutes(app: OpenAPIHono<AppEnv>) {
@@ -13,5 +15,7 @@ export function registerVideoRoutes(app: OpenAPIHono<AppEnv>) {
   registerGetVideo(app);
   registerGetVideoContent(app);
   registerGetVideoThumbnail(app);
+  registerGetVideoStoryboard(app);
+  registerGetVideoStoryboardSprite(app);
   registerDeleteVideo(app);
 }
