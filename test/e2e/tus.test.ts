@@ -39,6 +39,23 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/**
+ * fetch that rides out wrangler dev restarting the Worker (it reloads when any file in this shared tree
+ * changes): connection errors and its "restarted mid-request" 503 are retried, other answers returned.
+ */
+async function api(url: string, init: RequestInit = {}): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url, init);
+      const restarted = res.status === 503 && (await res.clone().text()).includes("restarted");
+      if (!restarted || attempt >= 6) return res;
+    } catch (error) {
+      if (attempt >= 6) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+  }
+}
+
 interface RunOptions {
   endpoint?: string;
   uploadUrl?: string;
@@ -75,12 +92,12 @@ function runClient(options: RunOptions): Promise<{ url: string; aborted: boolean
 }
 
 async function headUpload(url: string, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { method: "HEAD", headers: { "Tus-Resumable": "1.0.0", ...headers } });
+  const res = await api(url, { method: "HEAD", headers: { "Tus-Resumable": "1.0.0", ...headers } });
   expect(res.status).toBe(200);
   return res;
 }
 
-const getJson = async (url: string) => (await fetch(`${stack.apiUrl}${url}`, { headers: ADMIN })).json();
+const getJson = async (url: string) => (await api(`${stack.apiUrl}${url}`, { headers: ADMIN })).json();
 
 /** Polls the asset until ready or failed, or until its ingest job ends without making it ready. */
 async function waitForReady(projectId: string, assetId: string, jobId: string) {
@@ -114,9 +131,7 @@ async function abortAndResume(projectId: string, endpoint: string, headers: Reco
   const assetId = done.headers.get("asset-id");
   expect(assetId).toBeTruthy();
 
-  const asset = AssetSchema.parse(
-    await (await fetch(`${stack.apiUrl}/projects/${projectId}/videos/${assetId}`, { headers: ADMIN })).json(),
-  );
+  const asset = AssetSchema.parse(await getJson(`/projects/${projectId}/videos/${assetId}`));
   expect(asset.checksum).toBe(videoSha256);
   expect(asset.size_bytes).toBe(size);
   expect(asset.original_filename).toBe("lesson.mp4");
@@ -135,7 +150,7 @@ describe("tus end to end with tus-js-client", () => {
 
   it("does the same through a direct upload URL, without an API key", async () => {
     const projectId = `e2e-direct-${Date.now()}`;
-    const res = await fetch(`${stack.apiUrl}/projects/${projectId}/uploads/direct`, {
+    const res = await api(`${stack.apiUrl}/projects/${projectId}/uploads/direct`, {
       method: "POST",
       headers: { ...ADMIN, "Content-Type": "application/json" },
       body: JSON.stringify({ expires_in_seconds: 600 }),
@@ -144,7 +159,7 @@ describe("tus end to end with tus-js-client", () => {
     const direct = DirectUploadSchema.parse(await res.json());
     await abortAndResume(projectId, direct.upload_url, {});
     // The URL was spent by that upload.
-    const again = await fetch(direct.upload_url, {
+    const again = await api(direct.upload_url, {
       method: "POST",
       headers: { "Tus-Resumable": "1.0.0", "Upload-Length": "100", "Upload-Metadata": `filename ${btoa("x.mp4")}` },
     });
