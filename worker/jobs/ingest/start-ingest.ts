@@ -39,11 +39,15 @@ export async function startVideoIngest(services: StartIngestServices, asset: Ass
     return asset;
   }
   const updatedAt = new Date().toISOString();
-  // Once a job has claimed the asset (it may already run), the claim already names the job that owns it.
+  // Once a job has claimed the asset (it may already run), the claim already names the job that owns it. The same
+  // claim records the id if this write fails, so a failure here is logged rather than failing the upload.
   await services.db
     .update(assets)
     .set({ ingestJobId: jobId, updatedAt })
-    .where(and(eq(assets.id, asset.id), eq(assets.status, "uploaded")));
+    .where(and(eq(assets.id, asset.id), eq(assets.status, "uploaded")))
+    .catch((error) =>
+      services.logger.warn("ingest_job_id_not_recorded", { asset_id: asset.id, job_id: jobId, error: String(error) }),
+    );
   services.logger.info("ingest_started", { project_id: asset.projectId, asset_id: asset.id, job_id: jobId });
   return { ...asset, ingestJobId: jobId, updatedAt };
 }
