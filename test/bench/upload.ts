@@ -191,10 +191,11 @@ async function measureApi(checksum: string, auth: Record<string, string>, run: n
   try {
     const first = stack.workerdPid();
     if (!first) throw new Error("workerd process not found");
-    await fetch(`${stack.apiUrl}/health`);
     let api: Measurement;
     // wrangler dev reloads the Worker when a source file changes (others may be editing the tree); retry then.
     for (let attempt = 1; ; attempt++) {
+      // Warm the (possibly just restarted) runtime first, so the RSS baseline is a loaded Worker's.
+      await fetch(`${stack.apiUrl}/health`);
       const upload = multipartUpload(file, size);
       api = await measure(
         `${stack.apiUrl}/projects/bench/videos`,
@@ -203,7 +204,7 @@ async function measureApi(checksum: string, auth: Record<string, string>, run: n
         upload.body,
         parentOf(stack.workerdPid() ?? first),
       );
-      if (attempt === 3 || !(api.status === 503 && api.body.includes("restarted mid-request"))) break;
+      if (attempt === 8 || !(api.status === 503 && api.body.includes("restarted mid-request"))) break;
       console.log("  the Worker was reloaded mid-upload (source changed); measuring again");
     }
     if (api.status !== 201) throw new Error(`API upload failed: ${api.status} ${api.body}`);
