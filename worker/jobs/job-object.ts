@@ -201,7 +201,7 @@ export class JobObject extends DurableObject<Env> {
   /** Applies a handler's progress or log line to the running job and publishes it. */
   private updateRunning(change: (job: Job) => void): void {
     const state = this.store.load();
-    if (!state || state.job.status !== "running") return;
+    if (state?.job.status !== "running") return;
     change(state.job);
     state.job.updated_at = new Date().toISOString();
     this.commit(state, "running");
@@ -210,7 +210,7 @@ export class JobObject extends DurableObject<Env> {
 
   private async settle(attempt: number, startedAt: number, result: AttemptResult): Promise<RunOutcome> {
     const state = this.store.load();
-    if (!state || state.job.status !== "running" || state.job.attempts !== attempt) {
+    if (state?.job.status !== "running" || state.job.attempts !== attempt) {
       // Cancelled (or superseded) while the handler ran: whatever it returned is discarded.
       return state?.job.status === "cancelled" ? "cancelled" : "already_finished";
     }

@@ -83,7 +83,7 @@ describe("GET /projects/{project_id}/videos/{asset_id}/content", () => {
     expect(notModified.headers.get("etag")).toBe(etag);
     expect(await notModified.text()).toBe("");
     expect((await get({ "If-None-Match": `W/${etag}` })).status).toBe(304);
-    expect((await get({ "If-None-Match": '"other", ' + etag })).status).toBe(304);
+    expect((await get({ "If-None-Match": `"other", ${etag}` })).status).toBe(304);
     expect((await get({ "If-None-Match": "*" })).status).toBe(304);
     expect((await get({ "If-None-Match": '"other"' })).status).toBe(200);
 

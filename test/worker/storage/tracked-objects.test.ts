@@ -51,7 +51,7 @@ describe("tracked objects", () => {
   it("registerAsset removes the R2 object when the rows cannot be written", async () => {
     const projectId = uniqueProjectId();
     const input = (key: string) => ({
-      id: "same-id-" + projectId,
+      id: `same-id-${projectId}`,
       projectId,
       category: "video" as const,
       key,

@@ -30,10 +30,7 @@ export const jobs = sqliteTable(
     result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
     errorMessage: text("error_message"),
     /** The job's log lines as of the last mirror, so listings return whole jobs. */
-    logs: text("logs", { mode: "json" })
-      .$type<JobLogEntry[]>()
-      .notNull()
-      .default(sql`'[]'`),
+    logs: text("logs", { mode: "json" }).$type<JobLogEntry[]>().notNull().default(sql`'[]'`),
     startedAt: text("started_at"),
     finishedAt: text("finished_at"),
     nextAttemptAt: text("next_attempt_at"),
