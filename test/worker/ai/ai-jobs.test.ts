@@ -63,7 +63,10 @@ describe("transcription jobs", () => {
     expect(transcript.segments.map((s) => s.text)).toEqual(streamed.map((s) => s.text));
     expect(transcript.usage.requests).toBe(sent.length);
     expect(transcript.duration).toBeGreaterThan(24);
-    expect(transcript.request_id).toBe(sent[0]!.request_id);
+    // The first chunk's request id, whichever request reached OpenAI first.
+    const chunks = transcript.metadata.chunks as { index: number; request_id: string }[];
+    expect(transcript.request_id).toBe(chunks.find((chunk) => chunk.index === 0)?.request_id);
+    expect(sent.map((r) => r.request_id)).toContain(transcript.request_id);
     transcript.segments.forEach((segment, i) => {
       expect(segment.index).toBe(i);
       if (i > 0) expect(segment.start).toBeGreaterThanOrEqual(transcript.segments[i - 1]!.end);
@@ -133,7 +136,7 @@ describe("transcription jobs", () => {
     expect((await api(`/projects/${projectId}/videos/${assetId}/ai/transcript`)).status).toBe(404);
   });
 
-  it("completes a slow answer and reports progress along the way", async () => {
+  it("completes when OpenAI answers slowly", async () => {
     const { projectId, assetId } = await projectWithVideo();
     await fakeEnqueue({ endpoint: "transcriptions", kind: "delay", ms: 1500 });
     const started = Date.now();

@@ -96,6 +96,9 @@ export const sceneDetectionJob = defineJobHandler({
     const parsed = SceneResultSchema.safeParse(data);
     if (!parsed.success) throw new PermanentJobError("The media service sent a malformed scene detection result");
     ctx.checkpoint();
+    if (!(await getProjectAsset(db, ctx.job.projectId, assetId, "video"))) {
+      throw new PermanentJobError(`Video ${assetId} was deleted during scene detection`);
+    }
     const stored = await saveSceneRun(db, {
       projectId: ctx.job.projectId,
       assetId,

@@ -76,7 +76,9 @@ export const transcriptionJob = defineJobHandler({
         },
         onEvent: async (event) => {
           if (event.type !== "segments") return;
-          const chunk = ChunkSegmentsEventSchema.parse(event);
+          const parsed = ChunkSegmentsEventSchema.safeParse(event);
+          if (!parsed.success) throw new PermanentJobError("The media service sent a malformed segments event");
+          const chunk = parsed.data;
           await ctx.log(
             "info",
             `Chunk ${chunk.chunk_index + 1} transcribed (${chunk.start.toFixed(1)}-${chunk.end.toFixed(1)} s, ${chunk.segments.length} segments)`,
@@ -98,6 +100,9 @@ export const transcriptionJob = defineJobHandler({
     if (!parsed.success) throw new PermanentJobError("The media service sent a malformed transcription result");
     const result = parsed.data;
     ctx.checkpoint();
+    if (!(await getProjectAsset(db, ctx.job.projectId, assetId, "video"))) {
+      throw new PermanentJobError(`Video ${assetId} was deleted while it was being transcribed`);
+    }
     const stored = await saveTranscript(db, {
       projectId: ctx.job.projectId,
       assetId,
