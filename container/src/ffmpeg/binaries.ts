@@ -13,6 +13,8 @@ export interface FfmpegBinaries {
   /** `path`: the system's (e.g. Debian's in the image); `npm`: the static builds shipped by the installer packages. */
   source: "path" | "npm";
   version: string;
+  /** Whether this build has the `xfade` filter (FFmpeg 4.3+); the npm-shipped 2018 build does not. */
+  hasXfade: boolean;
 }
 
 async function isExecutable(file: string): Promise<boolean> {
@@ -59,7 +61,7 @@ export async function resolveBinaries(
 ): Promise<FfmpegBinaries> {
   const prefer = options.prefer ?? "auto";
   const searchPath = options.searchPath ?? process.env.PATH ?? "";
-  let found: Omit<FfmpegBinaries, "version"> | undefined;
+  let found: Omit<FfmpegBinaries, "version" | "hasXfade"> | undefined;
   if (prefer !== "npm") {
     const ffmpeg = await findOnPath("ffmpeg", searchPath);
     const ffprobe = await findOnPath("ffprobe", searchPath);
@@ -76,5 +78,6 @@ export async function resolveBinaries(
   }
   const { stdout } = await execFileAsync(found.ffmpeg, ["-hide_banner", "-version"], { timeout: 15_000 });
   const version = /ffmpeg version (\S+)/.exec(stdout)?.[1] ?? "unknown";
-  return { ...found, version };
+  const filters = await execFileAsync(found.ffmpeg, ["-hide_banner", "-filters"], { timeout: 15_000 });
+  return { ...found, version, hasXfade: /^\s*\S+\s+xfade\s/m.test(filters.stdout) };
 }

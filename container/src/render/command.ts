@@ -4,7 +4,7 @@ import { watermarkChains } from "./overlays";
 import type { RenderSpec, Template } from "./spec";
 import { subtitlesFilter } from "./subtitles";
 import type { InputMedia, Timeline } from "./timeline";
-import { joinClips } from "./transitions";
+import { type CrossfadeMethod, joinClips } from "./transitions";
 import { clipVideoChain, num } from "./video-chain";
 
 export interface RenderCommandOptions {
@@ -17,6 +17,8 @@ export interface RenderCommandOptions {
   outputPath: string;
   /** FFMPEG_THREADS; 0 lets ffmpeg decide. */
   threads: number;
+  /** How video crossfades are drawn; `blend` for FFmpeg builds without `xfade`. */
+  crossfade?: CrossfadeMethod;
 }
 
 export interface RenderCommand {
@@ -55,7 +57,7 @@ export function buildRenderCommand(options: RenderCommandOptions): RenderCommand
     audioLabels.push(`a${item.index}`);
     chains.push(clipVideoChain(item, index, frame, `v${item.index}`));
   }
-  chains.push(...joinClips("video", videoLabels, timeline.clips, "video_joined"));
+  chains.push(...joinClips("video", videoLabels, timeline.clips, "video_joined", options.crossfade));
 
   let video = "video_joined";
   if (options.subtitlesPath) {

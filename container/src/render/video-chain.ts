@@ -23,7 +23,9 @@ export function clipVideoChain(item: TimelineClip, inputIndex: number, frame: Fr
     filters.push(`scale=${w}:${h}:force_original_aspect_ratio=increase`, `crop=${w}:${h}`);
   } else {
     filters.push(
-      `scale=${w}:${h}:force_original_aspect_ratio=decrease:force_divisible_by=2`,
+      // Even sides for yuv420p; spelled out rather than force_divisible_by, which older FFmpeg builds lack.
+      `scale=${w}:${h}:force_original_aspect_ratio=decrease`,
+      "scale=trunc(iw/2)*2:trunc(ih/2)*2",
       `pad=${w}:${h}:-1:-1:color=black`,
     );
   }

@@ -98,6 +98,7 @@ async function renderTemplate(ctx: OpContext<RenderSpec>, job: TemplateJob): Pro
     subtitlesPath: job.subtitlesPath,
     outputPath,
     threads: deps.config.FFMPEG_THREADS,
+    crossfade: deps.ffmpeg.hasXfade ? "xfade" : "blend",
   });
   // Encoding is most of the work; probing and the thumbnail take the last few percent.
   const encodeShare = ctx.options.generate_thumbnails ? 90 : 95;

@@ -38,6 +38,7 @@ describe("ffmpeg resolution", () => {
       ffprobe: path.join(bin, "ffprobe"),
       source: "path",
       version: "9.9-test",
+      hasXfade: false,
     });
   });
 

@@ -45,7 +45,7 @@ export async function startRenderService(env: Record<string, string> = {}): Prom
     LOG_LEVEL: "error",
     ...env,
   });
-  const ffmpeg = await resolveBinaries({ prefer: "path" });
+  const ffmpeg = await resolveBinaries({ prefer: config.FFMPEG_SOURCE === "npm" ? "npm" : "path" });
   const app = createApp({ config, limiter: new ConcurrencyLimiter(config.MEDIA_MAX_CONCURRENCY, 0), ffmpeg });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
