@@ -58,7 +58,15 @@ describe("every project route is protected", () => {
       .flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })));
     expect(operations.length).toBeGreaterThanOrEqual(4);
     for (const { path, method, operation } of operations) {
-      expect(operation.security, `${method} ${path}`).toEqual([{ bearerAuth: [] }]);
+      // tus discovery (OPTIONS) is public by protocol: it reveals server capabilities only.
+      if (method === "options") continue;
+      const requirements = operation.security ?? [];
+      expect(requirements, `${method} ${path}`).toContainEqual({ bearerAuth: [] });
+      // Alternatives are scoped tokens, never anonymous access (an empty requirement).
+      for (const requirement of requirements) {
+        expect(Object.keys(requirement).length, `${method} ${path}`).toBe(1);
+        expect(["bearerAuth", "streamToken", "uploadToken"]).toContain(Object.keys(requirement)[0]);
+      }
     }
   });
 });

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { errorResponses } from "../../errors";
 import { requireProjectStreamAccess } from "../../middleware/auth";
+import { BEARER_OR_STREAM_TOKEN } from "../security";
 import { loadProjectJob } from "./job-access";
 import { JobParamsSchema } from "./schema";
 
@@ -17,7 +18,7 @@ const route = createRoute({
     "token in `?access_token=` for EventSource clients that cannot set headers.",
   tags: ["Jobs"],
   middleware: [requireProjectStreamAccess] as const,
-  security: [{ bearerAuth: [] }],
+  security: BEARER_OR_STREAM_TOKEN,
   request: {
     params: JobParamsSchema,
     headers: z.object({

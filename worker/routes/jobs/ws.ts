@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { ApiError, errorResponses } from "../../errors";
 import { requireProjectStreamAccess } from "../../middleware/auth";
+import { BEARER_OR_STREAM_TOKEN } from "../security";
 import { loadProjectJob } from "./job-access";
 import { JobParamsSchema } from "./schema";
 
@@ -16,7 +17,7 @@ const route = createRoute({
     "`pong`. Accepts a stream token in `?access_token=`.",
   tags: ["Jobs"],
   middleware: [requireProjectStreamAccess] as const,
-  security: [{ bearerAuth: [] }],
+  security: BEARER_OR_STREAM_TOKEN,
   request: {
     params: JobParamsSchema,
     query: z.object({

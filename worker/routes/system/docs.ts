@@ -23,6 +23,19 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
     description:
       "The admin key (ADMIN_API_KEY) or a project API key (`emk_...`, from POST /projects/{project_id}/api-keys).",
   });
+  app.openAPIRegistry.registerComponent("securitySchemes", "streamToken", {
+    type: "apiKey",
+    in: "query",
+    name: "access_token",
+    description:
+      "A stream token from POST /projects/{project_id}/stream-tokens, for EventSource and WebSocket clients.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "uploadToken", {
+    type: "apiKey",
+    in: "query",
+    name: "token",
+    description: "The token of a direct upload URL (POST /projects/{project_id}/uploads/direct) or of its Location.",
+  });
   // Generated once per isolate and settings (routes never change at runtime); a generation failure
   // is a programming error and leaves through onError in the one envelope.
   const documents = new WeakMap<object, ReturnType<typeof app.getOpenAPIDocument>>();

@@ -7,6 +7,7 @@ import { cleanOriginalFilename, fileExtension } from "../../storage/layout";
 import { acceptedExtensions, formatForExtension, MEDIA_FORMATS, UPLOAD_FORMATS } from "../../storage/media-types";
 import { newUploadId, uploadStub } from "../../uploads/upload-stub";
 import { ProjectParamsSchema } from "../project-params";
+import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import { CreateHeadersSchema, tusHeaderDocs, UploadTokenQuerySchema } from "./schema";
 import {
   httpDate,
@@ -14,6 +15,7 @@ import {
   isOffsetOctetStream,
   parseUploadChecksum,
   parseUploadMetadata,
+  requireTusVersion,
   tusProtocol,
   unwrapUpload,
 } from "./tus-protocol";
@@ -38,8 +40,8 @@ const route = createRoute({
     "application/offset+octet-stream body the first bytes are stored at once. With `?token=` from a direct " +
     "upload URL no API key is needed; the token creates one upload only.",
   tags: ["Uploads"],
-  middleware: [tusProtocol, requireUploadAccess] as const,
-  security: [{ bearerAuth: [] }, {}],
+  middleware: [tusProtocol, requireUploadAccess, requireTusVersion] as const,
+  security: BEARER_OR_UPLOAD_TOKEN,
   request: {
     params: ProjectParamsSchema,
     query: UploadTokenQuerySchema,

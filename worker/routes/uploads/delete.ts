@@ -2,8 +2,9 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { errorResponses } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
+import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import { HeadHeadersSchema, UploadParamsSchema, UploadTokenQuerySchema } from "./schema";
-import { tusProtocol, unwrapUpload } from "./tus-protocol";
+import { requireTusVersion, tusProtocol, unwrapUpload } from "./tus-protocol";
 import { uploadFromPath } from "./upload-params";
 
 const route = createRoute({
@@ -12,8 +13,8 @@ const route = createRoute({
   operationId: "terminateResumableUpload",
   summary: "tus termination: abort an unfinished upload and discard its bytes",
   tags: ["Uploads"],
-  middleware: [tusProtocol, requireUploadAccess] as const,
-  security: [{ bearerAuth: [] }, {}],
+  middleware: [tusProtocol, requireUploadAccess, requireTusVersion] as const,
+  security: BEARER_OR_UPLOAD_TOKEN,
   request: { params: UploadParamsSchema, query: UploadTokenQuerySchema, headers: HeadHeadersSchema },
   responses: {
     204: {

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../app-env";
 import { errorResponses } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
 import type { UploadView } from "../../uploads/upload-outcome";
+import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import {
   HeadHeadersSchema,
   tusHeaderDocs,
@@ -10,7 +11,7 @@ import {
   UploadStatusSchema,
   UploadTokenQuerySchema,
 } from "./schema";
-import { httpDate, tusProtocol, unwrapUpload } from "./tus-protocol";
+import { httpDate, requireTusVersion, tusProtocol, unwrapUpload } from "./tus-protocol";
 import { uploadFromPath } from "./upload-params";
 
 const request = {
@@ -32,8 +33,8 @@ const route = createRoute({
   operationId: "getResumableUpload",
   summary: "Progress of a resumable upload (HEAD is the tus form of this request)",
   tags: ["Uploads"],
-  middleware: [tusProtocol, requireUploadAccess] as const,
-  security: [{ bearerAuth: [] }, {}],
+  middleware: [tusProtocol, requireUploadAccess, requireTusVersion] as const,
+  security: BEARER_OR_UPLOAD_TOKEN,
   request,
   responses: {
     200: { description: "The upload", headers, content: { "application/json": { schema: UploadStatusSchema } } },
@@ -47,7 +48,7 @@ const headRoute = createRoute({
   operationId: "headResumableUpload",
   summary: "tus HEAD: the upload's offset, to resume from",
   tags: ["Uploads"],
-  security: [{ bearerAuth: [] }, {}],
+  security: BEARER_OR_UPLOAD_TOKEN,
   request: { ...request, headers: HeadHeadersSchema },
   responses: {
     200: { description: "Upload-Offset and Upload-Length in headers, no body", headers },

@@ -2,12 +2,14 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { ApiError, errorResponses } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
+import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import { PatchHeadersSchema, tusHeaderDocs, UploadParamsSchema, UploadTokenQuerySchema } from "./schema";
 import {
   httpDate,
   integerHeader,
   isOffsetOctetStream,
   parseUploadChecksum,
+  requireTusVersion,
   tusProtocol,
   unwrapUpload,
 } from "./tus-protocol";
@@ -23,8 +25,8 @@ const route = createRoute({
     "HEAD for the offset and resume from there. The PATCH that completes the upload registers the video " +
     "(content checked as for the one-shot upload; a non-video answers 415 and is deleted) and carries Asset-Id.",
   tags: ["Uploads"],
-  middleware: [tusProtocol, requireUploadAccess] as const,
-  security: [{ bearerAuth: [] }, {}],
+  middleware: [tusProtocol, requireUploadAccess, requireTusVersion] as const,
+  security: BEARER_OR_UPLOAD_TOKEN,
   request: {
     params: UploadParamsSchema,
     query: UploadTokenQuerySchema,

@@ -13,6 +13,12 @@ export const OFFSET_OCTET_STREAM = "application/offset+octet-stream";
  * and puts Tus-Resumable on every response, errors from later middleware included.
  */
 export const tusProtocol = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  c.res.headers.set("Tus-Resumable", TUS_VERSION);
+});
+
+/** 412 for a missing or other Tus-Resumable version; runs after auth, so strangers learn nothing but 401/403. */
+export const requireTusVersion = createMiddleware<AppEnv>(async (c, next) => {
   // Hono serves HEAD through the GET route; only HEAD (the tus verb) requires the header there.
   const isTusRequest = c.req.method !== "GET" && c.req.method !== "OPTIONS";
   if (isTusRequest && c.req.header("tus-resumable") !== TUS_VERSION) {
@@ -21,7 +27,6 @@ export const tusProtocol = createMiddleware<AppEnv>(async (c, next) => {
     });
   }
   await next();
-  c.res.headers.set("Tus-Resumable", TUS_VERSION);
 });
 
 /** A non-negative integer header (Upload-Length, Upload-Offset); undefined when absent. */
