@@ -21,40 +21,39 @@ const CASES: [MediaFixtureName, RegExp][] = [
 ];
 
 describe("ingest of bad media", { timeout: TEST_TIMEOUT_MS }, () => {
-  it.each(CASES)(
-    "%s: the job fails at once with the service's words, the asset is failed, nothing is stored",
-    async (fixture, message) => {
-      const projectId = uniqueProjectId("bad-media");
-      const uploaded = await uploadedVideo(projectId, fixture);
-      const job = await waitForJob(
-        projectId,
-        uploaded.ingest_job_id!,
-        (j) => j.status === "failed" || j.status === "completed",
-        INGEST_TIMEOUT_MS,
-      );
-      expect(job.status).toBe("failed");
-      expect(job.error_message).toMatch(message);
-      expect(job.logs.at(-1)?.message).toBe(`Attempt ${job.attempts} failed (not retryable): ${job.error_message}`);
-      expect(job.next_attempt_at).toBeNull();
+  it.each(
+    CASES,
+  )("%s: the job fails at once with the service's words, the asset is failed, nothing is stored", async (fixture, message) => {
+    const projectId = uniqueProjectId("bad-media");
+    const uploaded = await uploadedVideo(projectId, fixture);
+    const job = await waitForJob(
+      projectId,
+      uploaded.ingest_job_id!,
+      (j) => j.status === "failed" || j.status === "completed",
+      INGEST_TIMEOUT_MS,
+    );
+    expect(job.status).toBe("failed");
+    expect(job.error_message).toMatch(message);
+    expect(job.logs.at(-1)?.message).toBe(`Attempt ${job.attempts} failed (not retryable): ${job.error_message}`);
+    expect(job.next_attempt_at).toBeNull();
 
-      const asset = await getAsset(projectId, uploaded.asset_id);
-      expect(asset).toMatchObject({
-        status: "failed",
-        error_message: job.error_message,
-        metadata: null,
-        duration_seconds: null,
-        links: { thumbnail: null },
-      });
-      expect(await thumbnailObjects(projectId, uploaded.asset_id)).toEqual({ keys: [], r2Keys: [] });
-      for (const route of ["thumbnail", "storyboard", "storyboard/sprite"]) {
-        const res = await api(`/projects/${projectId}/videos/${uploaded.asset_id}/${route}`, { headers: ADMIN });
-        expect(res.status).toBe(404);
-        expect(await errorCode(res)).toBe("NOT_FOUND");
-      }
-      // The upload itself is kept: the client can download what it sent and see why it failed.
-      expect((await api(`/projects/${projectId}/videos/${uploaded.asset_id}/content`, { headers: ADMIN })).status).toBe(
-        200,
-      );
-    },
-  );
+    const asset = await getAsset(projectId, uploaded.asset_id);
+    expect(asset).toMatchObject({
+      status: "failed",
+      error_message: job.error_message,
+      metadata: null,
+      duration_seconds: null,
+      links: { thumbnail: null },
+    });
+    expect(await thumbnailObjects(projectId, uploaded.asset_id)).toEqual({ keys: [], r2Keys: [] });
+    for (const route of ["thumbnail", "storyboard", "storyboard/sprite"]) {
+      const res = await api(`/projects/${projectId}/videos/${uploaded.asset_id}/${route}`, { headers: ADMIN });
+      expect(res.status).toBe(404);
+      expect(await errorCode(res)).toBe("NOT_FOUND");
+    }
+    // The upload itself is kept: the client can download what it sent and see why it failed.
+    expect((await api(`/projects/${projectId}/videos/${uploaded.asset_id}/content`, { headers: ADMIN })).status).toBe(
+      200,
+    );
+  });
 });

@@ -72,22 +72,23 @@ describe("ingest security", { timeout: TEST_TIMEOUT_MS }, () => {
     expect(await jobCount(projectId)).toBe(0);
   });
 
-  it.each(["thumbnail", "storyboard", "storyboard/sprite"])(
-    "%s: another project's video is 404 through one's own project, 403 through its own; 401 without a key",
-    async (route) => {
-      const [projectId, victimId] = [uniqueProjectId("ingest-sec"), uniqueProjectId("ingest-sec")];
-      const victim = await uploadedVideo(victimId, "video.mp4");
-      await waitForJob(victimId, victim.ingest_job_id!, (j) => j.status === "completed", INGEST_TIMEOUT_MS);
-      const path = `/projects/${victimId}/videos/${victim.asset_id}/${route}`;
-      expect((await api(path, { headers: ADMIN })).status).toBe(200);
+  it.each([
+    "thumbnail",
+    "storyboard",
+    "storyboard/sprite",
+  ])("%s: another project's video is 404 through one's own project, 403 through its own; 401 without a key", async (route) => {
+    const [projectId, victimId] = [uniqueProjectId("ingest-sec"), uniqueProjectId("ingest-sec")];
+    const victim = await uploadedVideo(victimId, "video.mp4");
+    await waitForJob(victimId, victim.ingest_job_id!, (j) => j.status === "completed", INGEST_TIMEOUT_MS);
+    const path = `/projects/${victimId}/videos/${victim.asset_id}/${route}`;
+    expect((await api(path, { headers: ADMIN })).status).toBe(200);
 
-      const key = await createProjectKey(projectId);
-      const own = await api(`/projects/${projectId}/videos/${victim.asset_id}/${route}`, { headers: bearer(key.key) });
-      expect(own.status).toBe(404);
-      expect((await api(path, { headers: bearer(key.key) })).status).toBe(403);
-      expect((await api(path)).status).toBe(401);
-      const malformed = await api(`/projects/-${victimId}/videos/${victim.asset_id}/${route}`, { headers: ADMIN });
-      expect(malformed.status).toBe(400);
-    },
-  );
+    const key = await createProjectKey(projectId);
+    const own = await api(`/projects/${projectId}/videos/${victim.asset_id}/${route}`, { headers: bearer(key.key) });
+    expect(own.status).toBe(404);
+    expect((await api(path, { headers: bearer(key.key) })).status).toBe(403);
+    expect((await api(path)).status).toBe(401);
+    const malformed = await api(`/projects/-${victimId}/videos/${victim.asset_id}/${route}`, { headers: ADMIN });
+    expect(malformed.status).toBe(400);
+  });
 });

@@ -62,16 +62,19 @@ describe("GET /projects/{project_id}/videos/{asset_id}/content", () => {
     expect(ErrorEnvelopeSchema.parse(await res.json()).error.code).toBe("RANGE_NOT_SATISFIABLE");
   });
 
-  it.each(["items=0-10", "bytes=abc", "bytes=50-10", "bytes=0-1,5-6", "bytes=-"])(
-    "ignores the malformed or multi-range header %s and sends the whole file",
-    async (range) => {
-      const { bytes, get } = await uploadedVideo();
-      const res = await get({ Range: range });
-      expect(res.status).toBe(200);
-      expect(res.headers.get("content-range")).toBeNull();
-      expect(await body(res)).toEqual(bytes);
-    },
-  );
+  it.each([
+    "items=0-10",
+    "bytes=abc",
+    "bytes=50-10",
+    "bytes=0-1,5-6",
+    "bytes=-",
+  ])("ignores the malformed or multi-range header %s and sends the whole file", async (range) => {
+    const { bytes, get } = await uploadedVideo();
+    const res = await get({ Range: range });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-range")).toBeNull();
+    expect(await body(res)).toEqual(bytes);
+  });
 
   it("answers conditional requests: If-None-Match, If-Modified-Since, If-Match", async () => {
     const { asset, get } = await uploadedVideo();
