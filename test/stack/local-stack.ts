@@ -134,7 +134,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const mediaUrl = `http://127.0.0.1:${mediaPort}`;
   const settings = settingsFromEnvironment({ DEPLOY_ENV: "development", ...options.env, MEDIA_SERVICE_URL: mediaUrl });
   // Fail fast, naming the bad variable, before any process starts.
-  parseSettings({ ...readDevVars(), ...settings });
+  const parsed = parseSettings({ ...readDevVars(), ...settings });
+  if (parsed.DEPLOY_ENV === "development" && !parsed.ADMIN_API_KEY) {
+    console.warn(
+      "WARNING: ADMIN_API_KEY is not set, so authentication is OFF: every route is open (development only).",
+    );
+  }
 
   const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
   const config = ["--config", writeLocalWranglerConfig()];
