@@ -115,3 +115,23 @@ export async function serveObject(c: Context<AppEnv>, bucket: R2Bucket, object: 
   if (!body) throw new ApiError("NOT_FOUND", "The file is no longer stored");
   return new Response(body.body, { status, headers });
 }
+
+/**
+ * Serves a file derived from an asset (poster, storyboard sprite) with Range and validators, or 404.
+ * Derived files get new names on every ingest, so R2's own ETag and upload time describe exactly this file.
+ */
+export async function serveDerivedObject(
+  c: Context<AppEnv>,
+  key: string | null | undefined,
+  missingMessage: string,
+): Promise<Response> {
+  const head = key ? await c.env.BUCKET.head(key) : null;
+  if (!head) throw new ApiError("NOT_FOUND", missingMessage);
+  return serveObject(c, c.env.BUCKET, {
+    key: head.key,
+    size: head.size,
+    etag: head.httpEtag,
+    lastModified: head.uploaded,
+    contentType: head.httpMetadata?.contentType ?? "image/jpeg",
+  });
+}

@@ -6,7 +6,7 @@ import { requireProjectAccess } from "../../middleware/auth";
 import { getProjectAsset } from "../../storage";
 import { rangeResponses } from "../assets/content-route";
 import { AssetParamsSchema } from "../assets/schema";
-import { serveObject } from "../assets/serve-object";
+import { serveDerivedObject } from "../assets/serve-object";
 
 const route = createRoute({
   method: "get",
@@ -25,15 +25,7 @@ export function registerGetVideoStoryboardSprite(app: OpenAPIHono<AppEnv>) {
     const { project_id: projectId, asset_id: assetId } = c.req.valid("param");
     const asset = await getProjectAsset(c.get("services").db, projectId, assetId, "video");
     if (!asset) throw new ApiError("NOT_FOUND", `No video ${assetId} in project ${projectId}`);
-    // Each ingest writes new names, so R2's own validators describe exactly this sprite.
-    const head = asset.storyboardKey ? await c.env.BUCKET.head(storyboardSpriteKey(asset.storyboardKey)) : null;
-    if (!head) throw new ApiError("NOT_FOUND", `Video ${assetId} has no storyboard yet`);
-    return serveObject(c, c.env.BUCKET, {
-      key: head.key,
-      size: head.size,
-      etag: head.httpEtag,
-      lastModified: head.uploaded,
-      contentType: head.httpMetadata?.contentType ?? "image/jpeg",
-    });
+    const spriteKey = asset.storyboardKey ? storyboardSpriteKey(asset.storyboardKey) : null;
+    return serveDerivedObject(c, spriteKey, `Video ${assetId} has no storyboard yet`);
   });
 }
