@@ -1,10 +1,8 @@
 import { execFile } from "node:child_process";
-import { createReadStream } from "node:fs";
-import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../../container/src/app";
@@ -13,6 +11,7 @@ import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
 import { ConcurrencyLimiter } from "../../../container/src/limiter";
 import { ByteReader } from "../../../container/src/protocol/byte-reader";
 import { type RenderResultData, RenderResultDataSchema } from "../../../container/src/render/result";
+import { framedBody } from "../media/media-service";
 
 const run = promisify(execFile);
 
@@ -55,22 +54,6 @@ export async function startRenderService(env: Record<string, string> = {}): Prom
     tmpDir,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-/** A framed body: header line, then each file's bytes in order, streamed from disk. */
-export async function framedBody(
-  options: Record<string, unknown>,
-  files: Record<string, string>,
-): Promise<ReadableStream<Uint8Array>> {
-  const inputs = await Promise.all(
-    Object.entries(files).map(async ([name, file]) => ({ name, file, size: (await stat(file)).size })),
-  );
-  const header = `${JSON.stringify({ ...options, inputs: inputs.map(({ name, size }) => ({ name, size })) })}\n`;
-  async function* chunks() {
-    yield Buffer.from(header);
-    for (const input of inputs) yield* createReadStream(input.file);
-  }
-  return Readable.toWeb(Readable.from(chunks())) as ReadableStream<Uint8Array>;
 }
 
 export type RenderEvent = { type: string } & Record<string, unknown>;
