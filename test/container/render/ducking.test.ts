@@ -1,31 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  meanVolume,
-  postRender,
-  type RenderService,
-  removeTestDirs,
-  renderResult,
-  scratchDir,
-  startRenderService,
-} from "./render-harness";
-import { generateRenderMedia, type RenderMedia } from "./render-media";
+import { describe, expect, it } from "vitest";
+import { meanVolume, postRender, renderResult } from "./render-harness";
+import { useRenderSuite } from "./render-media";
 
-let service: RenderService;
-let media: RenderMedia;
-
-beforeAll(async () => {
-  [service, media] = await Promise.all([startRenderService(), scratchDir("render-ducking").then(generateRenderMedia)]);
-});
-afterAll(async () => {
-  await service?.close();
-  await removeTestDirs();
-});
+const suite = useRenderSuite("render-ducking");
 
 const MUSIC_HZ = 3000;
 
 async function renderWithMusic(ducking: boolean): Promise<string> {
   const response = await postRender(
-    service,
+    suite.service,
     {
       // The speech clip has its tone on during 0-1 s and 2-3 s and is silent in between.
       clips: [{ input: "source_0", in_point: 0, out_point: 3 }],
@@ -37,7 +20,7 @@ async function renderWithMusic(ducking: boolean): Promise<string> {
         ducking: { enabled: ducking, threshold: 0.02, ratio: 20, attack: 5, release: 150 },
       },
     },
-    { source_0: media.speech, music: media.music },
+    { source_0: suite.media.speech, music: suite.media.music },
   );
   renderResult(response);
   return response.files["mixed.mp4"] as string;

@@ -1,34 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  meanVolume,
-  postRender,
-  probe,
-  type RenderService,
-  removeTestDirs,
-  renderResult,
-  scratchDir,
-  startRenderService,
-} from "./render-harness";
-import { generateRenderMedia, type RenderMedia } from "./render-media";
+import { describe, expect, it } from "vitest";
+import { meanVolume, postRender, probe, renderResult } from "./render-harness";
+import { useRenderSuite } from "./render-media";
 
-let service: RenderService;
-let media: RenderMedia;
-
-beforeAll(async () => {
-  [service, media] = await Promise.all([
-    startRenderService(),
-    scratchDir("render-durations").then(generateRenderMedia),
-  ]);
-});
-afterAll(async () => {
-  await service?.close();
-  await removeTestDirs();
-});
+const suite = useRenderSuite("render-durations");
 
 const small = { aspect_ratio: "16:9", templates: [{ name: "small", format: "mp4", width: 320, height: 180 }] };
 
 async function renderOne(options: Record<string, unknown>, files: Record<string, string>) {
-  const response = await postRender(service, { ...small, ...options }, files);
+  const response = await postRender(suite.service, { ...small, ...options }, files);
   expect(response.status).toBe(200);
   const result = renderResult(response);
   const file = response.files["small.mp4"];
@@ -46,7 +25,7 @@ describe("render durations", () => {
           { input: "source_0", in_point: 1, out_point: 2.7 },
         ],
       },
-      { source_0: media.red, source_1: media.green },
+      { source_0: suite.media.red, source_1: suite.media.green },
     );
     expect(duration).toBeGreaterThanOrEqual(1.5 + 1.2 + 1.7 - 0.1);
     expect(duration).toBeLessThanOrEqual(1.5 + 1.2 + 1.7 + 0.1);
@@ -65,7 +44,7 @@ describe("render durations", () => {
           { input: "source_0", in_point: 1, out_point: 3, transition: { type: "fade_to_white", duration: 0.4 } },
         ],
       },
-      { source_0: media.red, source_1: media.green, source_2: media.blueRotated },
+      { source_0: suite.media.red, source_1: suite.media.green, source_2: suite.media.blueRotated },
     );
     const expected = 8 - 0.5 - 0.8;
     expect(Math.abs(duration - expected)).toBeLessThanOrEqual(0.1);
@@ -79,7 +58,7 @@ describe("render durations", () => {
           { input: "source_1", in_point: 0, out_point: 1 },
         ],
       },
-      { source_0: media.red, source_1: media.green },
+      { source_0: suite.media.red, source_1: suite.media.green },
     );
     expect(streams.map((stream) => stream.codec_type)).toEqual(["video"]);
     expect(Math.abs(duration - 2)).toBeLessThanOrEqual(0.1);
@@ -91,7 +70,7 @@ describe("render durations", () => {
         clips: [{ input: "source_0", in_point: 0, out_point: 3, include_audio: false }],
         background_music: { input: "music", loop: true },
       },
-      { source_0: media.green, music: media.music },
+      { source_0: suite.media.green, music: suite.media.music },
     );
     const audio = streams.find((stream) => stream.codec_type === "audio");
     expect(audio?.codec_name).toBe("aac");

@@ -1,27 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  frameAt,
-  pixel,
-  postRender,
-  probe,
-  type RenderService,
-  removeTestDirs,
-  renderResult,
-  scratchDir,
-  startRenderService,
-} from "./render-harness";
-import { generateRenderMedia, type RenderMedia } from "./render-media";
+import { describe, expect, it } from "vitest";
+import { frameAt, pixel, postRender, probe, renderResult } from "./render-harness";
+import { useRenderSuite } from "./render-media";
 
-let service: RenderService;
-let media: RenderMedia;
-
-beforeAll(async () => {
-  [service, media] = await Promise.all([startRenderService(), scratchDir("render-framing").then(generateRenderMedia)]);
-});
-afterAll(async () => {
-  await service?.close();
-  await removeTestDirs();
-});
+const suite = useRenderSuite("render-framing");
 
 const isRed = ([r, g, b]: number[]) => (r ?? 0) > 180 && (g ?? 255) < 60 && (b ?? 255) < 60;
 const isBlack = ([r, g, b]: number[]) => (r ?? 255) < 30 && (g ?? 255) < 30 && (b ?? 255) < 30;
@@ -29,7 +10,7 @@ const isBlack = ([r, g, b]: number[]) => (r ?? 255) < 30 && (g ?? 255) < 30 && (
 describe("render framing", () => {
   it("renders every template at its size, 9:16 from a 16:9 source, contain pads and cover crops", async () => {
     const response = await postRender(
-      service,
+      suite.service,
       {
         clips: [{ input: "source_0", in_point: 0, out_point: 1 }],
         aspect_ratio: "9:16",
@@ -40,7 +21,7 @@ describe("render framing", () => {
           { name: "portrait_mov", format: "mov", width: 180, height: 320 },
         ],
       },
-      { source_0: media.red },
+      { source_0: suite.media.red },
     );
     const { outputs } = renderResult(response);
     expect(outputs.map((output) => [output.name, output.template, output.format, output.width, output.height])).toEqual(
@@ -72,14 +53,14 @@ describe("render framing", () => {
 
   it("cover fills the whole 9:16 frame by cropping the 16:9 source", async () => {
     const response = await postRender(
-      service,
+      suite.service,
       {
         clips: [{ input: "source_0", in_point: 0, out_point: 1 }],
         aspect_ratio: "9:16",
         fit: "cover",
         templates: [{ name: "cover", format: "mp4", width: 180, height: 320 }],
       },
-      { source_0: media.red },
+      { source_0: suite.media.red },
     );
     const frame = await frameAt(response.files["cover.mp4"] as string, 0.5);
     expect([frame.width, frame.height]).toEqual([180, 320]);
@@ -88,9 +69,9 @@ describe("render framing", () => {
 
   it("without templates renders one mp4 at the chosen aspect ratio and resolution", async () => {
     const response = await postRender(
-      service,
+      suite.service,
       { clips: [{ input: "source_0", in_point: 0, out_point: 0.5 }], aspect_ratio: "1:1", resolution: "540p" },
-      { source_0: media.red },
+      { source_0: suite.media.red },
     );
     const { streams } = await probe(response.files["default.mp4"] as string);
     const video = streams.find((stream) => stream.codec_type === "video");
@@ -99,13 +80,13 @@ describe("render framing", () => {
 
   it("answers 400 before streaming when a template does not match the aspect ratio", async () => {
     const response = await postRender(
-      service,
+      suite.service,
       {
         clips: [{ input: "source_0", in_point: 0, out_point: 1 }],
         aspect_ratio: "16:9",
         templates: [{ name: "square", format: "mp4", width: 320, height: 320 }],
       },
-      { source_0: media.red },
+      { source_0: suite.media.red },
     );
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ error: { code: "INVALID_OPTIONS" } });

@@ -1,28 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  frameAt,
-  meanVolume,
-  pixel,
-  postRender,
-  probe,
-  type RenderService,
-  removeTestDirs,
-  renderResult,
-  scratchDir,
-  startRenderService,
-} from "./render-harness";
-import { generateRenderMedia, type RenderMedia } from "./render-media";
+import { describe, expect, it } from "vitest";
+import { frameAt, meanVolume, pixel, postRender, probe, renderResult } from "./render-harness";
+import { useRenderSuite } from "./render-media";
 
-let service: RenderService;
-let media: RenderMedia;
-
-beforeAll(async () => {
-  [service, media] = await Promise.all([startRenderService(), scratchDir("render-mixed").then(generateRenderMedia)]);
-});
-afterAll(async () => {
-  await service?.close();
-  await removeTestDirs();
-});
+const suite = useRenderSuite("render-mixed");
 
 const near = (actual: number[], expected: number[], tolerance = 45) =>
   actual.every((value, i) => Math.abs(value - (expected[i] ?? 0)) <= tolerance);
@@ -30,7 +10,7 @@ const near = (actual: number[], expected: number[], tolerance = 45) =>
 describe("render with mixed sources", () => {
   it("normalises sizes, frame rates, rotation and pixel aspect into one stream", async () => {
     const response = await postRender(
-      service,
+      suite.service,
       {
         clips: [
           { input: "source_0", in_point: 0, out_point: 1 },
@@ -41,7 +21,12 @@ describe("render with mixed sources", () => {
         fps: 30,
         templates: [{ name: "mixed", format: "mp4", width: 320, height: 180 }],
       },
-      { source_0: media.red, source_1: media.green, source_2: media.blueRotated, source_3: media.anamorphic },
+      {
+        source_0: suite.media.red,
+        source_1: suite.media.green,
+        source_2: suite.media.blueRotated,
+        source_3: suite.media.anamorphic,
+      },
     );
     renderResult(response);
     const file = response.files["mixed.mp4"] as string;

@@ -1,32 +1,11 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
-import {
-  frameAt,
-  pixel,
-  postRender,
-  probe,
-  type RenderService,
-  removeTestDirs,
-  scratchDir,
-  startRenderService,
-} from "./render-harness";
-import { generateRenderMedia, type RenderMedia } from "./render-media";
+import { frameAt, pixel, postRender, probe } from "./render-harness";
+import { useRenderSuite } from "./render-media";
 
 // `npm install` alone must be enough: the npm-shipped FFmpeg (a 2018 build) has no `xfade`,
 // so crossfades fall back to a blend of the two clips.
-let service: RenderService;
-let media: RenderMedia;
-
-beforeAll(async () => {
-  [service, media] = await Promise.all([
-    startRenderService({ FFMPEG_SOURCE: "npm" }),
-    scratchDir("render-npm-ffmpeg").then(generateRenderMedia),
-  ]);
-});
-afterAll(async () => {
-  await service?.close();
-  await removeTestDirs();
-});
+const suite = useRenderSuite("render-npm-ffmpeg", { FFMPEG_SOURCE: "npm" });
 
 it("detects which builds have xfade", async () => {
   expect((await resolveBinaries({ prefer: "npm" })).hasXfade).toBe(false);
@@ -34,7 +13,7 @@ it("detects which builds have xfade", async () => {
 
 it("renders a crossfade with the npm-shipped FFmpeg: right length, both clips mixed mid-transition", async () => {
   const response = await postRender(
-    service,
+    suite.service,
     {
       aspect_ratio: "16:9",
       templates: [{ name: "small", format: "mp4", width: 320, height: 180 }],
@@ -43,7 +22,7 @@ it("renders a crossfade with the npm-shipped FFmpeg: right length, both clips mi
         { input: "source_1", in_point: 0, out_point: 2 },
       ],
     },
-    { source_0: media.red, source_1: media.green },
+    { source_0: suite.media.red, source_1: suite.media.green },
   );
   expect(response.status).toBe(200);
   const file = response.files["small.mp4"] as string;

@@ -1,26 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  frameAt,
-  pixel,
-  postRender,
-  type RenderService,
-  removeTestDirs,
-  renderResult,
-  scratchDir,
-  startRenderService,
-} from "./render-harness";
-import { generateRenderMedia, type RenderMedia } from "./render-media";
+import { describe, expect, it } from "vitest";
+import { frameAt, pixel, postRender, renderResult } from "./render-harness";
+import { useRenderSuite } from "./render-media";
 
-let service: RenderService;
-let media: RenderMedia;
-
-beforeAll(async () => {
-  [service, media] = await Promise.all([startRenderService(), scratchDir("render-overlays").then(generateRenderMedia)]);
-});
-afterAll(async () => {
-  await service?.close();
-  await removeTestDirs();
-});
+const suite = useRenderSuite("render-overlays");
 
 const near = (actual: number[], expected: number[], tolerance = 40) =>
   actual.every((value, i) => Math.abs(value - (expected[i] ?? 0)) <= tolerance);
@@ -40,9 +22,9 @@ describe("render overlays", () => {
     const clips = [{ input: "source_0", in_point: 0, out_point: 1 }];
     const templates = [{ name: "marked", format: "mp4", width: 320, height: 180 }];
     const opaque = await postRender(
-      service,
+      suite.service,
       { clips, templates, default_watermark: { input: "watermark", position: "top-right", scale: 0.2, opacity: 1 } },
-      { source_0: media.red, watermark: media.watermark },
+      { source_0: suite.media.red, watermark: suite.media.watermark },
     );
     renderResult(opaque);
     // 0.2 x 320 = 64 px wide (64x32), 3% margin = 10 px: the mark covers x 246-309, y 10-41.
@@ -52,13 +34,13 @@ describe("render overlays", () => {
     expect(near(pixel(frame, 278, 150), [255, 0, 0])).toBe(true);
 
     const translucent = await postRender(
-      service,
+      suite.service,
       {
         clips,
         templates,
         default_watermark: { input: "watermark", position: "bottom-left", scale: 0.2, opacity: 0.5 },
       },
-      { source_0: media.red, watermark: media.watermark },
+      { source_0: suite.media.red, watermark: suite.media.watermark },
     );
     const half = await frameAt(translucent.files["marked.mp4"] as string, 0.5);
     // Half-transparent yellow over red: red stays, green is about half.
@@ -68,7 +50,7 @@ describe("render overlays", () => {
 
   it("burns global and per-clip subtitles into the frame while their cues are on screen", async () => {
     const response = await postRender(
-      service,
+      suite.service,
       {
         clips: [
           { input: "source_0", in_point: 0, out_point: 1.5 },
@@ -77,7 +59,7 @@ describe("render overlays", () => {
         global_subtitles: [{ start: 0.2, end: 0.8, text: "Hello world" }],
         templates: [{ name: "subtitled", format: "mp4", width: 320, height: 180 }],
       },
-      { source_0: media.red, source_1: media.green },
+      { source_0: suite.media.red, source_1: suite.media.green },
     );
     renderResult(response);
     const file = response.files["subtitled.mp4"] as string;

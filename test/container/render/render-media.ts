@@ -1,5 +1,7 @@
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { ffmpeg, generateAudio, generateImage, generateVideo } from "../../media/generate";
+import { type RenderService, removeTestDirs, scratchDir, startRenderService } from "./render-harness";
 
 /** Tiny generated sources, each with its own colour (and tone), so tests can tell clips apart by pixel and pitch. */
 export interface RenderMedia {
@@ -67,4 +69,26 @@ export async function generateRenderMedia(dir: string): Promise<RenderMedia> {
     ]),
   ]);
   return { red, green, blueRotated, speech, anamorphic, music, watermark };
+}
+
+/**
+ * One render service and one set of generated clips per test file: registers the setup and teardown
+ * hooks and returns the suite, filled in before the file's tests run.
+ */
+export function useRenderSuite(
+  name: string,
+  env: Record<string, string> = {},
+): { service: RenderService; media: RenderMedia } {
+  const suite = {} as { service: RenderService; media: RenderMedia };
+  beforeAll(async () => {
+    [suite.service, suite.media] = await Promise.all([
+      startRenderService(env),
+      scratchDir(name).then(generateRenderMedia),
+    ]);
+  });
+  afterAll(async () => {
+    await suite.service?.close();
+    await removeTestDirs();
+  });
+  return suite;
 }
