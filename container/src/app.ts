@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { createLogger } from "./logger";
 import { registerOp, type ServiceDeps } from "./operation";
+import { InputServer } from "./protocol/input-server";
 import { registerHealth } from "./routes/health";
 import { probeOp } from "./routes/probe";
 import { renderOp } from "./routes/render";
@@ -12,10 +13,14 @@ import { transcribeOp } from "./routes/transcribe";
  * `shutdown` aborts all running work (SIGTERM). The logger defaults to one at the config's LOG_LEVEL.
  */
 export function createApp(
-  services: Omit<ServiceDeps, "logger"> & { logger?: ServiceDeps["logger"] },
+  services: Omit<ServiceDeps, "logger" | "inputServer"> & Partial<Pick<ServiceDeps, "logger" | "inputServer">>,
   shutdown: AbortSignal = new AbortController().signal,
 ) {
-  const deps: ServiceDeps = { ...services, logger: services.logger ?? createLogger(services.config.LOG_LEVEL) };
+  const deps: ServiceDeps = {
+    ...services,
+    logger: services.logger ?? createLogger(services.config.LOG_LEVEL),
+    inputServer: services.inputServer ?? new InputServer(),
+  };
   const app = new Hono();
 
   registerHealth(app, deps);

@@ -12,7 +12,8 @@ import {
   type ServiceErrorBody,
 } from "./protocol/contract";
 import { EventWriter } from "./protocol/event-writer";
-import { type InputFile, RequestError, readInputs, readRequestHeader } from "./protocol/framed-request";
+import { type InputFile, RequestError, readRequestHeader, receiveInputs } from "./protocol/framed-request";
+import type { InputServer, PublishedInput } from "./protocol/input-server";
 import { Workspace } from "./workspace";
 
 /** What every op is given; built by the app once. */
@@ -21,6 +22,8 @@ export interface ServiceDeps {
   limiter: ConcurrencyLimiter;
   ffmpeg: FfmpegBinaries;
   logger: Logger;
+  /** Serves inputs of ops that `streamsInputs` to ffmpeg while they arrive. */
+  inputServer: InputServer;
 }
 
 export interface OpContext<Options> {
@@ -53,6 +56,11 @@ export interface MediaOp<Schema extends z.ZodType> {
   optionsSchema: Schema;
   requiredInputs: readonly string[];
   optionalInputs?: readonly string[];
+  /**
+   * Start as soon as the header is read, reading inputs through `source` while the body still arrives, instead
+   * of after the last byte. For ops that need only part of a file (the probe reads the index and a few frames).
+   */
+  streamsInputs?: boolean;
   /** Emits progress/log/file events through ctx.events and returns the `result` data. */
   run(ctx: OpContext<z.infer<Schema>>): Promise<Record<string, unknown>>;
 }
@@ -88,14 +96,19 @@ export function registerOp<Schema extends z.ZodType>(
     const abort = (reason: unknown) => controller.abort(reason);
     const signal = AbortSignal.any([requestSignal, shutdown, controller.signal]);
     let workspace: Workspace | undefined;
+
+    let ctx: OpContext<z.infer<Schema>>;
+    let received: Promise<void> | undefined;
+    const published: PublishedInput[] = [];
     const cleanup = async () => {
+      // The body keeps arriving after an op that finishes early; its files stay until the upload is over.
+      await received?.catch(() => {});
+      for (const input of published) input.revoke();
       await workspace
         ?.dispose()
         .catch((error) => deps.logger.error("workspace_cleanup_failed", { error: String(error) }));
       release();
     };
-
-    let ctx: OpContext<z.infer<Schema>>;
     try {
       if (!c.req.raw.body) {
         throw new RequestError("INVALID_HEADER", "Request body is empty; expected a JSON header line");
@@ -105,9 +118,24 @@ export function registerOp<Schema extends z.ZodType>(
       const options = checkHeader(op, header, deps.config.MEDIA_MAX_INPUT_BYTES);
       workspace = await Workspace.create(deps.config.MEDIA_TMP_DIR);
       const uploadStarted = Date.now();
-      const inputs = await readInputs(reader, header.inputs, workspace);
-      const bytes = header.inputs.reduce((sum, input) => sum + input.size, 0);
-      deps.logger.info("op_inputs_received", { op: op.name, bytes, ms: Date.now() - uploadStarted });
+      const arriving = receiveInputs(reader, header.inputs, workspace);
+      received = arriving.done.then(() => {
+        const bytes = header.inputs.reduce((sum, input) => sum + input.size, 0);
+        deps.logger.info("op_inputs_received", { op: op.name, bytes, ms: Date.now() - uploadStarted });
+      });
+      // Awaited below; until then a failed upload must not count as an unhandled rejection.
+      received.catch(() => {});
+      if (!op.streamsInputs) await received;
+      const inputs: Record<string, InputFile> = {};
+      for (const [name, file] of Object.entries(arriving.files)) {
+        let source = file.path;
+        if (op.streamsInputs) {
+          const input = await deps.inputServer.publish(file);
+          published.push(input);
+          source = input.url;
+        }
+        inputs[name] = { name, size: file.size, path: file.path, source, waitFor: (bytes) => file.waitFor(bytes) };
+      }
       const events = new EventWriter(abort, requestSignal);
       ctx = { options, inputs, workspace, signal, events, deps };
     } catch (error) {
@@ -116,7 +144,18 @@ export function registerOp<Schema extends z.ZodType>(
       throw error;
     }
 
-    void execute(op, ctx, signal, deps.logger, cleanup);
+    const running = execute(op, ctx, signal, deps.logger, cleanup);
+    // An op that streams its inputs is already working; the answer still waits for the whole body, so that
+    // bad framing is a 400 like for every other op, and a failed upload stops the op.
+    try {
+      await received;
+    } catch (error) {
+      abort(error);
+      await ctx.events.readable.cancel(error).catch(() => {});
+      await running;
+      if (error instanceof RequestError) return c.json(errorBody(error.code, error.message), 400);
+      throw error;
+    }
     return new Response(ctx.events.readable, {
       status: 200,
       headers: { "content-type": EVENT_STREAM_CONTENT_TYPE, "cache-control": "no-store" },

@@ -34,16 +34,23 @@ const KNOWN_TOP_LEVEL = new Set([
  * Walks the top-level boxes of an MP4/MOV file (a few small reads, no decoding) to tell a truncated upload
  * (a box runs past the end of the file) from a file whose header lies (garbage where a box should be).
  * ffprobe alone trusts a front-loaded index and reports the full duration for a truncated faststart MP4.
+ * `waitFor` holds each read until its bytes have arrived, so a faststart file is checked from its first bytes.
  */
-export async function checkMp4Structure(filePath: string): Promise<Mp4Structure> {
+export async function checkMp4Structure(
+  filePath: string,
+  fileSize: number,
+  waitFor: (bytes: number) => Promise<void> = async () => {},
+): Promise<Mp4Structure> {
+  // An arriving file exists on disk only once its first bytes do.
+  await waitFor(16);
   const handle = await open(filePath, "r");
   try {
-    const { size: fileSize } = await handle.stat();
     const header = Buffer.alloc(16);
     const boxes: string[] = [];
     let offset = 0;
     while (offset < fileSize) {
-      const { bytesRead } = await handle.read(header, 0, 16, offset);
+      await waitFor(offset + 16);
+      const { bytesRead } = await handle.read(header, 0, Math.min(16, fileSize - offset), offset);
       if (bytesRead < 8) {
         return boxes.length === 0
           ? { kind: "not-mp4" }

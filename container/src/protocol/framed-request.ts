@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { Workspace } from "../workspace";
+import { ArrivingFile } from "./arriving-file";
 import { type ByteReader, FramingError } from "./byte-reader";
 import { type InputDescriptor, MAX_HEADER_BYTES, type RequestHeader, RequestHeaderSchema } from "./contract";
 
@@ -17,8 +18,16 @@ export class RequestError extends Error {
 
 export interface InputFile {
   name: string;
-  path: string;
   size: number;
+  /** The bytes in the workspace. Complete when the op starts, unless the op `streamsInputs`. */
+  path: string;
+  /**
+   * What ffmpeg and ffprobe should open: `path`, or for an op that `streamsInputs`, a loopback URL whose
+   * reads wait for bytes still arriving.
+   */
+  source: string;
+  /** Resolves once the first `bytes` bytes are on disk (at once when the input is complete). */
+  waitFor(bytes: number): Promise<void>;
 }
 
 /** Reads and validates the JSON header line; the rest of the body stays unread in `reader`. */
@@ -47,33 +56,52 @@ export async function readRequestHeader(reader: ByteReader): Promise<RequestHead
   return parsed.data;
 }
 
-/** Streams each declared input to its own workspace file, in header order, exactly `size` bytes each. */
-export async function readInputs(
-  reader: ByteReader,
-  inputs: InputDescriptor[],
-  workspace: Workspace,
-): Promise<Record<string, InputFile>> {
-  const files: Record<string, InputFile> = {};
-  for (const input of inputs) {
-    const filePath = workspace.file(`input-${input.name}`);
-    // A buffered write stream that is awaited only on backpressure: awaiting every chunk's write halves upload speed.
-    const out = createWriteStream(filePath, { highWaterMark: 1024 * 1024 });
-    const failed = new Promise<never>((_, reject) => out.once("error", reject));
-    failed.catch(() => {});
-    try {
-      await reader.readExactly(input.size, (chunk) =>
-        out.write(chunk) ? undefined : Promise.race([once(out, "drain").then(() => {}), failed]),
-      );
-      await Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]);
-    } catch (error) {
-      out.destroy();
-      if (error instanceof FramingError) {
-        throw new RequestError("INVALID_BODY", `Input ${input.name}: ${error.message}`);
-      }
-      throw error;
+export interface ArrivingInputs {
+  /** One file per declared input, created before any byte arrives. */
+  files: Record<string, ArrivingFile>;
+  /** Settles when every input is on disk and the body has ended; rejects with a RequestError on bad framing. */
+  done: Promise<void>;
+}
+
+/**
+ * Streams each declared input to its own workspace file, in header order, exactly `size` bytes each.
+ * Returns at once, so an op can read the files while they arrive (see ArrivingFile).
+ */
+export function receiveInputs(reader: ByteReader, inputs: InputDescriptor[], workspace: Workspace): ArrivingInputs {
+  const files = Object.fromEntries(
+    inputs.map((input) => [input.name, new ArrivingFile(workspace.file(`input-${input.name}`), input.size)]),
+  );
+  const done = (async () => {
+    for (const input of inputs) await writeInput(reader, input, files[input.name] as ArrivingFile);
+    if (!(await reader.atEnd())) throw new RequestError("INVALID_BODY", "Request body has bytes after the last input");
+  })();
+  done.catch((error) => {
+    for (const file of Object.values(files)) file.fail(error);
+  });
+  return { files, done };
+}
+
+async function writeInput(reader: ByteReader, input: InputDescriptor, file: ArrivingFile): Promise<void> {
+  // A buffered write stream that is awaited only on backpressure: awaiting every chunk's write halves upload speed.
+  const out = createWriteStream(file.path, { highWaterMark: 1024 * 1024 });
+  const failed = new Promise<never>((_, reject) => out.once("error", reject));
+  failed.catch(() => {});
+  // The write callback fires once the chunk is in the file, which is when readers may have it.
+  const written = (error?: Error | null) => {
+    if (!error) file.advance(pending.shift() ?? 0);
+  };
+  const pending: number[] = [];
+  try {
+    await reader.readExactly(input.size, (chunk) => {
+      pending.push(chunk.length);
+      return out.write(chunk, written) ? undefined : Promise.race([once(out, "drain").then(() => {}), failed]);
+    });
+    await Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]);
+  } catch (error) {
+    out.destroy();
+    if (error instanceof FramingError) {
+      throw new RequestError("INVALID_BODY", `Input ${input.name}: ${error.message}`);
     }
-    files[input.name] = { name: input.name, path: filePath, size: input.size };
+    throw error;
   }
-  if (!(await reader.atEnd())) throw new RequestError("INVALID_BODY", "Request body has bytes after the last input");
-  return files;
 }

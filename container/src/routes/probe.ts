@@ -1,4 +1,4 @@
-import { stat, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { FfprobeError, ffprobe } from "../ffmpeg/ffprobe";
 import { checkMp4Structure } from "../media/mp4-structure";
@@ -37,12 +37,14 @@ export const probeOp = defineOp({
   name: "probe",
   optionsSchema: ProbeOptionsSchema,
   requiredInputs: ["video"],
+  // Starts on the first bytes: the box walk, ffprobe and the poster need the index and a few frames, not the file.
+  streamsInputs: true,
   async run({ options, inputs, workspace, signal, events, deps }): Promise<Record<string, unknown>> {
     const video = inputs.video!;
     await events.progress(0);
     if (video.size === 0) throw new OpError(MediaErrorCode.invalidMedia, "The file is empty (0 bytes).", false);
 
-    const structure = await checkMp4Structure(video.path);
+    const structure = await checkMp4Structure(video.path, video.size, video.waitFor);
     if (structure.kind === "truncated") {
       throw new OpError(
         MediaErrorCode.truncatedMedia,
@@ -60,7 +62,7 @@ export const probeOp = defineOp({
 
     let fields: ProbeFields;
     try {
-      fields = probeFields(await ffprobe(deps.ffmpeg, video.path, signal), (await stat(video.path)).size);
+      fields = probeFields(await ffprobe(deps.ffmpeg, video.source, signal), video.size);
     } catch (error) {
       if (error instanceof FfprobeError) throw explainProbeFailure(error);
       throw error;
@@ -68,7 +70,7 @@ export const probeOp = defineOp({
     // MP4/MOV truncation was already caught from the box structure; other containers get a decode probe at the end.
     if (
       structure.kind === "not-mp4" &&
-      !(await frameDecodesNearEnd(deps.ffmpeg, video.path, fields.duration, signal))
+      !(await frameDecodesNearEnd(deps.ffmpeg, video.source, fields.duration, signal))
     ) {
       throw new OpError(
         MediaErrorCode.truncatedMedia,
@@ -82,10 +84,16 @@ export const probeOp = defineOp({
     let thumbnail: ProbeResultData["thumbnail"] = null;
     let storyboard: ProbeResultData["storyboard"] = null;
     if (options.thumbnail) {
-      const made = await makeThumbnail(deps.ffmpeg, video.path, workspace.file(THUMBNAIL_FILE_NAME), fields.duration, {
-        threads: deps.config.FFMPEG_THREADS,
-        signal,
-      });
+      const made = await makeThumbnail(
+        deps.ffmpeg,
+        video.source,
+        workspace.file(THUMBNAIL_FILE_NAME),
+        fields.duration,
+        {
+          threads: deps.config.FFMPEG_THREADS,
+          signal,
+        },
+      );
       await events.progress(options.storyboard ? 60 : 90);
       await events.file(THUMBNAIL_FILE_NAME, made.path, "image/jpeg");
       thumbnail = {
@@ -98,7 +106,7 @@ export const probeOp = defineOp({
     }
     if (options.storyboard) {
       const sprite = workspace.file(STORYBOARD_SPRITE_FILE_NAME);
-      const map = await makeStoryboard(deps.ffmpeg, video.path, sprite, fields, {
+      const map = await makeStoryboard(deps.ffmpeg, video.source, sprite, fields, {
         ...options.storyboard,
         threads: deps.config.FFMPEG_THREADS,
         signal,
