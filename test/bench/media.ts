@@ -1,6 +1,7 @@
 // `npm run bench:media [-- --minutes 10] [-- --runs 5] [-- --port 18795]`
-// Ingest cost (probe + poster thumbnail) through the media service — framed upload over loopback, workspace,
-// ffprobe, ffmpeg, poster streamed back — next to the same ffprobe and ffmpeg commands run bare on the file.
+// Ingest cost (probe + poster thumbnail) through the media service — framed upload over loopback into the
+// workspace, overlapped with ffprobe and ffmpeg reading it as it arrives, poster streamed back — next to the same
+// ffprobe and ffmpeg commands run bare on the file.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createReadStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
@@ -181,7 +182,7 @@ async function main() {
     );
     // The first entries are the warm-up call's.
     console.log(
-      `  inside the service (medians):     receiving the upload ${median(phases.upload.slice(1))} ms, probe + poster ${median(phases.work.slice(1))} ms`,
+      `  inside the service (medians):     receiving the upload ${median(phases.upload.slice(1))} ms, probe + poster ${median(phases.work.slice(1))} ms (overlapping: the probe reads the input as it arrives)`,
     );
     console.log(
       `  ratio service / bare:             median ${(s / b).toFixed(2)}x, best ${(sBest / bBest).toFixed(2)}x   (target <= 1.20x)`,

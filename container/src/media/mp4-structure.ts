@@ -1,8 +1,9 @@
-import { open } from "node:fs/promises";
+import { type FileHandle, open } from "node:fs/promises";
 
 export type Mp4Structure =
   | { kind: "not-mp4" }
-  | { kind: "ok"; boxes: string[] }
+  /** `duration` is the movie header's (mvhd) length in seconds, when the file has a readable one. */
+  | { kind: "ok"; boxes: string[]; duration?: number }
   | { kind: "truncated"; neededBytes: number; actualBytes: number; box: string }
   | { kind: "invalid"; offset: number; reason: string };
 
@@ -47,6 +48,7 @@ export async function checkMp4Structure(
   try {
     const header = Buffer.alloc(16);
     const boxes: string[] = [];
+    let duration: number | undefined;
     let offset = 0;
     while (offset < fileSize) {
       await waitFor(offset + 16);
@@ -81,10 +83,37 @@ export async function checkMp4Structure(
       if (offset + boxSize > fileSize) {
         return { kind: "truncated", neededBytes: offset + boxSize, actualBytes: fileSize, box: type };
       }
+      if (type === "moov") duration ??= await movieDuration(handle, offset + headerSize, offset + boxSize, waitFor);
       offset += boxSize;
     }
-    return { kind: "ok", boxes };
+    return { kind: "ok", boxes, ...(duration ? { duration } : {}) };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The duration in the movie header, mvhd, which muxers write as the first box inside moov. It lets the poster
+ * start before ffprobe has finished; undefined when mvhd is not first or says nothing useful.
+ */
+async function movieDuration(
+  handle: FileHandle,
+  start: number,
+  end: number,
+  waitFor: (bytes: number) => Promise<void>,
+): Promise<number | undefined> {
+  const box = Buffer.alloc(40);
+  if (end - start < box.length) return undefined;
+  await waitFor(start + box.length);
+  await handle.read(box, 0, box.length, start);
+  if (box.toString("latin1", 4, 8) !== "mvhd") return undefined;
+  // Version 0 stores times in 32 bits, version 1 in 64: creation and modification time, timescale, duration.
+  const [timescale, units] =
+    box[8] === 1
+      ? [box.readUInt32BE(28), Number(box.readBigUInt64BE(32))]
+      : [box.readUInt32BE(20), box.readUInt32BE(24)];
+  // All ones means "unknown" (a file still being recorded, or fragmented).
+  const unknown = units === (box[8] === 1 ? Number.MAX_SAFE_INTEGER : 0xffffffff);
+  const seconds = timescale > 0 && !unknown ? units / timescale : 0;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkMp4Structure } from "../../../container/src/media/mp4-structure";
 import { ProgressEventSchema, ResultEventSchema } from "../../../container/src/protocol/contract";
 import { type ProbeResultData, StoryboardMapSchema } from "../../../container/src/protocol/probe-contract";
 import { ffprobeJson, generateVideo, testBinaries } from "../../media/generate";
@@ -149,6 +150,20 @@ describe("POST /v1/probe", () => {
     const file = await generateVideo(dir, "ntsc.mp4", { fps: 30000 / 1001, seconds: 2, tone: false });
     const { data } = await probe(file);
     expect(data.probe.fps).toBe(29.97);
+  });
+
+  it("reads the movie header's duration from the box walk (it starts the poster early), as ffprobe does", async () => {
+    for (const [name, spec] of [
+      ["header-first.mp4", { seconds: 3 }],
+      ["header-last.mp4", { seconds: 3, faststart: false }],
+      ["header.mov", { seconds: 2, container: "mov" }],
+    ] as const) {
+      const file = await generateVideo(dir, name, spec);
+      const structure = await checkMp4Structure(file, (await stat(file)).size);
+      const { format } = await ffprobeJson(file);
+      expect(structure.kind, name).toBe("ok");
+      expect(structure.kind === "ok" && structure.duration, name).toBeCloseTo(Number(format.duration), 2);
+    }
   });
 
   it("takes the poster from a representative frame, not the black first frame of a fade-in", async () => {
