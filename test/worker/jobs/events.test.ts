@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { jobEventStreamOptions } from "../../../worker/jobs/job-event-hub";
 import { type JobResponse, JobSchema } from "../../../worker/routes/jobs/schema";
+import { NO_WEBSOCKET_COMPRESSION } from "../../../worker/routes/jobs/ws";
 import {
   ADMIN,
   aborted,
@@ -143,6 +144,27 @@ describe("GET /projects/{project_id}/jobs/{job_id}/ws (WebSocket)", () => {
     const ids = reference?.map((m) => m.id) ?? [];
     expect(ids).toEqual(ids.map((_, i) => (ids[0] as number) + i));
     for (const messages of others) expect(messages).toEqual(reference);
+  });
+
+  it("declines the permessage-deflate browsers offer: every event would be deflated once per subscriber", async () => {
+    const { projectId, assetId } = await projectWithAsset("events");
+    restore = scriptIngest(async () => ({}));
+    const created = await createIngestJob(projectId, assetId);
+    await waitForJob(projectId, created.id, (j) => j.status === "completed");
+    const res = await api(`/projects/${projectId}/jobs/${created.id}/ws`, {
+      headers: {
+        ...ADMIN,
+        Upgrade: "websocket",
+        "Sec-WebSocket-Extensions": "permessage-deflate; client_max_window_bits",
+      },
+    });
+    expect(res.status).toBe(101);
+    // workerd would negotiate the offered extension itself if the response named none.
+    expect(res.headers.get("Sec-WebSocket-Extensions")).toBe(NO_WEBSOCKET_COMPRESSION);
+    const socket = res.webSocket as WebSocket;
+    const closed = new Promise<number>((resolve) => socket.addEventListener("close", (event) => resolve(event.code)));
+    socket.accept();
+    expect(await closed).toBe(1000);
   });
 
   it("sends a finished job once and closes with 1000", async () => {
