@@ -1,11 +1,19 @@
-// `npm run bench:events [-- --ws 200 --sse 50 --jobs 500]`
-// Against wrangler dev (local Queues, Durable Objects, D1): one job watched by many WebSocket and SSE
-// subscribers while it reports 100 progress updates, then the engine's throughput for no-op jobs.
+// `npm run bench:events [-- --ws 200 --sse 50 --jobs 500 --stack dev-api|wrangler-dev]`
+// Against wrangler's local stack (local Queues, Durable Objects, D1): one job watched by many WebSocket and
+// SSE subscribers while it reports 100 progress updates, then the engine's throughput for no-op jobs.
 // It runs test/bench/events-worker.ts, which is the real Worker plus two scripted job types.
+//
+// Stacks (both: wrangler's dev runtime, the same workerd, local simulators and ProxyWorker hop in front):
+// - dev-api (default): wrangler's startWorker API with the DevTools inspector off. `wrangler dev` always
+//   attaches it, and then every chunk of every SSE stream (each one a subrequest to the job object) becomes
+//   a devtools network event that wrangler relays through a second workerd into Node as one HTTP request
+//   each: with 50 SSE subscribers that relay alone used more CPU than the Worker.
+// - wrangler-dev: the `wrangler dev` CLI, as `npm run dev` runs it, inspector included.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { unstable_startWorker } from "wrangler";
 import WebSocket from "ws";
 import { writeLocalWranglerConfig } from "../stack/dev-config";
 
@@ -18,6 +26,8 @@ const WS_SUBSCRIBERS = arg("ws", 200);
 const SSE_SUBSCRIBERS = arg("sse", 50);
 const NOOP_JOBS = arg("jobs", 500);
 const PORT = arg("port", 8871);
+const STACK = process.argv.includes("--stack") ? process.argv[process.argv.indexOf("--stack") + 1] : "dev-api";
+if (STACK !== "dev-api" && STACK !== "wrangler-dev") throw new Error(`--stack: dev-api or wrangler-dev, not ${STACK}`);
 const STEPS = 100; // events-worker.ts reports progress 1..100
 const API = `http://127.0.0.1:${PORT}`;
 const ADMIN_KEY = "bench-admin-key";
@@ -79,7 +89,25 @@ function start(command: string, args: string[]): { child: ChildProcess; output: 
   return { child, output: () => output };
 }
 
-async function startWorker(persist: string) {
+const VARS = { DEPLOY_ENV: "development", LOG_LEVEL: "ERROR", ADMIN_API_KEY: ADMIN_KEY, MAX_QUEUE_SIZE: "10000" };
+
+async function waitForHealth(exited: () => string | null) {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const exit = exited();
+    if (exit !== null) throw new Error(exit);
+    if (Date.now() > deadline) throw new Error("the Worker did not answer /health within 90 s");
+    const ok = await fetch(`${API}/health`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Starts the bench Worker on the chosen stack; resolves to a function that stops it. */
+async function startWorker(persist: string): Promise<() => Promise<void>> {
   const wrangler = path.join(ROOT, "node_modules/.bin/wrangler");
   const config = benchConfig();
   const migrate = start(wrangler, [
@@ -96,7 +124,27 @@ async function startWorker(persist: string) {
   if ((await new Promise((resolve) => migrate.child.once("exit", resolve))) !== 0) {
     throw new Error(`migrations failed:\n${migrate.output()}`);
   }
-  const vars = { DEPLOY_ENV: "development", LOG_LEVEL: "ERROR", ADMIN_API_KEY: ADMIN_KEY, MAX_QUEUE_SIZE: "10000" };
+  if (STACK === "dev-api") {
+    // wrangler runs in this process here: keep its per-request log lines (one per queue batch) off stdout.
+    process.env.WRANGLER_LOG = "error";
+    const worker = await unstable_startWorker({
+      config,
+      bindings: Object.fromEntries(
+        Object.entries(VARS).map(([name, value]) => [name, { type: "plain_text" as const, value }]),
+      ),
+      dev: {
+        inspector: false,
+        server: { hostname: "127.0.0.1", port: PORT },
+        persist,
+        watch: false,
+        enableContainers: false,
+        logLevel: "error",
+      },
+    });
+    await worker.ready;
+    await waitForHealth(() => null);
+    return () => worker.dispose();
+  }
   const proc = start(wrangler, [
     "dev",
     "--config",
@@ -109,19 +157,10 @@ async function startWorker(persist: string) {
     String(PORT),
     "--enable-containers=false",
     "--show-interactive-dev-session=false",
-    ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+    ...Object.entries(VARS).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
   ]);
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (proc.child.exitCode !== null) throw new Error(`wrangler dev exited:\n${proc.output()}`);
-    if (Date.now() > deadline) throw new Error(`wrangler dev did not start:\n${proc.output()}`);
-    const ok = await fetch(`${API}/health`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (ok) return proc;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await waitForHealth(() => (proc.child.exitCode === null ? null : `wrangler dev exited:\n${proc.output()}`));
+  return () => stop(proc.child);
 }
 
 /** Stops wrangler and everything it started (its process group: the CLI and workerd). */
@@ -150,6 +189,9 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
+/** Sec-WebSocket-Extensions the server agreed to; `ws` offers permessage-deflate as browsers do. */
+const negotiatedExtensions = new Set<string>();
+
 /** Resolves once connected; `done` settles when the server closes the socket (rejects unless with 1000). */
 function subscribeWs(url: string, receipts: Receipt[]): Promise<{ done: Promise<void> }> {
   return new Promise((resolve, reject) => {
@@ -162,7 +204,10 @@ function subscribeWs(url: string, receipts: Receipt[]): Promise<{ done: Promise<
       const message = JSON.parse(String(data)) as { id: number; job: Job };
       receipts.push({ ...message, at: Date.now() });
     });
-    socket.on("open", () => resolve({ done }));
+    socket.on("open", () => {
+      negotiatedExtensions.add(socket.extensions || "none");
+      resolve({ done });
+    });
     socket.on("error", reject);
     socket.on("close", (code) => closed(code));
   });
@@ -250,6 +295,7 @@ async function fanOut(projectId: string, assetId: string) {
   }
   delays.sort((a, b) => a - b);
   return {
+    stack: STACK,
     subscribers: `${WS_SUBSCRIBERS} WebSocket + ${SSE_SUBSCRIBERS} SSE`,
     updates: STEPS,
     delay_p50_ms: percentile(delays, 50),
@@ -258,6 +304,7 @@ async function fanOut(projectId: string, assetId: string) {
     events_delivered: delivered,
     events_per_second: Math.round(delivered / ((finished - started) / 1000)),
     lost_or_reordered: 0,
+    websocket_extensions: [...negotiatedExtensions].join(" | "),
   };
 }
 
@@ -293,14 +340,16 @@ async function throughput(projectId: string, assetId: string) {
   };
 }
 
+// Miniflare would otherwise try to download a `Request.cf` sample from the internet on startup.
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
 const persist = mkdtempSync(path.join(os.tmpdir(), "bench-events-"));
-const worker = await startWorker(persist);
+const stopWorker = await startWorker(persist);
 try {
   const projectId = `bench-${Date.now()}`;
   const { asset_id: assetId } = await call<{ asset_id: string }>("POST", `/__bench/asset?project_id=${projectId}`);
   console.log(JSON.stringify({ fan_out: await fanOut(projectId, assetId) }, null, 2));
   console.log(JSON.stringify({ throughput: await throughput(projectId, assetId) }, null, 2));
 } finally {
-  await stop(worker.child);
+  await stopWorker();
   rmSync(persist, { recursive: true, force: true });
 }
