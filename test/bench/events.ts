@@ -141,8 +141,13 @@ async function startWorker(persist: string): Promise<() => Promise<void>> {
         logLevel: "error",
       },
     });
-    await worker.ready;
-    await waitForHealth(() => null);
+    try {
+      await worker.ready;
+      await waitForHealth(() => null);
+    } catch (error) {
+      await worker.dispose();
+      throw error;
+    }
     return () => worker.dispose();
   }
   const proc = start(wrangler, [
