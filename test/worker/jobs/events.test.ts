@@ -1,3 +1,4 @@
+import { runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import { jobEventStreamOptions } from "../../../worker/jobs/job-event-hub";
 import { type JobResponse, JobSchema } from "../../../worker/routes/jobs/schema";
@@ -11,9 +12,15 @@ import {
   postJson,
   projectWithAsset,
   scriptIngest,
+  stubFor,
   waitForJob,
 } from "./job-test-kit";
 import { sseFrames } from "./sse-reader";
+
+/** The job object's event hub, private in the class; read here to see subscribers come and go. */
+interface HubOwner {
+  hub: { sse: Set<unknown> };
+}
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -88,6 +95,29 @@ describe("GET /projects/{project_id}/jobs/{job_id}/events (SSE)", () => {
 
     const garbage = await sseFrames(await openEvents(projectId, jobId, { "Last-Event-ID": "abc" })).rest();
     expect(garbage.map((e) => e.id)).toEqual([all.at(-1)?.id]);
+  });
+
+  it("drops an SSE subscriber that disconnected instead of writing to it until the job ends", async () => {
+    const { projectId, assetId } = await projectWithAsset("events");
+    restore = scriptIngest(async (ctx) => aborted(ctx.signal));
+    const created = await createIngestJob(projectId, assetId);
+    await waitForJob(projectId, created.id, (j) => j.status === "running");
+    jobEventStreamOptions.heartbeatMs = 20;
+    const subscribers = () =>
+      runInDurableObject(stubFor(created.id), (object) => (object as unknown as HubOwner).hub.sse.size);
+    try {
+      const res = await openEvents(projectId, created.id);
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      await reader.read();
+      expect(await subscribers()).toBe(1);
+      await reader.cancel();
+      // The next heartbeat write fails once the cancellation has reached the object through the route.
+      for (let i = 0; i < 100 && (await subscribers()) > 0; i++) await scheduler.wait(20);
+      expect(await subscribers()).toBe(0);
+    } finally {
+      // A hanging job would hold a consumer slot the later tests need.
+      await postJson(`/projects/${projectId}/jobs/${created.id}/cancel`, {});
+    }
   });
 
   it("sends heartbeat comments while nothing changes", async () => {
