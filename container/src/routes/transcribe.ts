@@ -31,12 +31,14 @@ export const transcribeOp = defineOp({
   name: "transcribe",
   optionsSchema: TranscribeOptionsSchema,
   requiredInputs: ["video"],
+  // Audio extraction reads the video front to back, so it can follow the upload instead of waiting for it.
+  streamsInputs: true,
   async run({ options, inputs, workspace, signal, events, deps }): Promise<Record<string, unknown>> {
     try {
       const openai = createOpenAIClient(openAIConfigFrom(deps.config));
       await events.progress(0);
       const result = await transcribeVideo(
-        inputs.video!.path,
+        inputs.video!.source,
         {
           model: options.model,
           language: options.language,

@@ -15,6 +15,8 @@ import { defineOp, registerOp, type ServiceDeps } from "../../../container/src/o
 import { ArrivingFile } from "../../../container/src/protocol/arriving-file";
 import { InputServer } from "../../../container/src/protocol/input-server";
 import { probeOp } from "../../../container/src/routes/probe";
+import { renderOp } from "../../../container/src/routes/render";
+import { transcribeOp } from "../../../container/src/routes/transcribe";
 import { type LogRecord, postOp, terminalEvent } from "./media-service";
 
 /** A request body the test feeds by hand, so it can hold the rest back while the op runs. */
@@ -105,8 +107,12 @@ describe("ops that stream their inputs", () => {
   const header = (size: number) =>
     new TextEncoder().encode(`${JSON.stringify({ inputs: [{ name: "blob", size }] })}\n`);
 
-  it("the probe op is one of them", () => {
-    expect(probeOp.streamsInputs).toBe(true);
+  it("probe and transcribe are among them; render, which mixes several inputs, is not", () => {
+    expect([probeOp.streamsInputs, transcribeOp.streamsInputs, renderOp.streamsInputs]).toEqual([
+      true,
+      true,
+      undefined,
+    ]);
   });
 
   it("starts the op on the first bytes and answers once the whole body is in", async () => {
