@@ -131,6 +131,21 @@ describe("service and transport failures", () => {
     await expect.poll(async () => (await media.health()).active, { timeout: 10_000 }).toBe(0);
   });
 
+  it("aborting while an R2 input is still streaming to the service rejects with the reason", async () => {
+    const media = client();
+    // Big enough that the native pipe is still sending when the abort comes.
+    const bytes = new Uint8Array(48 * 1024 * 1024);
+    bytes.set(mediaFixture("video.mp4").subarray(0, 64));
+    const key = `media-client-errors/${crypto.randomUUID()}`;
+    await env.BUCKET.put(key, bytes);
+    const controller = new AbortController();
+    const reason = new Error("job cancelled mid-upload");
+    const call = media.probe(r2Input("video", (await env.BUCKET.get(key))!), { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 20);
+    expect(await call.catch((e: unknown) => e)).toBe(reason);
+    await expect.poll(async () => (await media.health()).active, { timeout: 10_000 }).toBe(0);
+  });
+
   it("a failing onFile handler (e.g. R2 down) is retryable and names the file", async () => {
     const bytes = mediaFixture("video.mp4");
     const error = await client()
