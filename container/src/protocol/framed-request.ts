@@ -86,15 +86,14 @@ async function writeInput(reader: ByteReader, input: InputDescriptor, file: Arri
   const out = createWriteStream(file.path, { highWaterMark: 1024 * 1024 });
   const failed = new Promise<never>((_, reject) => out.once("error", reject));
   failed.catch(() => {});
-  // The write callback fires once the chunk is in the file, which is when readers may have it.
-  const written = (error?: Error | null) => {
-    if (!error) file.advance(pending.shift() ?? 0);
-  };
-  const pending: number[] = [];
   try {
     await reader.readExactly(input.size, (chunk) => {
-      pending.push(chunk.length);
-      return out.write(chunk, written) ? undefined : Promise.race([once(out, "drain").then(() => {}), failed]);
+      // The write callback fires once the chunk is in the file, which is when readers may have it.
+      const length = chunk.length;
+      const queued = out.write(chunk, (error) => {
+        if (!error) file.advance(length);
+      });
+      return queued ? undefined : Promise.race([once(out, "drain").then(() => {}), failed]);
     });
     await Promise.race([new Promise<void>((resolve) => out.end(resolve)), failed]);
   } catch (error) {
