@@ -2,14 +2,15 @@
 // Uploads one generated file through the one-shot multipart route (POST /videos) and through tus
 // (tus-js-client, 5 MiB and 50 MiB chunks) on the same local stack, checks every stored checksum, and
 // prints tus throughput as a ratio to the one-shot route, with workerd's peak RSS growth during each.
-import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { Upload } from "tus-js-client";
 import { startLocalStack } from "../stack/local-stack";
+import { generateUploadFile } from "./upload-file";
 
 const arg = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -21,23 +22,6 @@ const port = Number(arg("port") ?? 8817);
 const size = Math.round(sizeMb * MiB);
 const ADMIN_KEY = "bench-tus-admin-key";
 const AUTH = { Authorization: `Bearer ${ADMIN_KEY}` };
-
-async function generateFile(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  const out = createWriteStream(file);
-  const block = randomBytes(8 * MiB);
-  // An ISO-BMFF ftyp box, so both routes' content checks accept it as mp4.
-  block.set([0, 0, 0, 24, ...Buffer.from("ftypisom"), 0, 0, 2, 0, ...Buffer.from("isommp41")]);
-  for (let written = 0; written < size; ) {
-    const chunk = block.subarray(0, Math.min(block.length, size - written));
-    hash.update(chunk);
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-    written += chunk.length;
-    block[100] = (block[100]! + 1) & 255;
-  }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  return hash.digest("hex");
-}
 
 /** Resident memory of every workerd process under `root`, in MB. */
 function workerdRssMb(root: number): number {
@@ -254,7 +238,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), "bench-tus-"));
 try {
   const file = path.join(work, "bench.mp4");
   console.log(`Generating ${sizeMb} MiB test file...`);
-  const checksum = await generateFile(file);
+  const checksum = await generateUploadFile(file, size);
   console.log("Starting the local stack (wrangler dev + media service)...");
   const stack = await startLocalStack({
     port,

@@ -5,13 +5,14 @@
 // R2 simulator opening their databases, the job object, compiling the upload path), and the big upload's
 // growth should show what streaming the file costs. Both figures are printed.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { startLocalStack } from "../stack/local-stack";
+import { generateUploadFile } from "./upload-file";
 import { cpuTicks, parentOf, rssKb, total, workerdTree } from "./workerd-usage";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -27,23 +28,6 @@ const warmupMb = Number(arg("warmup-mb") ?? 12);
 const apiPort = Number(arg("port") ?? 8797);
 const barePort = apiPort + 1;
 const MiB = 1024 * 1024;
-
-async function generateFile(file: string, size: number): Promise<string> {
-  const hash = createHash("sha256");
-  const out = createWriteStream(file);
-  const block = randomBytes(8 * MiB);
-  // An ISO-BMFF ftyp box, so the upload passes the mp4 content check.
-  block.set([0, 0, 0, 24, ...Buffer.from("ftypisom"), 0, 0, 2, 0, ...Buffer.from("isommp41")]);
-  for (let written = 0; written < size; ) {
-    const chunk = block.subarray(0, Math.min(block.length, size - written));
-    hash.update(chunk);
-    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-    written += chunk.length;
-    block[100] = (block[100]! + 1) & 255; // blocks differ, so nothing downstream can dedupe them
-  }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  return hash.digest("hex");
-}
 
 interface Measurement {
   seconds: number;
@@ -254,8 +238,8 @@ async function measureBarePut(run: number): Promise<{ warm: Measurement; main: M
 
 try {
   console.log(`Generating ${sizeMb} MiB test file...`);
-  const checksum = await generateFile(file, size);
-  warmupChecksum = await generateFile(warmupFile, warmupSize);
+  const checksum = await generateUploadFile(file, size);
+  warmupChecksum = await generateUploadFile(warmupFile, warmupSize);
   const auth: Record<string, string> = process.env.ADMIN_API_KEY
     ? { Authorization: `Bearer ${process.env.ADMIN_API_KEY}` }
     : {};
