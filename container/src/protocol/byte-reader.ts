@@ -8,12 +8,20 @@ export class FramingError extends Error {
 
 const NEWLINE = 0x0a;
 
+/** Where the bytes come from: a web stream's reader, or in the media service a Node request (see node-body.ts). */
+export interface ChunkSource {
+  read(): Promise<{ done: true; value?: undefined } | { done: false; value: Uint8Array }>;
+  cancel(reason?: unknown): Promise<void>;
+  /** Stop taking chunks but leave the source open, so its owner can drain it (a request answered early). */
+  release?(): void;
+}
+
 export class ByteReader {
   private buffer: Uint8Array = new Uint8Array(0);
   private done = false;
   private readonly decoder = new TextDecoder();
 
-  constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
+  constructor(private readonly reader: ChunkSource) {}
 
   static from(stream: ReadableStream<Uint8Array>): ByteReader {
     return new ByteReader(stream.getReader());
@@ -56,6 +64,13 @@ export class ByteReader {
   /** True when nothing is left (used to reject trailing bytes after the last section). */
   async atEnd(): Promise<boolean> {
     return this.buffer.length === 0 && !(await this.fill());
+  }
+
+  /** Stops reading without cancelling the source (see ChunkSource.release); buffered bytes are dropped. */
+  release(): void {
+    this.done = true;
+    this.buffer = new Uint8Array(0);
+    this.reader.release?.();
   }
 
   async cancel(reason?: unknown): Promise<void> {

@@ -99,6 +99,12 @@ describe("framed request errors answer 400 before any work", () => {
     expect400(`${header({ inputs: [{ name: "video", size: 100 }] })}only-a-few-bytes`, "INVALID_BODY", /short/));
   it("bytes after the last input", () =>
     expect400(`${header({ inputs: [{ name: "video", size: 3 }] })}abcdef`, "INVALID_BODY", /after the last input/));
+  // The service stops reading at the error; the answer must still reach a client that is sending megabytes more.
+  const more = (text: string) => Buffer.concat([Buffer.from(text), Buffer.alloc(16 * 1024 * 1024, 7)]);
+  it("a bad header followed by 16 MiB of body", () =>
+    expect400(more(header({ inputs: [{ name: "video", size: -1 }] })), "INVALID_HEADER", /size/));
+  it("16 MiB after the last input", () =>
+    expect400(more(`${header({ inputs: [{ name: "video", size: 3 }] })}abc`), "INVALID_BODY", /after the last input/));
   it("inputs larger than MEDIA_MAX_INPUT_BYTES", async () => {
     const small = await startMediaService({ MEDIA_MAX_INPUT_BYTES: "10" });
     try {

@@ -138,6 +138,23 @@ describe("ops that stream their inputs", () => {
     expect(deps.limiter.active).toBe(0);
   });
 
+  it("without a Node request (a plain web Request, as app.request gives) the body is read the same way", async () => {
+    reset(true);
+    const app = new Hono();
+    registerOp(app, peekOp, deps, new AbortController().signal);
+    const data = randomBytes(300_000);
+    const response = await app.fetch(
+      new Request("http://service/v1/peek", { method: "POST", body: Buffer.concat([header(data.length), data]) }),
+    );
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(JSON.parse(text.trim().split("\n").at(-1)!)).toEqual({
+      type: "result",
+      data: { head: data.subarray(0, 100).toString("hex"), length: data.length },
+    });
+    expect(await readdir(tmpDir)).toEqual([]);
+  });
+
   it("an op that finishes early still gets a 200 once the body is in, and its workspace goes afterwards", async () => {
     reset(false);
     const data = randomBytes(500_000);
