@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import { parseConfig } from "../../container/src/config";
 import { resolveBinaries } from "../../container/src/ffmpeg/binaries";
 import { ffprobe } from "../../container/src/ffmpeg/ffprobe";
+import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { ByteReader } from "../../container/src/protocol/byte-reader";
 import { buildRenderCommand } from "../../container/src/render/command";
 import { toInputMedia } from "../../container/src/render/input-media";
@@ -72,7 +73,14 @@ async function makeInputs(dir: string): Promise<Record<string, string>> {
 
 async function startService(tmpDir: string): Promise<() => void> {
   // wrangler's generated types narrow ProcessEnv to the Worker's settings; this is the service's own env.
-  const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", MEDIA_TMP_DIR: tmpDir, LOG_LEVEL: "error" };
+  const env = {
+    ...process.env,
+    ...MEDIA_PROCESS_ENV,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    MEDIA_TMP_DIR: tmpDir,
+    LOG_LEVEL: "error",
+  };
   const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "container/src/main.ts")], {
     env: env as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "inherit"],

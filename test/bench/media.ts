@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import { resolveBinaries } from "../../container/src/ffmpeg/binaries";
 import { ffprobeArgs } from "../../container/src/ffmpeg/ffprobe";
 import { thumbnailArgs, thumbnailSeekSeconds } from "../../container/src/media/thumbnail";
+import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { generateVideo } from "../media/generate";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -64,6 +65,7 @@ async function startService(tmpDir: string): Promise<{ url: string; child: Child
       LOG_LEVEL: "info",
       FFMPEG_THREADS: threads,
       MEDIA_TMP_DIR: tmpDir,
+      ...MEDIA_PROCESS_ENV,
     } as unknown as NodeJS.ProcessEnv,
   });
   // The service's own timings (op_inputs_received, op_done) split its time into upload and work.

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { parseSettings, SETTING_NAMES } from "../../worker/env";
 import { writeLocalWranglerConfig } from "./dev-config";
 
@@ -157,7 +158,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const media = run(
     path.join(BIN, "tsx"),
     ["container/src/main.ts"],
-    { ...process.env, ...settings, PORT: String(mediaPort) },
+    { ...process.env, ...MEDIA_PROCESS_ENV, ...settings, PORT: String(mediaPort) },
     inherit,
   );
   const varFlags = Object.entries(settings).flatMap(([name, value]) => ["--var", `${name}:${value}`]);

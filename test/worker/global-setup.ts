@@ -11,6 +11,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { startFakeOpenAI } from "../fake-openai/server";
 import { generateMediaFixtures, type MediaFixtureName } from "./media-fixtures";
 
@@ -87,6 +88,7 @@ export async function startMediaStack(env: Record<string, string> = {}) {
       HOST: "127.0.0.1",
       LOG_LEVEL: "warning",
       MEDIA_TMP_DIR: tmpDir,
+      ...MEDIA_PROCESS_ENV,
       MEDIA_MAX_CONCURRENCY: "4",
       FFMPEG_THREADS: "1",
       OPENAI_BASE_URL: fake.url,
