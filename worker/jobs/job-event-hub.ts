@@ -65,10 +65,10 @@ export class JobEventHub {
     });
   }
 
-  openWebSocket(current: JobEvent, terminal: boolean): Response {
+  openWebSocket(events: JobEvent[], terminal: boolean): Response {
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server, ["job"]);
-    server.send(wsMessage(current));
+    for (const event of events) server.send(wsMessage(event));
     if (terminal) server.close(JOB_FINISHED_CLOSE.code, JOB_FINISHED_CLOSE.reason);
     return new Response(null, { status: 101, webSocket: client });
   }

@@ -123,10 +123,12 @@ export class JobObject extends DurableObject<Env> {
     const latest = this.store.latestEvent();
     if (!state || !latest) return new Response("job not found", { status: 404 });
     const terminal = isTerminal(state.job.status);
-    if (request.headers.get("Upgrade")?.toLowerCase() === "websocket") return this.hub.openWebSocket(latest, terminal);
+    // A reconnecting subscriber gets what it missed; older ids than the log keeps get the current job.
     const lastEventId = Number.parseInt(request.headers.get("Last-Event-ID") ?? "", 10);
     const missed = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? this.store.eventsAfter(lastEventId) : null;
-    return this.hub.openSse(missed ?? [latest], terminal);
+    const events = missed ?? [latest];
+    if (request.headers.get("Upgrade")?.toLowerCase() === "websocket") return this.hub.openWebSocket(events, terminal);
+    return this.hub.openSse(events, terminal);
   }
 
   override async webSocketMessage(): Promise<void> {

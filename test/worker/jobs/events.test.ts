@@ -138,8 +138,10 @@ describe("GET /projects/{project_id}/jobs/{job_id}/events (SSE)", () => {
 });
 
 describe("GET /projects/{project_id}/jobs/{job_id}/ws (WebSocket)", () => {
-  async function subscribe(projectId: string, jobId: string) {
-    const res = await api(`/projects/${projectId}/jobs/${jobId}/ws`, { headers: { ...ADMIN, Upgrade: "websocket" } });
+  async function subscribe(projectId: string, jobId: string, query = "") {
+    const res = await api(`/projects/${projectId}/jobs/${jobId}/ws${query}`, {
+      headers: { ...ADMIN, Upgrade: "websocket" },
+    });
     expect(res.status).toBe(101);
     const socket = res.webSocket as WebSocket;
     socket.accept();
@@ -174,6 +176,35 @@ describe("GET /projects/{project_id}/jobs/{job_id}/ws (WebSocket)", () => {
     const ids = reference?.map((m) => m.id) ?? [];
     expect(ids).toEqual(ids.map((_, i) => (ids[0] as number) + i));
     for (const messages of others) expect(messages).toEqual(reference);
+  });
+
+  it("replays what a reconnecting subscriber missed after ?last_event_id=, live and after the end", async () => {
+    const { projectId, jobId, start } = await steppedJob();
+    const first = await subscribe(projectId, jobId);
+    await waitForJob(projectId, jobId, () => first.messages.length === 1);
+    // Reconnecting with the id already seen: nothing is repeated, and the live events follow.
+    const caughtUp = await subscribe(projectId, jobId, `?last_event_id=${first.messages[0]?.id}`);
+    start.open();
+    await Promise.all([first.closed, caughtUp.closed]);
+    const all = first.messages;
+    expect(all.length).toBe(6); // current + 4 progress + completed
+    expect(caughtUp.messages).toEqual(all.slice(1));
+
+    const resumed = await subscribe(projectId, jobId, `?last_event_id=${all[2]?.id}`);
+    expect(await resumed.closed).toEqual({ code: 1000, reason: "job finished" });
+    expect(resumed.messages).toEqual(all.slice(3));
+
+    const upToDate = await subscribe(projectId, jobId, `?last_event_id=${all.at(-1)?.id}`);
+    expect(await upToDate.closed).toEqual({ code: 1000, reason: "job finished" });
+    expect(upToDate.messages).toEqual([]);
+
+    for (const bad of ["abc", "-1", "1.5", ""]) {
+      const res = await api(`/projects/${projectId}/jobs/${jobId}/ws?last_event_id=${bad}`, {
+        headers: { ...ADMIN, Upgrade: "websocket" },
+      });
+      expect(res.status, bad).toBe(422);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("VALIDATION_ERROR");
+    }
   });
 
   it("declines the permessage-deflate browsers offer: every event would be deflated once per subscriber", async () => {

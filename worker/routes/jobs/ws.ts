@@ -24,14 +24,24 @@ const route = createRoute({
   summary: "Live job events (WebSocket)",
   description:
     'Upgrade to a WebSocket. Each text message is `{"id": <event id>, "job": <full job>}`, starting with the ' +
-    "current job. The server closes with code 1000 after the job reaches a terminal status. Send `ping` to get " +
-    "`pong`. Accepts a stream token in `?access_token=`.",
+    "current job; pass the last id you received as `?last_event_id=` to receive only what you missed instead " +
+    "(browsers cannot set Last-Event-ID on a WebSocket). The server closes with code 1000 after the job " +
+    "reaches a terminal status. Send `ping` to get `pong`. Accepts a stream token in `?access_token=`.",
   tags: ["Jobs"],
   middleware: [requireProjectStreamAccess] as const,
   security: BEARER_OR_STREAM_TOKEN,
   request: {
     params: JobParamsSchema,
     query: z.object({
+      last_event_id: z
+        .string()
+        .regex(/^\d{1,15}$/, "must be a non-negative integer event id")
+        .optional()
+        .openapi({
+          param: { name: "last_event_id", in: "query" },
+          description: "The last event id received, to replay what was missed after a reconnect",
+          example: "12",
+        }),
       access_token: z
         .string()
         .optional()
@@ -50,8 +60,11 @@ export function registerJobWebSocket(app: OpenAPIHono<AppEnv>) {
       throw new ApiError("BAD_REQUEST", "Expected a WebSocket upgrade (Upgrade: websocket)");
     }
     const { project_id: projectId, job_id: jobId } = c.req.valid("param");
+    const { last_event_id: lastEventId } = c.req.valid("query");
     const { stub } = await loadProjectJob(c.env, projectId, jobId);
-    const upstream = await stub.fetch("https://job.internal/ws", { headers: { Upgrade: "websocket" } });
+    const upstream = await stub.fetch("https://job.internal/ws", {
+      headers: { Upgrade: "websocket", ...(lastEventId ? { "Last-Event-ID": lastEventId } : {}) },
+    });
     const headers = new Headers(upstream.headers);
     headers.set("Sec-WebSocket-Extensions", NO_WEBSOCKET_COMPRESSION);
     return new Response(null, { status: 101, webSocket: upstream.webSocket, headers }) as never;
