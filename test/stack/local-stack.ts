@@ -158,7 +158,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const media = run(
     path.join(BIN, "tsx"),
     ["container/src/main.ts"],
-    { ...process.env, ...MEDIA_PROCESS_ENV, ...settings, PORT: String(mediaPort) },
+    { ...MEDIA_PROCESS_ENV, ...process.env, ...settings, PORT: String(mediaPort) },
     inherit,
   );
   const varFlags = Object.entries(settings).flatMap(([name, value]) => ["--var", `${name}:${value}`]);

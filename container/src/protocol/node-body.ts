@@ -14,10 +14,11 @@ export function readNodeBody(body: Readable): ByteReader {
   let queued = 0;
   let ended = false;
   let failure: unknown;
-  let wake: (() => void) | undefined;
+  let waiting: (() => void)[] = [];
   const notify = () => {
-    wake?.();
-    wake = undefined;
+    const wake = waiting;
+    waiting = [];
+    for (const resolve of wake) resolve();
   };
   const onData = (chunk: Buffer) => {
     queue.push(chunk);
@@ -37,10 +38,13 @@ export function readNodeBody(body: Readable): ByteReader {
     if (!ended) failure ??= new FramingError("request body closed before it ended");
     notify();
   };
-  const detach = () => {
+  // Also ends a read that is waiting, so whoever awaits the body (the request's cleanup) is not left hanging.
+  const detach = (reason: string) => {
     body.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
     queue.length = 0;
     queued = 0;
+    failure ??= new FramingError(reason);
+    notify();
   };
   body.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
 
@@ -55,19 +59,17 @@ export function readNodeBody(body: Readable): ByteReader {
         }
         if (failure) throw failure;
         if (ended) return { done: true };
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
+        await new Promise<void>((resolve) => waiting.push(resolve));
       }
     },
     async cancel() {
-      detach();
-      // Without an error: ours are detached, and an "error" nobody listens to would crash the process.
+      detach("request body reading was cancelled");
+      // Without an error: ours are detached, and on a plain Readable an unheard "error" would crash the process.
       body.destroy();
     },
     release() {
       // @hono/node-server drains an unread body once the answer is sent; our queue must not keep it meanwhile.
-      detach();
+      detach("request body reading was stopped");
     },
   });
 }

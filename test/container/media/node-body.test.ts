@@ -62,6 +62,14 @@ describe("readNodeBody (a request body read from its Node stream)", () => {
     expect(body.destroyed).toBe(false);
     expect(await reader.atEnd()).toBe(true);
 
+    // A read already waiting ends too: the request's cleanup awaits it.
+    const idle = new PassThrough();
+    const idleReader = readNodeBody(idle);
+    const waiting = section(idleReader, 10);
+    await tick();
+    idleReader.release();
+    await expect(waiting).rejects.toThrow(/stopped/);
+
     const other = new PassThrough();
     const otherReader = readNodeBody(other);
     await otherReader.cancel(new Error("stop"));

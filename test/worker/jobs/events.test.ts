@@ -95,6 +95,9 @@ describe("GET /projects/{project_id}/jobs/{job_id}/events (SSE)", () => {
 
     const garbage = await sseFrames(await openEvents(projectId, jobId, { "Last-Event-ID": "abc" })).rest();
     expect(garbage.map((e) => e.id)).toEqual([all.at(-1)?.id]);
+    // An id newer than any event (another job's, or a stale client's) gets the current job too.
+    const ahead = await sseFrames(await openEvents(projectId, jobId, { "Last-Event-ID": "999999" })).rest();
+    expect(ahead.map((e) => e.id)).toEqual([all.at(-1)?.id]);
   });
 
   it("drops an SSE subscriber that disconnected instead of writing to it until the job ends", async () => {
@@ -197,6 +200,10 @@ describe("GET /projects/{project_id}/jobs/{job_id}/ws (WebSocket)", () => {
     const upToDate = await subscribe(projectId, jobId, `?last_event_id=${all.at(-1)?.id}`);
     expect(await upToDate.closed).toEqual({ code: 1000, reason: "job finished" });
     expect(upToDate.messages).toEqual([]);
+
+    const ahead = await subscribe(projectId, jobId, "?last_event_id=999999");
+    await ahead.closed;
+    expect(ahead.messages).toEqual(all.slice(-1));
 
     for (const bad of ["abc", "-1", "1.5", ""]) {
       const res = await api(`/projects/${projectId}/jobs/${jobId}/ws?last_event_id=${bad}`, {
