@@ -58,18 +58,10 @@ export class JobStore {
     );
   }
 
-  /**
-   * Events after `seq`, oldest first; null when some of them were already pruned, or when `seq` is newer
-   * than any event (an id from another job or a stale client), so the caller sends the current job instead.
-   */
+  /** Events after `seq`, oldest first; null when some of them were already pruned. */
   eventsAfter(seq: number): JobEvent[] | null {
-    const { oldest, newest } = this.sql
-      .exec<{ oldest: number | null; newest: number | null }>(
-        "SELECT MIN(seq) AS oldest, MAX(seq) AS newest FROM job_events",
-      )
-      .one();
+    const oldest = this.sql.exec<{ seq: number | null }>("SELECT MIN(seq) AS seq FROM job_events").one().seq;
     if (oldest !== null && seq < oldest - 1) return null;
-    if (newest !== null && seq > newest) return null;
     return this.sql
       .exec<{ seq: number; data: string }>("SELECT seq, data FROM job_events WHERE seq > ? ORDER BY seq", seq)
       .toArray();
