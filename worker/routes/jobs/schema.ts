@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { JOB_STATUSES, JOB_TYPES } from "../../db/schema/jobs";
+import { JOB_STATUSES } from "../../db/schema/jobs";
 import { JOB_LIMITS } from "../../jobs/job";
-import { JOB_PAYLOAD_SPECS } from "../../jobs/payloads";
+import { JOB_TYPE_NAMES, JOB_TYPES } from "../../jobs/types";
 import { ProjectIdSchema } from "../project-params";
 
 export const JobStatusSchema = z.enum(JOB_STATUSES).openapi({ example: "running" });
-export const JobTypeSchema = z.enum(JOB_TYPES).openapi({ example: "transcription" });
+export const JobTypeSchema = z.enum(JOB_TYPE_NAMES).openapi({ example: "transcription" });
 
 export const JobLogSchema = z
   .object({
@@ -62,11 +62,11 @@ const retrySettings = {
     }),
 };
 
-const [first, ...rest] = JOB_PAYLOAD_SPECS.map((spec) =>
-  z.object({ job_type: z.literal(spec.type), payload: spec.schema, ...retrySettings }),
+const [first, ...rest] = JOB_TYPES.map((type) =>
+  z.object({ job_type: z.literal(type.type), payload: type.payloadSchema, ...retrySettings }),
 );
 
-/** One variant per creatable job type (worker/jobs/payloads); the payload is validated by its type's schema. */
+/** One variant per job type (worker/jobs/types); this is where a request's payload is parsed, once. */
 export const CreateJobRequestSchema = z
   .discriminatedUnion("job_type", [first as NonNullable<typeof first>, ...rest])
   .openapi("CreateJobRequest", {

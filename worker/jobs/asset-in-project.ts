@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../../db/client";
-import { assets } from "../../db/schema/assets";
-import { JobPayloadError } from "../handler";
+import type { Database } from "../db/client";
+import { assets } from "../db/schema/assets";
+import { JobPayloadError } from "./handler";
 
 export const AssetIdSchema = z
   .string()
