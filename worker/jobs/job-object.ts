@@ -114,6 +114,7 @@ export class JobObject extends DurableObject<Env> {
     this.hub.closeAll();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    this.store.createTables();
   }
 
   /** SSE (GET) or WebSocket upgrade; the route has already checked access and that the job exists. */

@@ -22,8 +22,13 @@ const RETAINED_EVENTS = 1000;
 /** The job's SQLite storage: one state row and an append-only event log with increasing sequence ids. */
 export class JobStore {
   constructor(private readonly sql: SqlStorage) {
-    sql.exec("CREATE TABLE IF NOT EXISTS job_state (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL)");
-    sql.exec("CREATE TABLE IF NOT EXISTS job_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL)");
+    this.createTables();
+  }
+
+  /** Also after storage.deleteAll(), which drops them: the instance may still be asked about its job. */
+  createTables(): void {
+    this.sql.exec("CREATE TABLE IF NOT EXISTS job_state (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL)");
+    this.sql.exec("CREATE TABLE IF NOT EXISTS job_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL)");
   }
 
   load(): JobState | null {
