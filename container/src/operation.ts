@@ -5,12 +5,12 @@ import type { Config } from "./config";
 import type { FfmpegBinaries } from "./ffmpeg/binaries";
 import { BusyError, type ConcurrencyLimiter } from "./limiter";
 import type { Logger } from "./logger";
+import { checkHeader, parseOwnOutput } from "./op-contract-checks";
 import { ByteReader } from "./protocol/byte-reader";
 import {
   type CustomEvent,
   EVENT_STREAM_CONTENT_TYPE,
   MediaErrorCode,
-  type RequestHeader,
   type ServiceErrorBody,
 } from "./protocol/contract";
 import { EventWriter } from "./protocol/event-writer";
@@ -154,7 +154,7 @@ export function registerOp(app: Hono, op: RegisteredOp, deps: ServiceDeps, shutd
         const type = typeof event === "object" && event !== null && "type" in event ? String(event.type) : "";
         const schema = eventSchemas[type];
         if (!schema) throw new Error(`${contract.name} declares no '${type}' event`);
-        return events.emit(schema.parse(event));
+        return events.emit(parseOwnOutput(schema, event, `${contract.name} ${type} event`));
       };
       ctx = { options, inputs, workspace, signal, events, emit, deps };
     } catch (error) {
@@ -198,33 +198,6 @@ function requestBody(c: Context): ByteReader {
   return ByteReader.from(c.req.raw.body);
 }
 
-/** The op's inputs and options, checked before any byte of input is read; returns the parsed options. */
-function checkHeader<Options extends z.ZodType>(
-  op: Pick<OpContract<string, Options>, "name" | "optionsSchema" | "requiredInputs" | "optionalInputs">,
-  header: RequestHeader,
-  maxInputBytes: number,
-): z.output<Options> {
-  const names = header.inputs.map((input) => input.name);
-  const missing = op.requiredInputs.filter((name) => !names.includes(name));
-  if (missing.length) throw new RequestError("MISSING_INPUT", `Missing input(s): ${missing.join(", ")}`);
-  const known = new Set([...op.requiredInputs, ...op.optionalInputs]);
-  const unknown = names.filter((name) => !known.has(name));
-  if (unknown.length) {
-    throw new RequestError("INVALID_HEADER", `Unknown input(s) for ${op.name}: ${unknown.join(", ")}`);
-  }
-  const total = header.inputs.reduce((sum, input) => sum + input.size, 0);
-  if (total > maxInputBytes) {
-    throw new RequestError("INPUT_TOO_LARGE", `Inputs total ${total} bytes; the limit is ${maxInputBytes}`);
-  }
-  const { inputs: _inputs, ...rawOptions } = header;
-  const options = op.optionsSchema.safeParse(rawOptions);
-  if (!options.success) {
-    const issue = options.error.issues[0];
-    throw new RequestError("INVALID_OPTIONS", `Option ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
-  }
-  return options.data;
-}
-
 async function execute(
   op: RegisteredOp,
   ctx: OpContext,
@@ -235,13 +208,7 @@ async function execute(
   const started = Date.now();
   const name = op.contract.name;
   try {
-    // A result that breaks the contract is the service's bug: it fails here as an internal error, not in the Worker.
-    const result = op.contract.resultSchema.safeParse(await op.run(ctx));
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      throw new Error(`${name} result breaks its contract at ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
-    }
-    await ctx.events.result(result.data);
+    await ctx.events.result(parseOwnOutput(op.contract.resultSchema, await op.run(ctx), `${name} result`));
     logger.info("op_done", { op: name, ms: Date.now() - started });
   } catch (error) {
     if (signal.aborted) {

@@ -101,6 +101,11 @@ describe("POST /projects/{project_id}/jobs", () => {
       { job_type: "transcription", payload: { asset_id: "a", language: "english" } },
       ["payload.language"],
     ],
+    [
+      "three-letter language (the service takes ISO-639-1 only)",
+      { job_type: "transcription", payload: { asset_id: "a", language: "eng" } },
+      ["payload.language"],
+    ],
     ["prompt of wrong type", { job_type: "transcription", payload: { asset_id: "a", prompt: 5 } }, ["payload.prompt"]],
     ["force not boolean", { job_type: "transcription", payload: { asset_id: "a", force: "yes" } }, ["payload.force"]],
     [
