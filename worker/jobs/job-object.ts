@@ -120,15 +120,9 @@ export class JobObject extends DurableObject<Env> {
   /** SSE (GET) or WebSocket upgrade; the route has already checked access and that the job exists. */
   override async fetch(request: Request): Promise<Response> {
     const state = this.store.load();
-    const latest = this.store.latestEvent();
-    if (!state || !latest) return new Response("job not found", { status: 404 });
+    const events = this.store.eventsToSend(request.headers.get("Last-Event-ID"));
+    if (!state || !events) return new Response("job not found", { status: 404 });
     const terminal = isTerminal(state.job.status);
-    // A reconnecting subscriber gets what it missed. Ids the log cannot answer (pruned, or newer than any
-    // event: another job's or a stale client's) get the current job.
-    const lastEventId = Number.parseInt(request.headers.get("Last-Event-ID") ?? "", 10);
-    const known = Number.isSafeInteger(lastEventId) && lastEventId >= 0 && lastEventId <= latest.seq;
-    const missed = known ? this.store.eventsAfter(lastEventId) : null;
-    const events = missed ?? [latest];
     if (request.headers.get("Upgrade")?.toLowerCase() === "websocket") return this.hub.openWebSocket(events, terminal);
     return this.hub.openSse(events, terminal);
   }

@@ -55,6 +55,19 @@ export class JobStore {
     return { seq, data };
   }
 
+  /**
+   * What a new subscriber gets: the events after `lastEventId` (a reconnecting client's), else the latest one.
+   * Ids the log cannot answer (pruned, or newer than any event: another job's or a stale client's) get the
+   * latest. Null before the first event.
+   */
+  eventsToSend(lastEventId: string | null): JobEvent[] | null {
+    const latest = this.latestEvent();
+    if (!latest) return null;
+    const seq = Number.parseInt(lastEventId ?? "", 10);
+    const known = Number.isSafeInteger(seq) && seq >= 0 && seq <= latest.seq;
+    return (known ? this.eventsAfter(seq) : null) ?? [latest];
+  }
+
   latestEvent(): JobEvent | null {
     return (
       this.sql
