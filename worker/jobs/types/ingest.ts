@@ -8,7 +8,7 @@ import {
 import type { Asset } from "../../db/schema/assets";
 import { MediaServiceError, type ProbeResultData, r2Input } from "../../media/media-client";
 import { deleteTrackedObjects, getProjectAsset, objectKey, putTrackedObject } from "../../storage";
-import { AssetIdSchema, requireAssetInProject } from "../asset-in-project";
+import { AssetIdSchema, assetInProject } from "../asset-in-project";
 import { JobCancelledError, type JobContext, PermanentJobError, RetryableJobError } from "../handler";
 import {
   claimAsset,
@@ -144,8 +144,7 @@ async function sweep(ctx: JobContext<IngestPayload>, claim: IngestClaim, keep: s
 export const ingestJob = defineJobType({
   type: "ingest",
   payloadSchema: IngestPayloadSchema,
-  validate: (payload, { db, projectId }) => requireAssetInProject(db, projectId, payload.asset_id),
-  assetId: (payload) => payload.asset_id,
+  ...assetInProject,
   resultSchema: IngestResultSchema,
   async run(ctx) {
     const { db, bucket } = ctx.services;

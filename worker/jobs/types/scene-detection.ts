@@ -15,7 +15,7 @@ import {
 } from "../../ai/scene-store";
 import { getCurrentTranscript } from "../../ai/transcript-store";
 import { getProjectAsset } from "../../storage";
-import { AssetIdSchema, requireAssetInProject } from "../asset-in-project";
+import { AssetIdSchema, assetInProject } from "../asset-in-project";
 import { PermanentJobError } from "../handler";
 import { defineJobType } from "../job-type";
 
@@ -64,8 +64,7 @@ function summary(run: StoredSceneRun, cached: boolean): z.input<typeof SceneDete
 export const sceneDetectionJob = defineJobType({
   type: "scene_detection",
   payloadSchema: SceneDetectionPayloadSchema,
-  validate: (payload, { db, projectId }) => requireAssetInProject(db, projectId, payload.asset_id),
-  assetId: (payload) => payload.asset_id,
+  ...assetInProject,
   resultSchema: SceneDetectionResultSchema,
   async run(ctx) {
     const { db, settings, media, logger } = ctx.services;

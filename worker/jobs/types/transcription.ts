@@ -4,7 +4,7 @@ import { requireOpenAIKey, toAiJobError } from "../../ai/ai-job-errors";
 import { getCurrentTranscript, type StoredTranscript, saveTranscript } from "../../ai/transcript-store";
 import { r2Input } from "../../media/media-client";
 import { getProjectAsset } from "../../storage";
-import { AssetIdSchema, requireAssetInProject } from "../asset-in-project";
+import { AssetIdSchema, assetInProject } from "../asset-in-project";
 import { PermanentJobError } from "../handler";
 import { defineJobType } from "../job-type";
 
@@ -54,8 +54,7 @@ function summary(transcript: StoredTranscript, cached: boolean): z.input<typeof 
 export const transcriptionJob = defineJobType({
   type: "transcription",
   payloadSchema: TranscriptionPayloadSchema,
-  validate: (payload, { db, projectId }) => requireAssetInProject(db, projectId, payload.asset_id),
-  assetId: (payload) => payload.asset_id,
+  ...assetInProject,
   resultSchema: TranscriptionResultSchema,
   async run(ctx) {
     const { db, bucket, settings, media, logger } = ctx.services;
