@@ -1,8 +1,6 @@
 import type { SceneRepairReport } from "../../protocol/scenes-contract";
 import type { ModelScene, Scene } from "./schema";
 
-export type { SceneRepairReport };
-
 export interface TimedSegment {
   start: number;
   end: number;
