@@ -22,7 +22,8 @@ export default defineConfig({
         plugins: [
           // MEDIA_SERVICE_URL points at the media service test/worker/global-setup.ts started for this run.
           cloudflareTest(async ({ inject }) => ({
-            main: path.join(root, "worker/index.ts"),
+            // The real Worker, with job types the tests can script (test/worker/test-main.ts).
+            main: path.join(root, "test/worker/test-main.ts"),
             wrangler: { configPath: path.join(root, "wrangler.toml") },
             miniflare: {
               bindings: {

@@ -1,12 +1,21 @@
 import { Hono } from "hono";
 import { createLogger } from "./logger";
-import { registerOp, type ServiceDeps } from "./operation";
+import { type MediaOp, registerOp, type ServiceDeps } from "./operation";
 import { InputServer } from "./protocol/input-server";
+import type { MediaOpName, MediaOps } from "./protocol/media-ops";
 import { registerHealth } from "./routes/health";
 import { probeOp } from "./routes/probe";
 import { renderOp } from "./routes/render";
 import { scenesOp } from "./routes/scenes";
 import { transcribeOp } from "./routes/transcribe";
+
+/** One op per contract in protocol/media-ops.ts: the compiler rejects a contract without its op. */
+const OPS = {
+  probe: probeOp,
+  transcribe: transcribeOp,
+  scenes: scenesOp,
+  render: renderOp,
+} satisfies { [Name in MediaOpName]: MediaOp<MediaOps[Name]> };
 
 /**
  * The media service. Ops are registered explicitly, one file each under routes/.
@@ -24,10 +33,7 @@ export function createApp(
   const app = new Hono();
 
   registerHealth(app, deps);
-  registerOp(app, probeOp, deps, shutdown);
-  registerOp(app, renderOp, deps, shutdown);
-  registerOp(app, transcribeOp, deps, shutdown);
-  registerOp(app, scenesOp, deps, shutdown);
+  for (const op of Object.values(OPS)) registerOp(app, op, deps, shutdown);
 
   app.notFound((c) =>
     c.json({ error: { code: "NOT_FOUND", message: `No route for ${c.req.method} ${c.req.path}` } }, 404),

@@ -5,17 +5,19 @@ import type { Config } from "./config";
 import type { FfmpegBinaries } from "./ffmpeg/binaries";
 import { BusyError, type ConcurrencyLimiter } from "./limiter";
 import type { Logger } from "./logger";
+import { checkHeader, parseOwnOutput } from "./op-contract-checks";
 import { ByteReader } from "./protocol/byte-reader";
 import {
+  type CustomEvent,
   EVENT_STREAM_CONTENT_TYPE,
   MediaErrorCode,
-  type RequestHeader,
   type ServiceErrorBody,
 } from "./protocol/contract";
 import { EventWriter } from "./protocol/event-writer";
 import { type InputFile, RequestError, readRequestHeader, receiveInputs } from "./protocol/framed-request";
 import type { InputServer, PublishedInput } from "./protocol/input-server";
 import { readNodeBody } from "./protocol/node-body";
+import type { OpContract } from "./protocol/op-contract";
 import { Workspace } from "./workspace";
 
 /** What every op is given; built by the app once. */
@@ -28,13 +30,24 @@ export interface ServiceDeps {
   inputServer: InputServer;
 }
 
-export interface OpContext<Options> {
+/** One of the op's own events, as its contract declares them. */
+type OpEventInput<Contract extends OpContract> = z.input<Contract["events"][keyof Contract["events"]]>;
+
+/** What an op's `run` is given: its contract's parsed options, and `emit` for its contract's events. */
+export type OpContextOf<Contract extends OpContract> = OpContext<
+  z.output<Contract["optionsSchema"]>,
+  OpEventInput<Contract>
+>;
+
+export interface OpContext<Options = unknown, Event = unknown> {
   options: Options;
   inputs: Record<string, InputFile>;
   workspace: Workspace;
   /** Aborted when the client disconnects or the service shuts down; pass it to every process and fetch. */
   signal: AbortSignal;
   events: EventWriter;
+  /** Sends one of the op's own events after parsing it with the contract's schema for its `type`. */
+  emit(event: Event): Promise<void>;
   deps: ServiceDeps;
 }
 
@@ -51,37 +64,37 @@ export class OpError extends Error {
   }
 }
 
-export interface MediaOp<Schema extends z.ZodType> {
-  /** Served at POST /v1/<name>. */
-  name: string;
-  /** Validates the header line minus `inputs`. */
-  optionsSchema: Schema;
-  requiredInputs: readonly string[];
-  optionalInputs?: readonly string[];
+export interface MediaOp<Contract extends OpContract> {
+  /** Name, options, inputs, events and result, shared with the Worker; served at POST /v1/<contract.name>. */
+  contract: Contract;
   /**
    * Start as soon as the header is read, reading inputs through `source` while the body still arrives, instead
    * of after the last byte. For ops that need only part of a file (the probe reads the index and a few frames).
    */
   streamsInputs?: boolean;
-  /** Emits progress/log/file events through ctx.events and returns the `result` data. */
-  run(ctx: OpContext<z.infer<Schema>>): Promise<Record<string, unknown>>;
+  /** Emits progress/log/file events through ctx.events and returns the `result` data, parsed before it is sent. */
+  run(ctx: OpContextOf<Contract>): Promise<z.input<Contract["resultSchema"]>>;
 }
 
-export const defineOp = <Schema extends z.ZodType>(op: MediaOp<Schema>) => op;
+export const defineOp = <Contract extends OpContract>(op: MediaOp<Contract>) => op;
+
+/** Any op, as the router holds it: `run` is only ever given options parsed by the op's own contract. */
+export interface RegisteredOp {
+  contract: OpContract;
+  streamsInputs?: boolean;
+  run(ctx: OpContext): Promise<unknown>;
+}
 
 const errorBody = (code: string, message: string): ServiceErrorBody => ({ error: { code, message } });
 
 /**
- * Registers POST /v1/<op.name>: concurrency slot, framed request into a fresh workspace, then the op's
+ * Registers POST /v1/<contract.name>: concurrency slot, framed request into a fresh workspace, then the op's
  * events streamed back. The workspace and slot are released when the op ends, fails or is aborted.
  */
-export function registerOp<Schema extends z.ZodType>(
-  app: Hono,
-  op: MediaOp<Schema>,
-  deps: ServiceDeps,
-  shutdown: AbortSignal,
-) {
-  app.post(`/v1/${op.name}`, async (c) => {
+export function registerOp(app: Hono, op: RegisteredOp, deps: ServiceDeps, shutdown: AbortSignal) {
+  const { contract } = op;
+  const eventSchemas: Record<string, z.ZodType<CustomEvent>> = contract.events;
+  app.post(`/v1/${contract.name}`, async (c) => {
     const requestSignal = c.req.raw.signal;
     let release: () => void;
     try {
@@ -99,7 +112,7 @@ export function registerOp<Schema extends z.ZodType>(
     const signal = AbortSignal.any([requestSignal, shutdown, controller.signal]);
     let workspace: Workspace | undefined;
 
-    let ctx: OpContext<z.infer<Schema>>;
+    let ctx: OpContext;
     let received: Promise<void> | undefined;
     let reader: ByteReader | undefined;
     const published: PublishedInput[] = [];
@@ -115,13 +128,13 @@ export function registerOp<Schema extends z.ZodType>(
     try {
       reader = requestBody(c);
       const header = await readRequestHeader(reader);
-      const options = checkHeader(op, header, deps.config.MEDIA_MAX_INPUT_BYTES);
+      const options = checkHeader(contract, header, deps.config.MEDIA_MAX_INPUT_BYTES);
       workspace = await Workspace.create(deps.config.MEDIA_TMP_DIR);
       const uploadStarted = Date.now();
       const arriving = receiveInputs(reader, header.inputs, workspace);
       received = arriving.done.then(() => {
         const bytes = header.inputs.reduce((sum, input) => sum + input.size, 0);
-        deps.logger.info("op_inputs_received", { op: op.name, bytes, ms: Date.now() - uploadStarted });
+        deps.logger.info("op_inputs_received", { op: contract.name, bytes, ms: Date.now() - uploadStarted });
       });
       // Awaited below; until then a failed upload must not count as an unhandled rejection.
       received.catch(() => {});
@@ -137,7 +150,13 @@ export function registerOp<Schema extends z.ZodType>(
         inputs[name] = { name, size: file.size, path: file.path, source, waitFor: (bytes) => file.waitFor(bytes) };
       }
       const events = new EventWriter(abort, requestSignal);
-      ctx = { options, inputs, workspace, signal, events, deps };
+      const emit = (event: unknown) => {
+        const type = typeof event === "object" && event !== null && "type" in event ? String(event.type) : "";
+        const schema = eventSchemas[type];
+        if (!schema) throw new Error(`${contract.name} declares no '${type}' event`);
+        return events.emit(parseOwnOutput(schema, event, `${contract.name} ${type} event`));
+      };
+      ctx = { options, inputs, workspace, signal, events, emit, deps };
     } catch (error) {
       reader?.release();
       await cleanup();
@@ -179,54 +198,27 @@ function requestBody(c: Context): ByteReader {
   return ByteReader.from(c.req.raw.body);
 }
 
-/** The op's inputs and options, checked before any byte of input is read; returns the parsed options. */
-function checkHeader<Schema extends z.ZodType>(
-  op: MediaOp<Schema>,
-  header: RequestHeader,
-  maxInputBytes: number,
-): z.infer<Schema> {
-  const names = header.inputs.map((input) => input.name);
-  const missing = op.requiredInputs.filter((name) => !names.includes(name));
-  if (missing.length) throw new RequestError("MISSING_INPUT", `Missing input(s): ${missing.join(", ")}`);
-  const known = new Set([...op.requiredInputs, ...(op.optionalInputs ?? [])]);
-  const unknown = names.filter((name) => !known.has(name));
-  if (unknown.length) {
-    throw new RequestError("INVALID_HEADER", `Unknown input(s) for ${op.name}: ${unknown.join(", ")}`);
-  }
-  const total = header.inputs.reduce((sum, input) => sum + input.size, 0);
-  if (total > maxInputBytes) {
-    throw new RequestError("INPUT_TOO_LARGE", `Inputs total ${total} bytes; the limit is ${maxInputBytes}`);
-  }
-  const { inputs: _inputs, ...rawOptions } = header;
-  const options = op.optionsSchema.safeParse(rawOptions);
-  if (!options.success) {
-    const issue = options.error.issues[0];
-    throw new RequestError("INVALID_OPTIONS", `Option ${issue?.path.join(".") || "(root)"}: ${issue?.message}`);
-  }
-  return options.data;
-}
-
-async function execute<Schema extends z.ZodType>(
-  op: MediaOp<Schema>,
-  ctx: OpContext<z.infer<Schema>>,
+async function execute(
+  op: RegisteredOp,
+  ctx: OpContext,
   signal: AbortSignal,
   logger: Logger,
   cleanup: () => Promise<void>,
 ) {
   const started = Date.now();
+  const name = op.contract.name;
   try {
-    const data = await op.run(ctx);
-    await ctx.events.result(data);
-    logger.info("op_done", { op: op.name, ms: Date.now() - started });
+    await ctx.events.result(parseOwnOutput(op.contract.resultSchema, await op.run(ctx), `${name} result`));
+    logger.info("op_done", { op: name, ms: Date.now() - started });
   } catch (error) {
     if (signal.aborted) {
-      logger.warn("op_aborted", { op: op.name, ms: Date.now() - started, reason: String(signal.reason) });
+      logger.warn("op_aborted", { op: name, ms: Date.now() - started, reason: String(signal.reason) });
       await ctx.events.error(MediaErrorCode.aborted, "The request was aborted", true).catch(() => {});
     } else if (error instanceof OpError) {
-      logger.warn("op_failed", { op: op.name, code: error.code, error: error.message });
+      logger.warn("op_failed", { op: name, code: error.code, error: error.message });
       await ctx.events.error(error.code, error.message, error.retryable).catch(() => {});
     } else {
-      logger.error("op_crashed", { op: op.name, error: String(error), stack: (error as Error)?.stack });
+      logger.error("op_crashed", { op: name, error: String(error), stack: (error as Error)?.stack });
       await ctx.events
         .error(MediaErrorCode.internal, `Media service error: ${(error as Error)?.message ?? error}`, true)
         .catch(() => {});

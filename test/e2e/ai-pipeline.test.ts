@@ -66,12 +66,20 @@ async function streamToken(): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+/** "pong" answers to the "ping" every session sends when it opens. */
+let pongs = 0;
+
 /** One WebSocket session: the snapshots it delivered and the close code (1000 after the terminal event). */
 function session(url: string, snapshots: JobResponse[]): Promise<number> {
   const socket = new WebSocket(url);
   return new Promise((resolve) => {
     const timer = setTimeout(() => socket.terminate(), 120_000);
+    socket.on("open", () => socket.send("ping"));
     socket.on("message", (data) => {
+      if (String(data) === "pong") {
+        pongs += 1;
+        return;
+      }
       const message = JSON.parse(String(data)) as { id: number; job: unknown };
       snapshots.push(JobSchema.parse(message.job));
     });
@@ -123,7 +131,10 @@ it("uploads a spoken lesson, ingests, transcribes and finds scenes, watched live
   // Each chunk answers after 800 ms, so the socket sees the job run rather than only its end.
   fake.control.setLatency(800);
   const transcription = await startJob("transcription", { asset_id: asset.asset_id, language: "en" });
+  const pongsBefore = pongs;
   const transcribing = await watch(transcription.id);
+  // The job ran for seconds after the socket opened, so its ping was answered.
+  expect(pongs).toBeGreaterThan(pongsBefore);
   expect(["queued", "running"]).toContain(transcribing[0]!.status);
   expect(transcribing.some((job) => job.status === "running" && job.progress > 0 && job.progress < 100)).toBe(true);
   const done = transcribing.at(-1)!;

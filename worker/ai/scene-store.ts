@@ -1,8 +1,8 @@
 import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Scene } from "../../container/src/ai/scenes/schema";
+import type { ScenesResult } from "../../container/src/protocol/scenes-contract";
 import type { Database } from "../db/client";
 import { type SceneRunRow, sceneRuns } from "../db/schema/scene-runs";
-import type { SceneResult } from "./results";
 
 /** Everything that changes a scene run's answer; equal parameters give the same cache key. */
 export interface SceneParameters {
@@ -29,6 +29,12 @@ export interface StoredSceneRun {
   usage: { total_tokens: number; prompt_tokens: number; completion_tokens: number; requests: number };
   generatedAt: string;
 }
+
+/** The parts of the `scenes` op's result a run keeps. */
+type StoredSceneResult = Pick<
+  ScenesResult,
+  "scenes" | "usage" | "model" | "prompt_version" | "request_id" | "generated_at"
+>;
 
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
@@ -75,7 +81,7 @@ export async function findSceneRun(db: Database, projectId: string, cacheKey: st
 /** Stores a run under its cache key; a forced re-run replaces the cached one. */
 export async function saveSceneRun(
   db: Database,
-  input: { projectId: string; assetId: string; cacheKey: string; params: SceneParameters; result: SceneResult },
+  input: { projectId: string; assetId: string; cacheKey: string; params: SceneParameters; result: StoredSceneResult },
 ): Promise<StoredSceneRun> {
   const { params, result } = input;
   const row: SceneRunRow = {

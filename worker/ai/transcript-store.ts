@@ -1,9 +1,9 @@
 import { and, desc, eq, ne } from "drizzle-orm";
+import type { TranscribeResult } from "../../container/src/protocol/transcribe-contract";
 import type { SubtitleSegment } from "../../container/src/subtitles/segment";
 import type { Database } from "../db/client";
 import { sceneRuns } from "../db/schema/scene-runs";
 import { type TranscriptRow, transcripts } from "../db/schema/transcripts";
-import type { TranscriptionResult } from "./results";
 
 /**
  * Transcripts live in D1, segments included: a one-hour lesson is about 500 segments, ~100 KB of JSON,
@@ -25,6 +25,9 @@ export interface StoredTranscript {
   createdAt: string;
   updatedAt: string;
 }
+
+/** The `transcribe` op's result; how the audio was sent is the caller's metadata, not part of the transcript. */
+type StoredTranscriptResult = Omit<TranscribeResult, "audio">;
 
 function fromRow(row: TranscriptRow): StoredTranscript {
   return {
@@ -65,7 +68,7 @@ export async function getCurrentTranscript(
  */
 export async function saveTranscript(
   db: Database,
-  input: { projectId: string; assetId: string; result: TranscriptionResult; metadata: Record<string, unknown> },
+  input: { projectId: string; assetId: string; result: StoredTranscriptResult; metadata: Record<string, unknown> },
 ): Promise<StoredTranscript> {
   const { result } = input;
   const now = new Date().toISOString();

@@ -1,12 +1,15 @@
 import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Database } from "../db/client";
+import type { JsonObject } from "../db/schema/columns";
 import type { Settings } from "../env";
 import { JobPayloadError } from "./handler";
 import { JOB_LIMITS, type Job } from "./job";
+import { JobClient } from "./job-client";
 import type { JobObject } from "./job-object";
+import type { JobTypeDefinition } from "./job-type";
 import type { JobMessage } from "./queue-consumer";
-import { getPayloadSpec } from "./registry";
+import { findJobType } from "./types";
 
 export interface CreateJobDeps {
   db: Database;
@@ -55,23 +58,44 @@ function bounded(value: number | undefined, fallback: number, limits: { min: num
   return chosen;
 }
 
+function requireJobType(name: string): JobTypeDefinition {
+  const type = findJobType(name);
+  if (!type) {
+    throw new JobPayloadError(422, `Jobs of type '${name}' cannot be created`, [
+      { path: "job_type", message: `Unknown or unavailable job type '${name}'`, code: "invalid_value" },
+    ]);
+  }
+  return type;
+}
+
 /**
- * Creates a job: validates the payload (schema, then stored data), reserves a D1 row only while the
- * queue has room, initialises the job's Durable Object and enqueues its first run. If a later step
- * fails, the earlier ones are undone, so a failed creation leaves nothing behind.
+ * Creates a job from raw input: parses the payload with its type's schema, then as `createParsedJob`.
  * Throws JobPayloadError (404/422) or QueueFullError.
  */
 export async function createJob(deps: CreateJobDeps, input: CreateJobInput): Promise<Job> {
-  const spec = getPayloadSpec(input.jobType);
-  if (!spec) {
-    throw new JobPayloadError(422, `Jobs of type '${input.jobType}' cannot be created`, [
-      { path: "job_type", message: `Unknown or unavailable job type '${input.jobType}'`, code: "invalid_value" },
-    ]);
-  }
-  const parsed = spec.schema.safeParse(input.payload);
+  const type = requireJobType(input.jobType);
+  const parsed = type.payloadSchema.safeParse(input.payload);
   if (!parsed.success)
     throw new JobPayloadError(422, "Invalid job payload", fieldErrors(parsed.error.issues, "payload"));
-  const payload = parsed.data as Record<string, unknown>;
+  return queueJob(deps, input, type, parsed.data);
+}
+
+/** For a payload its type's `payloadSchema` already parsed: the route's request body is that parse. */
+export async function createParsedJob(deps: CreateJobDeps, input: CreateJobInput & { payload: JsonObject }) {
+  return queueJob(deps, input, requireJobType(input.jobType), input.payload);
+}
+
+/**
+ * Checks the payload against stored data, reserves a D1 row only while the queue has room, initialises the
+ * job's Durable Object and enqueues its first run. If a later step fails, the earlier ones are undone, so a
+ * failed creation leaves nothing behind.
+ */
+async function queueJob(
+  deps: CreateJobDeps,
+  input: CreateJobInput,
+  type: JobTypeDefinition,
+  payload: JsonObject,
+): Promise<Job> {
   const maxAttempts = bounded(
     input.maxAttempts,
     deps.settings.JOB_MAX_ATTEMPTS,
@@ -84,29 +108,29 @@ export async function createJob(deps: CreateJobDeps, input: CreateJobInput): Pro
     JOB_LIMITS.retryDelaySeconds,
     "retry_delay_seconds",
   );
-  await spec.validate?.(payload, { db: deps.db, projectId: input.projectId });
+  await type.validate?.(payload, { db: deps.db, projectId: input.projectId });
 
   const id = crypto.randomUUID();
   const now = new Date().toISOString();
-  const assetId = spec.assetId?.(payload) ?? null;
+  const assetId = type.assetId?.(payload) ?? null;
   const limit = deps.settings.MAX_QUEUE_SIZE;
   // One statement checks room and inserts, so concurrent creations cannot overshoot MAX_QUEUE_SIZE.
   const reserved = await deps.db.run(sql`
     INSERT INTO jobs (id, project_id, job_type, status, progress, attempts, max_attempts, retry_delay_seconds,
                       asset_id, payload, logs, created_at, updated_at)
-    SELECT ${id}, ${input.projectId}, ${input.jobType}, 'queued', 0, 0, ${maxAttempts}, ${retryDelaySeconds},
+    SELECT ${id}, ${input.projectId}, ${type.type}, 'queued', 0, 0, ${maxAttempts}, ${retryDelaySeconds},
            ${assetId}, ${JSON.stringify(payload)}, '[]', ${now}, ${now}
     WHERE (SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')) < ${limit}`);
   if (!reserved.meta.changes) throw new QueueFullError(limit, QUEUE_FULL_RETRY_AFTER_SECONDS);
 
-  const stub = deps.jobs.get(deps.jobs.idFromName(id));
+  const object = new JobClient(deps.jobs, id);
   const undoRow = () => deps.db.run(sql`DELETE FROM jobs WHERE id = ${id}`);
   let job: Job;
   try {
-    job = await stub.init({
+    job = await object.init({
       id,
       projectId: input.projectId,
-      jobType: input.jobType,
+      jobType: type.type,
       payload,
       maxAttempts,
       retryDelaySeconds,
@@ -115,14 +139,14 @@ export async function createJob(deps: CreateJobDeps, input: CreateJobInput): Pro
     });
   } catch (error) {
     // The call may have failed after the object stored the job; make sure it cannot run later.
-    await stub.discard().catch(() => {});
+    await object.discard().catch(() => {});
     await undoRow();
     throw error;
   }
   try {
     await deps.queue.send({ job_id: id, project_id: input.projectId });
   } catch (error) {
-    await stub.discard();
+    await object.discard();
     await undoRow();
     throw error;
   }

@@ -1,6 +1,5 @@
-import type { z } from "zod";
 import type { Database } from "../db/client";
-import type { JobType } from "../db/schema/jobs";
+import type { JsonObject } from "../db/schema/columns";
 import type { Settings } from "../env";
 import type { Logger } from "../logger";
 import type { MediaClient } from "../media/media-client";
@@ -24,7 +23,7 @@ export interface JobContext<Payload> {
   signal: AbortSignal;
   /** Records progress (0-100) and optionally a log line; both reach live subscribers. Throws JobCancelledError once cancelled. */
   progress(percent: number, message?: string): Promise<void>;
-  log(level: JobLogLevel, message: string, details?: Record<string, unknown>): Promise<void>;
+  log(level: JobLogLevel, message: string, details?: JsonObject): Promise<void>;
   /** Throws JobCancelledError if the job was cancelled since the last check. */
   checkpoint(): void;
 }
@@ -39,30 +38,6 @@ export class JobPayloadError extends Error {
     super(message);
     this.name = "JobPayloadError";
   }
-}
-
-/**
- * What creating a job of one type needs: the payload schema and the checks against stored data.
- * Lives in worker/jobs/payloads/<type>.ts so creation validates even before the type's handler exists.
- */
-export interface JobPayloadSpec<Schema extends z.ZodType = z.ZodType> {
-  type: JobType;
-  schema: Schema;
-  /** Creation-time checks that need stored data; throw JobPayloadError. */
-  validate?(payload: z.infer<Schema>, scope: { db: Database; projectId: string }): Promise<void>;
-  /** The asset this job works on, mirrored into jobs.asset_id. */
-  assetId?(payload: z.infer<Schema>): string | undefined;
-}
-
-/** One module per job type exports one of these and is listed in worker/jobs/handlers/index.ts. */
-export interface JobHandler<Schema extends z.ZodType = z.ZodType> {
-  spec: JobPayloadSpec<Schema>;
-  run(ctx: JobContext<z.infer<Schema>>): Promise<Record<string, unknown>>;
-}
-
-/** Builds a handler with the payload type inferred from its spec. */
-export function defineJobHandler<Schema extends z.ZodType>(handler: JobHandler<Schema>): JobHandler {
-  return handler as unknown as JobHandler;
 }
 
 /** Retryable failure: the engine schedules another attempt while attempts remain. Unknown errors count as retryable. */

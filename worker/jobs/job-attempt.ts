@@ -1,18 +1,18 @@
+import type { z } from "zod";
+import type { JsonObject } from "../db/schema/columns";
 import type { Env } from "../env";
 import type { Logger } from "../logger";
 import { JobCancelledError, type JobContext, JobPayloadError, PermanentJobError } from "./handler";
 import { appendLog, type Job } from "./job";
 import { createJobServices } from "./job-services";
-import { getJobHandler } from "./registry";
-
-export type AttemptResult =
-  | { kind: "completed"; result: Record<string, unknown> }
-  | { kind: "retryable"; message: string }
-  | { kind: "permanent"; message: string };
+import type { AttemptResult } from "./job-transitions";
+import type { JobTypeDefinition } from "./job-type";
 
 export interface AttemptOptions {
   /** A copy of the job as the attempt started. */
   job: Job;
+  /** The job's type; undefined when no module defines it. */
+  type: JobTypeDefinition | undefined;
   attempt: number;
   controller: AbortController;
   env: Env;
@@ -25,20 +25,17 @@ export interface AttemptOptions {
 
 /** Runs one attempt of a job's handler and classifies how it ended. Never throws. */
 export async function runAttempt(options: AttemptOptions): Promise<AttemptResult> {
-  const { job, attempt, controller } = options;
-  const handler = getJobHandler(job.job_type);
-  if (!handler) return { kind: "permanent", message: `No handler registered for job type '${job.job_type}'` };
-  const parsed = handler.spec.schema.safeParse(job.payload);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
-    return { kind: "permanent", message: `Invalid payload: ${issues.join("; ")}` };
-  }
+  const { job, attempt, controller, type } = options;
+  if (!type) return { kind: "permanent", message: `No handler registered for job type '${job.job_type}'` };
+  // Stored payloads were parsed at creation; parsing again catches data that no longer fits the schema.
+  const parsed = type.payloadSchema.safeParse(job.payload);
+  if (!parsed.success) return { kind: "permanent", message: `Invalid payload: ${describeIssues(parsed.error)}` };
 
   const signal = controller.signal;
   const checkpoint = () => {
     if (signal.aborted || !options.isCurrent()) throw new JobCancelledError("Job was cancelled");
   };
-  const ctx: JobContext<unknown> = {
+  const ctx: JobContext<JsonObject> = {
     job: {
       id: job.id,
       projectId: job.project_id,
@@ -66,15 +63,27 @@ export async function runAttempt(options: AttemptOptions): Promise<AttemptResult
     },
   };
 
+  let returned: unknown;
   try {
-    const result = await handler.run(ctx);
-    if (!result || typeof result !== "object" || Array.isArray(result)) {
-      return { kind: "permanent", message: "Handler returned a result that is not an object" };
-    }
-    return { kind: "completed", result: JSON.parse(JSON.stringify(result)) as Record<string, unknown> };
+    returned = await type.run(ctx);
   } catch (error) {
     return classify(error);
   }
+  if (!returned || typeof returned !== "object" || Array.isArray(returned)) {
+    return { kind: "permanent", message: "Handler returned a result that is not an object" };
+  }
+  const result = type.resultSchema.safeParse(returned);
+  if (!result.success) {
+    return {
+      kind: "permanent",
+      message: `Handler returned a result that breaks its schema: ${describeIssues(result.error)}`,
+    };
+  }
+  return { kind: "completed", result: result.data };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`).join("; ");
 }
 
 function classify(error: unknown): AttemptResult {

@@ -22,8 +22,13 @@ const RETAINED_EVENTS = 1000;
 /** The job's SQLite storage: one state row and an append-only event log with increasing sequence ids. */
 export class JobStore {
   constructor(private readonly sql: SqlStorage) {
-    sql.exec("CREATE TABLE IF NOT EXISTS job_state (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL)");
-    sql.exec("CREATE TABLE IF NOT EXISTS job_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL)");
+    this.createTables();
+  }
+
+  /** Also after storage.deleteAll(), which drops them: the instance may still be asked about its job. */
+  createTables(): void {
+    this.sql.exec("CREATE TABLE IF NOT EXISTS job_state (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL)");
+    this.sql.exec("CREATE TABLE IF NOT EXISTS job_events (seq INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL)");
   }
 
   load(): JobState | null {
@@ -48,6 +53,19 @@ export class JobStore {
       .one().seq;
     if (seq > RETAINED_EVENTS) this.sql.exec("DELETE FROM job_events WHERE seq <= ?", seq - RETAINED_EVENTS);
     return { seq, data };
+  }
+
+  /**
+   * What a new subscriber gets: the events after `lastEventId` (a reconnecting client's), else the latest one.
+   * Ids the log cannot answer (pruned, or newer than any event: another job's or a stale client's) get the
+   * latest. Null before the first event.
+   */
+  eventsToSend(lastEventId: string | null): JobEvent[] | null {
+    const latest = this.latestEvent();
+    if (!latest) return null;
+    const seq = Number.parseInt(lastEventId ?? "", 10);
+    const known = Number.isSafeInteger(seq) && seq >= 0 && seq <= latest.seq;
+    return (known ? this.eventsAfter(seq) : null) ?? [latest];
   }
 
   latestEvent(): JobEvent | null {

@@ -1,3 +1,4 @@
+import type { JsonObject } from "../db/schema/columns";
 import type { JobStatus } from "../db/schema/jobs";
 import type { JobLogLevel } from "./handler";
 
@@ -5,7 +6,7 @@ export interface JobLogEntry {
   timestamp: string;
   level: JobLogLevel;
   message: string;
-  details: Record<string, unknown> | null;
+  details: JsonObject | null;
 }
 
 /** A job as clients see it, with the original service's field names. The job's Durable Object holds the truth. */
@@ -18,8 +19,8 @@ export interface Job {
   attempts: number;
   max_attempts: number;
   retry_delay_seconds: number;
-  payload: Record<string, unknown>;
-  result: Record<string, unknown> | null;
+  payload: JsonObject;
+  result: JsonObject | null;
   error_message: string | null;
   logs: JobLogEntry[];
   created_at: string;
@@ -55,7 +56,7 @@ export function appendLog(
   job: Job,
   level: JobLogLevel,
   message: string,
-  details: Record<string, unknown> | null = null,
+  details: JsonObject | null = null,
   now = new Date(),
 ): void {
   job.logs.push({ timestamp: now.toISOString(), level, message, details });
@@ -66,7 +67,7 @@ export interface InitJobInput {
   id: string;
   projectId: string;
   jobType: string;
-  payload: Record<string, unknown>;
+  payload: JsonObject;
   maxAttempts: number;
   retryDelaySeconds: number;
   assetId: string | null;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { type Env, getSettings } from "../env";
 import { Logger } from "../logger";
-import type { RunOutcome } from "./job-object";
+import type { RunOutcome } from "./job";
+import { JobClient } from "./job-client";
 
 export const JobMessageSchema = z.object({ job_id: z.string().min(1), project_id: z.string().min(1) });
 export type JobMessage = z.infer<typeof JobMessageSchema>;
@@ -12,10 +13,6 @@ const DEAD_LETTER_SUFFIX = "-dlq";
 const REDELIVERY_DELAY_SECONDS = 5;
 // While waiting for a run, the consumer checks this often that the object still runs it.
 const LIVENESS_POLL_MS = 5_000;
-
-export function jobStub(env: Env, jobId: string) {
-  return env.JOB.get(env.JOB.idFromName(jobId));
-}
 
 /**
  * The queue handler. Each message asks a job's Durable Object to run its next attempt and waits for it,
@@ -33,13 +30,13 @@ export async function consumeJobMessages(batch: MessageBatch<unknown>, env: Env)
       message.ack();
       return;
     }
-    const stub = jobStub(env, parsed.data.job_id);
+    const job = new JobClient(env.JOB, parsed.data.job_id);
     try {
       if (deadLetters) {
-        await stub.deadLetter(`message ${message.id} exhausted its delivery attempts`);
+        await job.deadLetter(`message ${message.id} exhausted its delivery attempts`);
         logger.warn("job_dead_lettered", { job_id: parsed.data.job_id, project_id: parsed.data.project_id });
       } else {
-        const outcome = await runWhileAlive(env, parsed.data.job_id);
+        const outcome = await runWhileAlive(job);
         logger.debug("job_run", { job_id: parsed.data.job_id, outcome, delivery_attempt: message.attempts });
       }
       message.ack();
@@ -58,8 +55,8 @@ export async function consumeJobMessages(batch: MessageBatch<unknown>, env: Env)
  * Waits for the object's run, but stops waiting once the object no longer runs the job in memory (its instance
  * was reset mid-run): the lease alarm takes over recovery, and the consumer's slot must not stay blocked.
  */
-async function runWhileAlive(env: Env, jobId: string): Promise<RunOutcome | "lost"> {
-  const run = jobStub(env, jobId).run();
+async function runWhileAlive(job: JobClient): Promise<RunOutcome | "lost"> {
+  const run = job.run();
   run.catch(() => {}); // observed below; this only silences a rejection after "lost"
   for (;;) {
     const winner = await Promise.race([
@@ -67,7 +64,7 @@ async function runWhileAlive(env: Env, jobId: string): Promise<RunOutcome | "los
       new Promise<null>((resolve) => setTimeout(resolve, LIVENESS_POLL_MS, null)),
     ]);
     if (winner !== null) return winner;
-    if (!(await jobStub(env, jobId).isRunning())) return "lost";
+    if (!(await job.isRunning())) return "lost";
   }
 }
 

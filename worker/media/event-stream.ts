@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { ByteReader, FramingError } from "../../container/src/protocol/byte-reader";
 import {
   type CustomEvent,
@@ -19,7 +20,8 @@ export interface MediaFile {
   body: ReadableStream<Uint8Array>;
 }
 
-export interface MediaEventHandlers {
+/** `Event` is the union of the op's own events (none by default), as its contract declares them. */
+export interface MediaEventHandlers<Event = never> {
   onProgress?(percent: number): void | Promise<void>;
   onLog?(event: LogEvent): void | Promise<void>;
   /**
@@ -27,8 +29,8 @@ export interface MediaEventHandlers {
    * Without a handler, files are skipped.
    */
   onFile?(file: MediaFile): Promise<void>;
-  /** Op-specific events such as `{type:"segments", ...}`. */
-  onEvent?(event: CustomEvent): void | Promise<void>;
+  /** The op's own events such as transcribe's `{type:"segments", ...}`, parsed with its contract. */
+  onEvent?(event: Event): void | Promise<void>;
 }
 
 const MAX_EVENT_LINE_BYTES = 16 * 1024 * 1024;
@@ -47,17 +49,25 @@ function parseLine(line: string): CustomEvent {
 
 function checked<T>(
   schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
-  event: unknown,
+  event: CustomEvent,
 ): T {
   const parsed = schema.safeParse(event);
   if (!parsed.success) {
-    throw new MediaServiceError(MediaClientErrorCode.protocol, "The media service sent a malformed event", false);
+    throw new MediaServiceError(
+      MediaClientErrorCode.protocol,
+      `The media service sent a malformed ${event.type} event`,
+      false,
+    );
   }
   return parsed.data;
 }
 
 /** Hands one file's bytes to the handler while reading them off the stream; both sides finish together. */
-async function deliverFile(reader: ByteReader, file: Omit<MediaFile, "body">, handler: MediaEventHandlers["onFile"]) {
+async function deliverFile(
+  reader: ByteReader,
+  file: Omit<MediaFile, "body">,
+  handler: MediaEventHandlers<unknown>["onFile"],
+) {
   const { readable, writable } = new FixedLengthStream(file.size);
   const writer = writable.getWriter();
   let consumerGone = false;
@@ -88,10 +98,14 @@ async function deliverFile(reader: ByteReader, file: Omit<MediaFile, "body">, ha
   }
 }
 
-/** Reads an event stream to its terminal event; returns `result.data`, throws MediaServiceError for `error`. */
+/**
+ * Reads an event stream to its terminal event; returns `result.data`, throws MediaServiceError for `error`.
+ * The op's own events are parsed with `eventSchemas` (by type); types the contract does not declare are skipped.
+ */
 export async function readEventStream(
   body: ReadableStream<Uint8Array>,
-  handlers: MediaEventHandlers,
+  handlers: MediaEventHandlers<unknown>,
+  eventSchemas: { readonly [type: string]: z.ZodType },
 ): Promise<Record<string, unknown>> {
   const reader = ByteReader.from(body);
   try {
@@ -137,8 +151,10 @@ export async function readEventStream(
           const error = checked(ErrorEventSchema, event);
           throw new MediaServiceError(error.code, error.message, error.retryable);
         }
-        default:
-          if (!isReservedEventType(event.type)) await handlers.onEvent?.(event);
+        default: {
+          const schema = isReservedEventType(event.type) ? undefined : eventSchemas[event.type];
+          if (schema) await handlers.onEvent?.(checked(schema, event));
+        }
       }
     }
   } catch (error) {

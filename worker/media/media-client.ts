@@ -1,5 +1,7 @@
+import type { z } from "zod";
 import { EVENT_STREAM_CONTENT_TYPE, ServiceErrorBodySchema } from "../../container/src/protocol/contract";
-import { type ProbeResultData, ProbeResultDataSchema } from "../../container/src/protocol/probe-contract";
+import { MEDIA_OPS, type MediaOpName, type MediaOps } from "../../container/src/protocol/media-ops";
+import type { ProbeResultData } from "../../container/src/protocol/probe-contract";
 import type { Env, Settings } from "../env";
 import { type MediaEventHandlers, readEventStream } from "./event-stream";
 import { encodeFramedRequest, type MediaInput } from "./framed-request";
@@ -8,7 +10,7 @@ import { MediaClientErrorCode, MediaServiceError } from "./media-errors";
 export type { MediaEventHandlers, MediaFile } from "./event-stream";
 export { type MediaInput, r2Input } from "./framed-request";
 export { MediaClientErrorCode, MediaServiceError } from "./media-errors";
-export type { ProbeResultData };
+export type { MediaOpName, ProbeResultData };
 
 /** Where requests go: a URL (local process, tests) or the Container binding (deployed). Same HTTP contract. */
 export interface MediaTransport {
@@ -43,13 +45,27 @@ export interface MediaHealth {
   max_concurrency: number;
 }
 
-export interface MediaCall extends MediaEventHandlers {
-  /** Op options, sent in the header line beside `inputs`. */
-  options?: Record<string, unknown>;
+/** What the op's contract accepts as options; the service applies the defaults. */
+export type MediaOptions<Op extends MediaOpName> = z.input<MediaOps[Op]["optionsSchema"]>;
+/** The op's own events (e.g. transcribe's `segments`), parsed with its contract. */
+export type MediaEvent<Op extends MediaOpName> = z.output<MediaOps[Op]["events"][keyof MediaOps[Op]["events"]]>;
+/** `result.data`, parsed with the op's contract. */
+export type MediaResult<Op extends MediaOpName> = z.output<MediaOps[Op]["resultSchema"]>;
+
+export type MediaCall<Op extends MediaOpName> = MediaEventHandlers<MediaEvent<Op>> & {
   inputs: MediaInput[];
   /** Aborting closes the connection: the service kills its ffmpeg/OpenAI work and cleans up. */
   signal?: AbortSignal;
-}
+} & (object extends MediaOptions<Op>
+    ? { /** Sent in the header line beside `inputs`. */ options?: MediaOptions<Op> }
+    : { /** Sent in the header line beside `inputs`. */ options: MediaOptions<Op> });
+
+/** A call as the implementation sees it; the public signature ties options, events and result to the op. */
+type AnyMediaCall = MediaEventHandlers<unknown> & {
+  inputs: MediaInput[];
+  signal?: AbortSignal;
+  options?: Record<string, unknown>;
+};
 
 /** The only code that talks to the media service. Build it once per job/request with `createMediaClient`. */
 export class MediaClient {
@@ -63,9 +79,11 @@ export class MediaClient {
 
   /**
    * Runs POST /v1/<op>: streams the inputs in, hands events to the handlers as they arrive, and returns
-   * `result.data`. Throws MediaServiceError (see `retryable`), or the signal's reason when aborted.
+   * `result.data` parsed with the op's contract. Throws MediaServiceError (see `retryable`), or the signal's
+   * reason when aborted.
    */
-  async call(op: string, call: MediaCall): Promise<Record<string, unknown>> {
+  call<Op extends MediaOpName>(op: Op, call: MediaCall<Op>): Promise<MediaResult<Op>>;
+  async call(op: MediaOpName, call: AnyMediaCall): Promise<Record<string, unknown>> {
     const { signal } = call;
     signal?.throwIfAborted();
     const request = encodeFramedRequest(call.options ?? {}, call.inputs, signal);
@@ -97,38 +115,36 @@ export class MediaClient {
         false,
       );
     }
+    const contract = MEDIA_OPS[op];
+    let data: Record<string, unknown>;
     try {
-      return await readEventStream(response.body, call);
+      data = await readEventStream(response.body, call, contract.events);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       throw error;
     }
+    const parsed = contract.resultSchema.safeParse(data);
+    if (!parsed.success) {
+      throw new MediaServiceError(
+        MediaClientErrorCode.protocol,
+        `The media service sent a malformed ${op} result`,
+        false,
+      );
+    }
+    return parsed.data;
   }
 
   /** POST /v1/probe for one video: probe fields, the poster as an `onFile` file, and optionally a storyboard. */
   async probe(
     video: MediaInput,
-    call: MediaEventHandlers & {
-      signal?: AbortSignal;
-      thumbnail?: boolean;
-      storyboard?: false | { tiles?: number; columns?: number; tile_width?: number };
-    },
+    call: MediaEventHandlers & { signal?: AbortSignal } & MediaOptions<"probe">,
   ): Promise<ProbeResultData> {
     const { thumbnail, storyboard, ...rest } = call;
-    const data = await this.call("probe", {
+    return this.call("probe", {
       ...rest,
       options: { thumbnail: thumbnail ?? true, storyboard: storyboard ?? false },
       inputs: [{ ...video, name: "video" }],
     });
-    const parsed = ProbeResultDataSchema.safeParse(data);
-    if (!parsed.success) {
-      throw new MediaServiceError(
-        MediaClientErrorCode.protocol,
-        "The media service sent a malformed probe result",
-        false,
-      );
-    }
-    return parsed.data;
   }
 
   private async send(

@@ -175,7 +175,7 @@ export async function encodeChunk(
   if (size > OPENAI_UPLOAD_LIMIT_BYTES || size > bound) {
     throw new AiError(
       "MEDIA_ERROR",
-      `Audio chunk ${chunk.index} is ${size} bytes, over its ${bound}-byte budget`,
+      `Audio chunk ${chunk.index + 1} is ${size} bytes, over its ${bound}-byte budget`,
       false,
     );
   }

@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { FfmpegBinaries } from "../ffmpeg/binaries";
-import type { SubtitleSegment } from "../subtitles/segment";
+import type { ChunkSegmentsEvent, TranscribeResult } from "../protocol/transcribe-contract";
 import { encodeChunk, extractAudio, waitForBytes } from "./audio";
 import { type AudioChunk, ChunkPlanner } from "./chunk-plan";
 import { AiError } from "./errors";
@@ -30,32 +30,11 @@ type LogFn = (
 export interface TranscribeHooks {
   progress(percent: number): unknown;
   log: LogFn;
-  /** One finished chunk: its segments already on the asset's timeline (indices are per chunk). */
+  /** One finished chunk, as the op's `segments` event. */
   segments(event: ChunkSegmentsEvent): unknown;
 }
 
-export interface ChunkSegmentsEvent {
-  chunk_index: number;
-  start: number;
-  end: number;
-  request_id: string | null;
-  segments: SubtitleSegment[];
-}
-
-export interface TranscriptionResult {
-  text: string;
-  language: string | null;
-  duration: number;
-  segment_count: number;
-  segments: SubtitleSegment[];
-  usage: { audio_seconds: number; requests: number };
-  model: string;
-  request_id: string | null;
-  request_ids: string[];
-  chunks: { index: number; start: number; end: number; bytes: number; request_id: string | null; attempts: number }[];
-  /** How chunks were sent: FLAC when its worst case provably fits 25 MB, else constant-bitrate MP3. */
-  audio: { codec: ChunkCodec; bitrate_kbps: number | null; sample_rate: number; channels: 1; chunk_seconds: number };
-}
+export type { ChunkSegmentsEvent };
 
 export interface TranscribeDeps {
   bins: FfmpegBinaries;
@@ -85,7 +64,7 @@ export async function transcribeVideo(
   options: TranscribeOptions,
   deps: TranscribeDeps,
   hooks: TranscribeHooks,
-): Promise<TranscriptionResult> {
+): Promise<TranscribeResult> {
   const { codec, chunkSeconds } = chooseChunkEncoding(options.chunkSeconds, options.sampleRate);
   const format = CHUNK_FORMATS[codec];
   if (chunkSeconds < options.chunkSeconds) {
@@ -135,7 +114,8 @@ export async function transcribeVideo(
         options,
         signal,
         ({ attempt, delayMs, error }) =>
-          log("warning", `Chunk ${chunk.index} failed, retrying`, {
+          log("warning", `Chunk ${chunk.index + 1} failed, retrying`, {
+            chunk_index: chunk.index,
             attempt,
             delay_ms: Math.round(delayMs),
             code: error.code,
@@ -153,6 +133,7 @@ export async function transcribeVideo(
       };
       doneSeconds += chunk.duration;
       await hooks.segments({
+        type: "segments",
         chunk_index: chunk.index,
         start: chunk.start,
         end: chunk.end,
@@ -218,7 +199,7 @@ function summarise(
   duration: number,
   options: TranscribeOptions,
   encoding: { codec: ChunkCodec; chunkSeconds: number },
-): TranscriptionResult {
+): TranscribeResult {
   const segments = mergeChunkSegments(done.map((d) => d.transcript));
   const requestIds = done.map((d) => d.requestId).filter((id): id is string => Boolean(id));
   const language = options.language ?? done.find((d) => d.transcript.language)?.transcript.language ?? null;

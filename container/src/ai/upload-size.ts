@@ -6,6 +6,10 @@
  *   chunks are constant-bitrate MP3, whose size is bitrate x duration; windows beyond even that are shortened.
  * Opus would be smaller still, but it always decodes at 48 kHz, hiding the sample rate that was sent.
  */
+import type { ChunkCodec } from "../protocol/transcribe-contract";
+
+export type { ChunkCodec };
+
 export const OPENAI_UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
 
 /** Room for rounding and container metadata beyond what the bounds count. */
@@ -21,8 +25,7 @@ export const CHUNK_FORMATS = {
     contentType: "audio/mpeg",
     encoderArgs: ["-c:a", "libmp3lame", "-b:a", `${MP3_BITRATE_KBPS}k`],
   },
-} as const;
-export type ChunkCodec = keyof typeof CHUNK_FORMATS;
+} as const satisfies Record<ChunkCodec, { extension: string; contentType: string; encoderArgs: readonly string[] }>;
 
 /** Verbatim FLAC frames: 16-bit samples plus a header and CRC per 4096-sample frame (< 0.5 %), plus metadata blocks. */
 export function flacBytesUpperBound(seconds: number, sampleRate: number): number {

@@ -32,7 +32,8 @@ export const LogEventSchema = z.object({
   type: z.literal("log"),
   level: z.enum(["debug", "info", "warning", "error"]),
   message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
+  /** JSON by construction (it crossed the wire as JSON); typed so, because the Worker stores it in job logs. */
+  details: z.record(z.string(), z.json()).optional(),
 });
 /** Followed on the wire by exactly `size` raw bytes. */
 export const FileEventSchema = z.object({

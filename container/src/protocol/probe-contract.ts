@@ -1,5 +1,22 @@
-/** `result.data` of POST /v1/probe, shared by the service (which parses its output with it) and the Worker. Runtime-neutral. */
+/** The contract of POST /v1/probe, shared by the service and the Worker. Runtime-neutral. */
 import { z } from "zod";
+import { defineOpContract } from "./op-contract";
+
+export const ProbeOptionsSchema = z.object({
+  thumbnail: z.boolean().default(true),
+  /** Off unless asked: a sprite of evenly spaced frames (`storyboard.jpg`) and its map (`storyboard.json`). */
+  storyboard: z
+    .union([
+      z.literal(false),
+      z.object({
+        tiles: z.number().int().min(1).max(100).default(25),
+        columns: z.number().int().min(1).max(20).default(5),
+        tile_width: z.number().int().min(32).max(640).default(160),
+      }),
+    ])
+    .default(false),
+});
+export type ProbeOptions = z.infer<typeof ProbeOptionsSchema>;
 
 export const ProbeFieldsSchema = z.object({
   duration: z.number().positive(),
@@ -52,3 +69,13 @@ export const ProbeResultDataSchema = z.object({
     .nullable(),
 });
 export type ProbeResultData = z.infer<typeof ProbeResultDataSchema>;
+
+/** Input `video`; probe fields, the poster (`thumbnail.jpg`) and optionally a storyboard, each as a `file` event. */
+export const probeContract = defineOpContract({
+  name: "probe",
+  optionsSchema: ProbeOptionsSchema,
+  requiredInputs: ["video"],
+  optionalInputs: [],
+  events: {},
+  resultSchema: ProbeResultDataSchema,
+});

@@ -1,5 +1,4 @@
 import { writeFile } from "node:fs/promises";
-import { z } from "zod";
 import { FfprobeError, ffprobe } from "../ffmpeg/ffprobe";
 import { checkMp4Structure, type Mp4Structure } from "../media/mp4-structure";
 import { explainProbeFailure, type ProbeFields, probeFields } from "../media/probe-fields";
@@ -10,36 +9,18 @@ import { defineOp, OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
 import {
   type ProbeResultData,
-  ProbeResultDataSchema,
+  probeContract,
   STORYBOARD_MAP_FILE_NAME,
   STORYBOARD_SPRITE_FILE_NAME,
   THUMBNAIL_FILE_NAME,
 } from "../protocol/probe-contract";
 
-export const ProbeOptionsSchema = z.object({
-  thumbnail: z.boolean().default(true),
-  /** Off unless asked: a sprite of evenly spaced frames (`storyboard.jpg`) and its map (`storyboard.json`). */
-  storyboard: z
-    .union([
-      z.literal(false),
-      z.object({
-        tiles: z.number().int().min(1).max(100).default(25),
-        columns: z.number().int().min(1).max(20).default(5),
-        tile_width: z.number().int().min(32).max(640).default(160),
-      }),
-    ])
-    .default(false),
-});
-export type ProbeOptions = z.infer<typeof ProbeOptionsSchema>;
-
 /** POST /v1/probe: input `video`; probe fields plus a 640 px poster JPEG. */
 export const probeOp = defineOp({
-  name: "probe",
-  optionsSchema: ProbeOptionsSchema,
-  requiredInputs: ["video"],
+  contract: probeContract,
   // Starts on the first bytes: the box walk, ffprobe and the poster need the index and a few frames, not the file.
   streamsInputs: true,
-  async run({ options, inputs, workspace, signal, events, deps }): Promise<Record<string, unknown>> {
+  async run({ options, inputs, workspace, signal, events, deps }) {
     const video = inputs.video!;
     await events.progress(0);
     if (video.size === 0) throw new OpError(MediaErrorCode.invalidMedia, "The file is empty (0 bytes).", false);
@@ -115,7 +96,7 @@ export const probeOp = defineOp({
       storyboard = { ...summary, map: STORYBOARD_MAP_FILE_NAME, tile_count: tiles.length };
     }
     await events.progress(100);
-    return ProbeResultDataSchema.parse({ probe: fields, thumbnail, storyboard });
+    return { probe: fields, thumbnail, storyboard };
   },
 });
 

@@ -3,14 +3,15 @@ import { FfprobeError, ffprobe } from "../ffmpeg/ffprobe";
 import { FfmpegError } from "../ffmpeg/run-ffmpeg";
 import { explainProbeFailure, probeFields } from "../media/probe-fields";
 import { makeThumbnail } from "../media/thumbnail";
-import { defineOp, type OpContext, OpError } from "../operation";
+import { defineOp, type OpContextOf, OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
+import { renderContract } from "../protocol/render-contract";
 import { buildRenderCommand } from "../render/command";
 import { probeRenderInputs } from "../render/input-media";
 import { OUTPUT_CONTENT_TYPES } from "../render/output-encoding";
-import { type RenderOutput, RenderResultDataSchema } from "../render/result";
+import type { RenderOutput } from "../render/result";
 import { runRenderFfmpeg } from "../render/run-render-ffmpeg";
-import { RENDER_INPUT_NAMES, type RenderSpec, RenderSpecSchema, type Template } from "../render/spec";
+import type { RenderSpec, Template } from "../render/spec";
 import { collectCues } from "../render/subtitles";
 import { type InputMedia, layoutTimeline, RenderSpecError, resolveTemplates, type Timeline } from "../render/timeline";
 import { toSrt } from "../subtitles/format";
@@ -20,11 +21,8 @@ import { toSrt } from "../subtitles/format";
  * event (then its thumbnail, if asked for) as soon as it is done; `result` lists them all.
  */
 export const renderOp = defineOp({
-  name: "render",
-  optionsSchema: RenderSpecSchema,
-  requiredInputs: [],
-  optionalInputs: RENDER_INPUT_NAMES,
-  async run(ctx): Promise<Record<string, unknown>> {
+  contract: renderContract,
+  async run(ctx) {
     const { options: spec, workspace, signal, deps } = ctx;
     await ctx.events.progress(0);
     const media = await probeInputs(ctx);
@@ -50,11 +48,11 @@ export const renderOp = defineOp({
       if (signal.aborted) throw signal.reason;
     }
     await ctx.events.progress(100);
-    return RenderResultDataSchema.parse({ outputs, duration: round3(timeline.duration) });
+    return { outputs, duration: round3(timeline.duration) };
   },
 });
 
-async function probeInputs(ctx: OpContext<RenderSpec>): Promise<Record<string, InputMedia>> {
+async function probeInputs(ctx: OpContextOf<typeof renderContract>): Promise<Record<string, InputMedia>> {
   try {
     return await probeRenderInputs(ctx.deps.ffmpeg, ctx.options, ctx.inputs, ctx.signal);
   } catch (error) {
@@ -85,7 +83,7 @@ interface TemplateJob {
 }
 
 /** Renders, probes and streams one template's output; a failed or aborted render leaves no file behind. */
-async function renderTemplate(ctx: OpContext<RenderSpec>, job: TemplateJob): Promise<RenderOutput> {
+async function renderTemplate(ctx: OpContextOf<typeof renderContract>, job: TemplateJob): Promise<RenderOutput> {
   const { template } = job;
   const { deps, signal, workspace } = ctx;
   const name = `${template.name}.${template.format}`;

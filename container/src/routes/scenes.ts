@@ -1,48 +1,19 @@
 import { readFile } from "node:fs/promises";
-import { z } from "zod";
+import type { z } from "zod";
 import { openAIConfigFrom, toOpError } from "../ai/op-errors";
 import { createOpenAIClient } from "../ai/openai-client";
-import { detectScenes, type SceneDetectionResult } from "../ai/scenes/detect";
-import { CURRENT_SCENE_PROMPT_VERSION, SCENE_PROMPT_VERSIONS } from "../ai/scenes/prompt";
+import { detectScenes } from "../ai/scenes/detect";
 import { defineOp, OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
-
-/** Extra SubtitleSegment fields (index, duration, confidence, ...) are accepted and ignored. */
-const TranscriptSegmentSchema = z.looseObject({
-  start: z.number().min(0),
-  end: z.number().min(0),
-  text: z.string(),
-});
-const SegmentsSchema = z.array(TranscriptSegmentSchema).max(50_000);
-
-export const ScenesOptionsSchema = z.object({
-  /** The transcript inline; long transcripts come as the `transcript` input instead (the header line is capped at 64 KB). */
-  segments: SegmentsSchema.optional(),
-  duration: z.number().positive(),
-  tone: z.string().max(200).optional(),
-  criteria: z.string().max(2000).optional(),
-  max_scenes: z.number().int().min(1).max(50).default(8),
-  model: z.string().min(1).default("gpt-4o-mini"),
-  prompt_version: z.enum(SCENE_PROMPT_VERSIONS).default(CURRENT_SCENE_PROMPT_VERSION),
-});
-export type ScenesOptions = z.infer<typeof ScenesOptionsSchema>;
-
-/** Body of the optional `transcript` input (application/json). */
-export const TranscriptInputSchema = z.object({ segments: SegmentsSchema });
-
-/** `result.data` of POST /v1/scenes. */
-export type ScenesResultData = SceneDetectionResult;
+import { scenesContract, TranscriptInputSchema } from "../protocol/scenes-contract";
 
 /**
  * POST /v1/scenes: transcript segments (header `segments` or input `transcript`) and duration in,
  * validated, snapped and ranked scenes out.
  */
 export const scenesOp = defineOp({
-  name: "scenes",
-  optionsSchema: ScenesOptionsSchema,
-  requiredInputs: [],
-  optionalInputs: ["transcript"],
-  async run({ options, inputs, signal, events, deps }): Promise<Record<string, unknown>> {
+  contract: scenesContract,
+  async run({ options, inputs, signal, events, deps }) {
     let segments = options.segments;
     const file = inputs.transcript;
     if (file) {
@@ -89,7 +60,7 @@ export const scenesOp = defineOp({
       deps.logger.info("openai_usage", { op: "scenes", prompt_version: result.prompt_version, ...usage });
       await events.log("info", "Scene detection usage", { ...usage, repairs: result.repairs });
       await events.progress(100);
-      return { ...result };
+      return result;
     } catch (error) {
       throw toOpError(error);
     }

@@ -66,6 +66,11 @@ describe("retries", () => {
     expect(result.usage.requests).toBe(2);
     expect(result.chunks[0]!.attempts).toBe(2);
     expect(logs.find((l) => l.message.includes("retrying"))?.details).toMatchObject({ delay_ms: 1000, status: 429 });
+    // People count chunks from 1 (like the Worker's "Chunk 1 transcribed"); fields keep the 0-based index.
+    expect(logs.find((l) => l.message.includes("retrying"))).toMatchObject({
+      message: "Chunk 1 failed, retrying",
+      details: { chunk_index: 0, attempt: 1 },
+    });
   });
 
   it("honours retry-after-ms and retries 5xx, dropped connections and timeouts", async () => {

@@ -14,6 +14,7 @@ import { ConcurrencyLimiter } from "../../../container/src/limiter";
 import { defineOp, registerOp, type ServiceDeps } from "../../../container/src/operation";
 import { ArrivingFile } from "../../../container/src/protocol/arriving-file";
 import { InputServer } from "../../../container/src/protocol/input-server";
+import { defineOpContract } from "../../../container/src/protocol/op-contract";
 import { probeOp } from "../../../container/src/routes/probe";
 import { renderOp } from "../../../container/src/routes/render";
 import { transcribeOp } from "../../../container/src/routes/transcribe";
@@ -54,9 +55,14 @@ describe("ops that stream their inputs", () => {
 
   // Reads the first 100 bytes over HTTP (a Range request, like ffmpeg's), then optionally the whole input.
   const peekOp = defineOp({
-    name: "peek",
-    optionsSchema: z.object({}),
-    requiredInputs: ["blob"],
+    contract: defineOpContract({
+      name: "peek",
+      optionsSchema: z.object({}),
+      requiredInputs: ["blob"],
+      optionalInputs: [],
+      events: {},
+      resultSchema: z.object({ head: z.string(), length: z.number() }),
+    }),
     streamsInputs: true,
     async run({ inputs, signal }) {
       const blob = inputs.blob!;

@@ -50,6 +50,9 @@ describe("transcription jobs", () => {
     const chunkLogs = job.logs.filter((log) => log.details?.kind === "transcript_segments");
     expect(chunkLogs).toHaveLength(sent.length);
     expect(chunkLogs.map((log) => log.details?.chunk_index).sort()).toEqual(sent.map((_, i) => i));
+    // Messages count chunks from 1, the chunk_index field from 0 (as the service's).
+    for (const log of chunkLogs)
+      expect(log.message).toMatch(`Chunk ${Number(log.details?.chunk_index) + 1} transcribed (`);
     // Chunks finish in any order; in chunk order, their segments are the stored transcript.
     const streamed = [...chunkLogs]
       .sort((a, b) => Number(a.details?.chunk_index) - Number(b.details?.chunk_index))

@@ -4,9 +4,8 @@ import { inject } from "vitest";
 import { createDb } from "../../../worker/db/client";
 import type { Settings } from "../../../worker/env";
 import type { JobContext } from "../../../worker/jobs/handler";
-import { sceneDetectionJob } from "../../../worker/jobs/handlers/scene-detection";
-import { transcriptionJob } from "../../../worker/jobs/handlers/transcription";
-import { overrideJobHandler } from "../../../worker/jobs/registry";
+import { sceneDetectionJob } from "../../../worker/jobs/types/scene-detection";
+import { transcriptionJob } from "../../../worker/jobs/types/transcription";
 import { type JobResponse, JobSchema } from "../../../worker/routes/jobs/schema";
 import { objectKey, registerAsset, storedFileName } from "../../../worker/storage";
 import type { FakeBehaviour, ReceivedRequest } from "../../fake-openai/behaviours";
@@ -14,6 +13,7 @@ import { bearer, TEST_ADMIN_KEY, uniqueProjectId } from "../helpers/project-key"
 import { waitForJob } from "../jobs/job-test-kit";
 import { mediaFixture } from "../media/fixtures";
 import type { MediaFixtureName } from "../media-fixtures";
+import { patchJob } from "../scripted-job-types";
 
 export const ADMIN = bearer(TEST_ADMIN_KEY);
 
@@ -77,12 +77,12 @@ export async function runJob(
  * test run (miniflare bindings), so this is how a test sees a missing key or a short chunk window.
  */
 export function withSettings(overrides: Partial<Settings>): () => void {
-  const patch = (ctx: JobContext<Record<string, unknown>>) => ({
+  const patch = <Payload>(ctx: JobContext<Payload>): JobContext<Payload> => ({
     ...ctx,
     services: { ...ctx.services, settings: { ...ctx.services.settings, ...overrides } },
   });
-  const restoreTranscription = overrideJobHandler("transcription", (ctx) => transcriptionJob.run(patch(ctx)));
-  const restoreScenes = overrideJobHandler("scene_detection", (ctx) => sceneDetectionJob.run(patch(ctx)));
+  const restoreTranscription = patchJob(transcriptionJob, (ctx) => transcriptionJob.run(patch(ctx)));
+  const restoreScenes = patchJob(sceneDetectionJob, (ctx) => sceneDetectionJob.run(patch(ctx)));
   return () => {
     restoreTranscription();
     restoreScenes();

@@ -1,12 +1,12 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { exportHandler } from "../../../worker/jobs/handlers/export";
-import { overrideJobHandler } from "../../../worker/jobs/registry";
+import { exportJob } from "../../../worker/jobs/types/export";
 import { createMediaClient } from "../../../worker/media/media-client";
 import { AssetListSchema } from "../../../worker/routes/assets/schema";
 import { JobSchema } from "../../../worker/routes/jobs/schema";
 import { uniqueProjectId } from "../helpers/project-key";
 import { mediaFixture } from "../media/fixtures";
+import { patchJob } from "../scripted-job-types";
 import { ADMIN, api, createExportJob, r2Keys, runExport, seedAsset, waitForFinish } from "./export-kit";
 
 async function exportState(projectId: string) {
@@ -102,8 +102,8 @@ describe("export job: cancellation and failures", () => {
     const projectId = uniqueProjectId("exc");
     const red = await seedAsset(projectId, "clip-red.mp4");
     // The real handler, with a media client pointed at a closed port (as with a stopped container).
-    restore = overrideJobHandler("export", (ctx) =>
-      exportHandler.run({
+    restore = patchJob(exportJob, (ctx) =>
+      exportJob.run({
         ...ctx,
         services: {
           ...ctx.services,

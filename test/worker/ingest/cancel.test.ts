@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ingestHandler } from "../../../worker/jobs/handlers/ingest";
+import { ingestJob } from "../../../worker/jobs/types/ingest";
 import { uniqueProjectId } from "../helpers/project-key";
 import { aborted, gate, postJson, scriptIngest, waitForJob } from "../jobs/job-test-kit";
 import { getAsset, INGEST_TIMEOUT_MS, TEST_TIMEOUT_MS, thumbnailObjects, uploadedVideo } from "./ingest-kit";
@@ -19,7 +19,7 @@ function holdIngestAt(holdAt: number) {
   const ended = gate<unknown>();
   let reports = 0;
   restore = scriptIngest(async (ctx) => {
-    const run = ingestHandler.run({
+    const run = ingestJob.run({
       ...ctx,
       async progress(percent, message) {
         await ctx.progress(percent, message);

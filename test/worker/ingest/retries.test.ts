@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../worker/app";
 import { createDb } from "../../../worker/db/client";
 import { getSettings } from "../../../worker/env";
-import { ingestHandler } from "../../../worker/jobs/handlers/ingest";
 import { startVideoIngest } from "../../../worker/jobs/ingest/start-ingest";
+import { ingestJob } from "../../../worker/jobs/types/ingest";
 import { Logger } from "../../../worker/logger";
 import { createMediaClient } from "../../../worker/media/media-client";
 import { AssetSchema } from "../../../worker/routes/assets/schema";
@@ -35,7 +35,7 @@ const CLOSED = "http://127.0.0.1:1";
 /** Runs the real ingest handler, but with services built from an env whose MEDIA_SERVICE_URL is a closed port. */
 const ingestWithUnreachableService = () =>
   scriptIngest((ctx) =>
-    ingestHandler.run({
+    ingestJob.run({
       ...ctx,
       services: {
         ...ctx.services,

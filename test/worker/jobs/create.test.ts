@@ -5,8 +5,9 @@ import { getSettings } from "../../../worker/env";
 import { ErrorEnvelopeSchema } from "../../../worker/errors";
 import { createJob } from "../../../worker/jobs/create-job";
 import { JobPayloadError } from "../../../worker/jobs/handler";
-import { overrideJobHandler } from "../../../worker/jobs/registry";
+import { transcriptionJob } from "../../../worker/jobs/types/transcription";
 import { JobSchema } from "../../../worker/routes/jobs/schema";
+import { hideJobType, scriptJob } from "../scripted-job-types";
 import { ADMIN, api, createIngestJob, postJson, projectWithAsset, scriptIngest, waitForJob } from "./job-test-kit";
 
 let restore: (() => void) | undefined;
@@ -65,7 +66,7 @@ describe("POST /projects/{project_id}/jobs", () => {
 
   it("fails a job whose type has no registered handler permanently instead of hanging", async () => {
     const { projectId, assetId } = await projectWithAsset();
-    restore = overrideJobHandler("ingest", null);
+    restore = hideJobType("ingest");
     const created = await createIngestJob(projectId, assetId, { max_attempts: 5, retry_delay_seconds: 0 });
     const failed = await waitForJob(projectId, created.id, (j) => j.status === "failed");
     expect(failed).toMatchObject({ attempts: 1, error_message: "No handler registered for job type 'ingest'" });
@@ -73,7 +74,7 @@ describe("POST /projects/{project_id}/jobs", () => {
 
   it("accepts transcription's optional fields", async () => {
     const { projectId, assetId } = await projectWithAsset();
-    restore = overrideJobHandler("transcription", async (ctx) => ({ payload: ctx.job.payload }));
+    restore = scriptJob(transcriptionJob, async (ctx) => ({ payload: ctx.job.payload }));
     const res = await postJson(`/projects/${projectId}/jobs`, {
       job_type: "transcription",
       payload: { asset_id: assetId, language: "en", prompt: "physics lesson", force: false },
@@ -98,6 +99,11 @@ describe("POST /projects/{project_id}/jobs", () => {
     [
       "bad language",
       { job_type: "transcription", payload: { asset_id: "a", language: "english" } },
+      ["payload.language"],
+    ],
+    [
+      "three-letter language (the service takes ISO-639-1 only)",
+      { job_type: "transcription", payload: { asset_id: "a", language: "eng" } },
       ["payload.language"],
     ],
     ["prompt of wrong type", { job_type: "transcription", payload: { asset_id: "a", prompt: 5 } }, ["payload.prompt"]],

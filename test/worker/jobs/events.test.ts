@@ -1,5 +1,5 @@
 import { runInDurableObject } from "cloudflare:test";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { jobEventStreamOptions } from "../../../worker/jobs/job-event-hub";
 import { type JobResponse, JobSchema } from "../../../worker/routes/jobs/schema";
 import { NO_WEBSOCKET_COMPRESSION } from "../../../worker/routes/jobs/ws";
@@ -233,6 +233,31 @@ describe("GET /projects/{project_id}/jobs/{job_id}/ws (WebSocket)", () => {
     const closed = new Promise<number>((resolve) => socket.addEventListener("close", (event) => resolve(event.code)));
     socket.accept();
     expect(await closed).toBe(1000);
+  });
+
+  it("answers ping with pong, through the runtime's auto-response, while the job runs", async () => {
+    const { projectId, assetId } = await projectWithAsset("events");
+    restore = scriptIngest(async (ctx) => aborted(ctx.signal));
+    const created = await createIngestJob(projectId, assetId);
+    await waitForJob(projectId, created.id, (j) => j.status === "running");
+    const res = await api(`/projects/${projectId}/jobs/${created.id}/ws`, {
+      headers: { ...ADMIN, Upgrade: "websocket" },
+    });
+    expect(res.status).toBe(101);
+    const socket = res.webSocket as WebSocket;
+    const texts: string[] = [];
+    const pongs = () => texts.filter((text) => text === "pong").length;
+    socket.addEventListener("message", (event) => void texts.push(event.data as string));
+    socket.accept();
+    socket.send("ping");
+    await vi.waitFor(() => expect(pongs()).toBe(1));
+    socket.send("ping");
+    await vi.waitFor(() => expect(pongs()).toBe(2));
+    // Only the current job and the two pongs: a ping is no job event.
+    expect(texts).toHaveLength(3);
+    expect(JobSchema.parse((JSON.parse(texts[0] as string) as { job: unknown }).job).status).toBe("running");
+    await postJson(`/projects/${projectId}/jobs/${created.id}/cancel`, {});
+    socket.close(1000, "done");
   });
 
   it("sends a finished job once and closes with 1000", async () => {

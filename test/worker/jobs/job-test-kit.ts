@@ -1,13 +1,14 @@
 import { env } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { vi } from "vitest";
+import type { z } from "zod";
 import { createDb } from "../../../worker/db/client";
 import { assets } from "../../../worker/db/schema/assets";
 import type { JobContext } from "../../../worker/jobs/handler";
-import { jobStub } from "../../../worker/jobs/queue-consumer";
-import { overrideJobHandler } from "../../../worker/jobs/registry";
+import { ingestJob } from "../../../worker/jobs/types/ingest";
 import { type JobResponse, JobSchema } from "../../../worker/routes/jobs/schema";
 import { bearer, TEST_ADMIN_KEY, uniqueProjectId } from "../helpers/project-key";
+import { scriptJob } from "../scripted-job-types";
 
 export const ADMIN = bearer(TEST_ADMIN_KEY);
 
@@ -45,10 +46,10 @@ export async function projectWithAsset(label = "jobs") {
   return { projectId, assetId };
 }
 
-export type ScriptedRun = (ctx: JobContext<Record<string, unknown>>) => Promise<Record<string, unknown>>;
+export type ScriptedRun = (ctx: JobContext<z.output<typeof ingestJob.payloadSchema>>) => Promise<unknown>;
 
 /** Scripts what `ingest` jobs do for the rest of the test; returns the restore function. */
-export const scriptIngest = (run: ScriptedRun) => overrideJobHandler("ingest", run);
+export const scriptIngest = (run: ScriptedRun) => scriptJob(ingestJob, run);
 
 export async function createIngestJob(
   projectId: string,
@@ -87,7 +88,8 @@ export async function waitForJob(
   );
 }
 
-export const stubFor = (jobId: string) => jobStub(env, jobId);
+/** The job's Durable Object stub, for runInDurableObject and runDurableObjectAlarm. */
+export const stubFor = (jobId: string) => env.JOB.get(env.JOB.idFromName(jobId));
 
 /** A promise the test resolves by hand. */
 export function gate<T = void>() {

@@ -5,10 +5,10 @@ import {
   getQueueResult,
   runDurableObjectAlarm,
 } from "cloudflare:test";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import worker from "../../../worker/index";
 import { JobPayloadError, PermanentJobError, RetryableJobError } from "../../../worker/jobs/handler";
-import { createIngestJob, projectWithAsset, scriptIngest, stubFor, waitForJob } from "./job-test-kit";
+import { createIngestJob, gate, projectWithAsset, scriptIngest, stubFor, waitForJob } from "./job-test-kit";
 
 let restore: (() => void) | undefined;
 afterEach(() => restore?.());
@@ -71,6 +71,29 @@ describe("retries", () => {
     const created = await createIngestJob(projectId, assetId, { retry_delay_seconds: 0 });
     const job = await waitForJob(projectId, created.id, (j) => j.status === "completed");
     expect(job).toMatchObject({ attempts: 2, result: { attempt: 2 }, error_message: null });
+  });
+
+  it("clears the failed attempt's error_message when the next attempt starts; the failure stays in the logs", async () => {
+    const { projectId, assetId } = await projectWithAsset();
+    const second = gate();
+    restore = scriptIngest(async (ctx) => {
+      if (ctx.job.attempt === 1) throw new RetryableJobError("upstream 503");
+      await second.promise;
+      return { attempt: ctx.job.attempt };
+    });
+    const created = await createIngestJob(projectId, assetId, { retry_delay_seconds: 0 });
+    const running = await waitForJob(projectId, created.id, (j) => j.attempts === 2 && j.status === "running");
+    expect(running.error_message).toBeNull();
+    expect(running.logs.map((l) => l.message)).toContain("Attempt 1 failed: upstream 503; retrying in 0 s");
+    // The D1 mirror (listings) follows the object.
+    await vi.waitFor(async () => {
+      const row = await env.DB.prepare("SELECT attempts, error_message FROM jobs WHERE id = ?")
+        .bind(created.id)
+        .first();
+      expect(row).toEqual({ attempts: 2, error_message: null });
+    });
+    second.open();
+    await waitForJob(projectId, created.id, (j) => j.status === "completed");
   });
 
   it.each([

@@ -1,7 +1,6 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { ApiError, errorResponses } from "../../errors";
-import type { CancelOutcome } from "../../jobs/job-object";
 import { requireProjectAccess } from "../../middleware/auth";
 import { loadProjectJob } from "./job-access";
 import { JobParamsSchema, JobSchema } from "./schema";
@@ -27,8 +26,8 @@ const route = createRoute({
 export function registerCancelJob(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { project_id: projectId, job_id: jobId } = c.req.valid("param");
-    const { stub } = await loadProjectJob(c.env, projectId, jobId);
-    const result = (await stub.cancel()) as CancelOutcome;
+    const { client } = await loadProjectJob(c.env, projectId, jobId);
+    const result = await client.cancel();
     if (result.outcome === "not_found")
       throw new ApiError("NOT_FOUND", `Job ${jobId} not found in project ${projectId}`);
     if (result.outcome === "finished") {

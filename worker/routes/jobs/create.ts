@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { ApiError, errorResponses } from "../../errors";
-import { createJob, QueueFullError } from "../../jobs/create-job";
+import { createParsedJob, QueueFullError } from "../../jobs/create-job";
 import { JobPayloadError } from "../../jobs/handler";
 import { requireProjectAccess } from "../../middleware/auth";
 import { ProjectParamsSchema } from "../project-params";
@@ -47,7 +47,7 @@ export function registerCreateJob(app: OpenAPIHono<AppEnv>) {
     const body = c.req.valid("json");
     const { db, settings, logger } = c.get("services");
     try {
-      const job = await createJob(
+      const job = await createParsedJob(
         { db, jobs: c.env.JOB, queue: c.env.JOBS_QUEUE, settings },
         {
           projectId,

@@ -53,11 +53,8 @@ const route = createRoute({
 export function registerJobEvents(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { project_id: projectId, job_id: jobId } = c.req.valid("param");
-    const { stub } = await loadProjectJob(c.env, projectId, jobId);
-    const headers = new Headers();
-    const lastEventId = c.req.header("Last-Event-ID");
-    if (lastEventId) headers.set("Last-Event-ID", lastEventId);
-    const upstream = await stub.fetch("https://job.internal/events", { headers });
+    const { client } = await loadProjectJob(c.env, projectId, jobId);
+    const upstream = await client.events({ upgrade: false, lastEventId: c.req.header("Last-Event-ID") });
     // Re-wrapped so later middleware may add headers (request id, CORS) to an otherwise immutable response.
     return new Response(upstream.body, upstream) as never;
   });

@@ -1,11 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { JOB_STATUSES, JOB_TYPES } from "../../db/schema/jobs";
+import { JOB_STATUSES } from "../../db/schema/jobs";
 import { JOB_LIMITS } from "../../jobs/job";
-import { JOB_PAYLOAD_SPECS } from "../../jobs/payloads";
+import { JOB_TYPE_NAMES, JOB_TYPES } from "../../jobs/types";
 import { ProjectIdSchema } from "../project-params";
 
+/** The OpenAPI component of a job type's result schema: IngestJobResult, SceneDetectionJobResult, ... */
+export const resultComponentName = (type: string) =>
+  `${type.replace(/(^|_)([a-z])/g, (_, _sep: string, letter: string) => letter.toUpperCase())}JobResult`;
+
 export const JobStatusSchema = z.enum(JOB_STATUSES).openapi({ example: "running" });
-export const JobTypeSchema = z.enum(JOB_TYPES).openapi({ example: "transcription" });
+export const JobTypeSchema = z.enum(JOB_TYPE_NAMES).openapi({ example: "transcription" });
 
 export const JobLogSchema = z
   .object({
@@ -27,7 +31,13 @@ export const JobSchema = z
     max_attempts: z.number().int().openapi({ example: 3 }),
     retry_delay_seconds: z.number().int().openapi({ example: 5 }),
     payload: z.record(z.string(), z.unknown()).openapi({ example: { asset_id: "a1b2c3" } }),
-    result: z.record(z.string(), z.unknown()).nullable().openapi({ example: null }),
+    result: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .openapi({
+        description: `Null until the job completes, then its type's result: ${JOB_TYPES.map((t) => resultComponentName(t.type)).join(", ")}`,
+        example: null,
+      }),
     error_message: z.string().nullable().openapi({ example: null }),
     logs: z.array(JobLogSchema),
     created_at: z.iso.datetime().openapi({ example: "2026-11-24T10:00:00.000Z" }),
@@ -62,11 +72,11 @@ const retrySettings = {
     }),
 };
 
-const [first, ...rest] = JOB_PAYLOAD_SPECS.map((spec) =>
-  z.object({ job_type: z.literal(spec.type), payload: spec.schema, ...retrySettings }),
+const [first, ...rest] = JOB_TYPES.map((type) =>
+  z.object({ job_type: z.literal(type.type), payload: type.payloadSchema, ...retrySettings }),
 );
 
-/** One variant per creatable job type (worker/jobs/payloads); the payload is validated by its type's schema. */
+/** One variant per job type (worker/jobs/types); this is where a request's payload is parsed, once. */
 export const CreateJobRequestSchema = z
   .discriminatedUnion("job_type", [first as NonNullable<typeof first>, ...rest])
   .openapi("CreateJobRequest", {

@@ -61,10 +61,8 @@ export function registerJobWebSocket(app: OpenAPIHono<AppEnv>) {
     }
     const { project_id: projectId, job_id: jobId } = c.req.valid("param");
     const { last_event_id: lastEventId } = c.req.valid("query");
-    const { stub } = await loadProjectJob(c.env, projectId, jobId);
-    const upstream = await stub.fetch("https://job.internal/ws", {
-      headers: { Upgrade: "websocket", ...(lastEventId ? { "Last-Event-ID": lastEventId } : {}) },
-    });
+    const { client } = await loadProjectJob(c.env, projectId, jobId);
+    const upstream = await client.events({ upgrade: true, lastEventId });
     const headers = new Headers(upstream.headers);
     headers.set("Sec-WebSocket-Extensions", NO_WEBSOCKET_COMPRESSION);
     return new Response(null, { status: 101, webSocket: upstream.webSocket, headers }) as never;

@@ -1,9 +1,10 @@
+import type { ScenesResult } from "../../protocol/scenes-contract";
 import { AiError, toAiError } from "../errors";
 import type { OpenAIHandle } from "../openai-client";
 import { withRetries } from "../retry";
-import { repairScenes, type SceneRepairReport } from "./postprocess";
+import { repairScenes } from "./postprocess";
 import { buildScenePrompt, type ScenePromptVersion } from "./prompt";
-import { ModelSceneAnswerSchema, SCENE_ANSWER_JSON_SCHEMA, type Scene } from "./schema";
+import { ModelSceneAnswerSchema, SCENE_ANSWER_JSON_SCHEMA } from "./schema";
 
 /** Answers that are not the JSON we asked for get this many more tries before the run fails. */
 export const INVALID_ANSWER_RETRIES = 2;
@@ -16,17 +17,6 @@ export interface DetectScenesInput {
   maxScenes: number;
   model: string;
   promptVersion: ScenePromptVersion;
-}
-
-export interface SceneDetectionResult {
-  scenes: Scene[];
-  parameters: { tone: string | null; criteria: string | null; max_scenes: number };
-  usage: { total_tokens: number; prompt_tokens: number; completion_tokens: number; requests: number };
-  model: string;
-  prompt_version: ScenePromptVersion;
-  request_id: string | null;
-  generated_at: string;
-  repairs: SceneRepairReport;
 }
 
 type Log = (
@@ -59,7 +49,7 @@ export async function detectScenes(
   input: DetectScenesInput,
   deps: { openai: OpenAIHandle; signal?: AbortSignal },
   emitLog: Log,
-): Promise<SceneDetectionResult> {
+): Promise<ScenesResult> {
   const log: Log = (level, message, details) => {
     // Events are fire-and-forget: a client that went away must not cause an unhandled rejection.
     Promise.resolve(emitLog(level, message, details)).catch(() => {});

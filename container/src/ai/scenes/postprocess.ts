@@ -1,17 +1,9 @@
+import type { SceneRepairReport } from "../../protocol/scenes-contract";
 import type { ModelScene, Scene } from "./schema";
 
 export interface TimedSegment {
   start: number;
   end: number;
-}
-
-export interface SceneRepairReport {
-  received: number;
-  dropped_out_of_range: number;
-  dropped_empty: number;
-  clamped: number;
-  merged: number;
-  truncated: number;
 }
 
 /** Two scenes sharing at least this share of the shorter one are the same moment told twice. */

@@ -1,15 +1,37 @@
+import { z } from "zod";
+import { LanguageCodeSchema, type TranscribeResult } from "../../../container/src/protocol/transcribe-contract";
 import { requireOpenAIKey, toAiJobError } from "../../ai/ai-job-errors";
-import { ChunkSegmentsEventSchema, TranscriptionResultSchema } from "../../ai/results";
 import { getCurrentTranscript, type StoredTranscript, saveTranscript } from "../../ai/transcript-store";
 import { r2Input } from "../../media/media-client";
 import { getProjectAsset } from "../../storage";
-import { defineJobHandler, type JobLogLevel, PermanentJobError } from "../handler";
-import { transcriptionPayload } from "../payloads/transcription";
+import { AssetIdSchema, assetInProject } from "../asset-in-project";
+import { PermanentJobError } from "../handler";
+import { defineJobType } from "../job-type";
+
+const TranscriptionPayloadSchema = z.strictObject({
+  asset_id: AssetIdSchema.describe("The video or audio asset to transcribe"),
+  language: LanguageCodeSchema.optional(),
+  prompt: z.string().max(2000).optional().describe("Vocabulary or style hint passed to Whisper"),
+  force: z.boolean().optional().describe("Transcribe again even if a transcript exists"),
+});
+
+const TranscriptionResultSchema = z.object({
+  transcript_id: z.string(),
+  asset_id: z.string(),
+  cached: z.boolean().describe("True when a stored transcript answered without calling OpenAI"),
+  language: z.string().nullable(),
+  duration: z.number(),
+  segment_count: z.number().int(),
+  model: z.string(),
+  request_id: z.string(),
+  usage: z.object({ audio_seconds: z.number(), requests: z.number().int() }),
+  created_at: z.string(),
+});
 
 // The service's progress covers extraction and chunks; the last few percent are storing the transcript.
 const SERVICE_SHARE = 95;
 
-function summary(transcript: StoredTranscript, cached: boolean) {
+function summary(transcript: StoredTranscript, cached: boolean): z.input<typeof TranscriptionResultSchema> {
   return {
     transcript_id: transcript.id,
     asset_id: transcript.assetId,
@@ -29,8 +51,11 @@ function summary(transcript: StoredTranscript, cached: boolean) {
  * op, reports per-chunk progress, logs each finished chunk's segments (so clients watching the job see the
  * transcript grow) and stores the merged transcript. Without `force`, a stored transcript is the answer.
  */
-export const transcriptionJob = defineJobHandler({
-  spec: transcriptionPayload,
+export const transcriptionJob = defineJobType({
+  type: "transcription",
+  payloadSchema: TranscriptionPayloadSchema,
+  ...assetInProject,
+  resultSchema: TranscriptionResultSchema,
   async run(ctx) {
     const { db, bucket, settings, media, logger } = ctx.services;
     const { asset_id: assetId, language, prompt, force } = ctx.job.payload;
@@ -52,9 +77,9 @@ export const transcriptionJob = defineJobHandler({
     const object = await bucket.get(asset.r2Key);
     if (!object) throw new PermanentJobError(`The file of video ${assetId} is missing from storage`);
     let reported = -1;
-    let data: Record<string, unknown>;
+    let result: TranscribeResult;
     try {
-      data = await media.call("transcribe", {
+      result = await media.call("transcribe", {
         options: {
           model: settings.OPENAI_TRANSCRIPTION_MODEL,
           chunk_seconds: settings.OPENAI_TRANSCRIPTION_CHUNK_SECONDS,
@@ -72,13 +97,9 @@ export const transcriptionJob = defineJobHandler({
           await ctx.progress(value);
         },
         onLog: async (event) => {
-          if (event.level !== "debug") await ctx.log(event.level as JobLogLevel, event.message, event.details);
+          if (event.level !== "debug") await ctx.log(event.level, event.message, event.details);
         },
-        onEvent: async (event) => {
-          if (event.type !== "segments") return;
-          const parsed = ChunkSegmentsEventSchema.safeParse(event);
-          if (!parsed.success) throw new PermanentJobError("The media service sent a malformed segments event");
-          const chunk = parsed.data;
+        onEvent: async (chunk) => {
           await ctx.log(
             "info",
             `Chunk ${chunk.chunk_index + 1} transcribed (${chunk.start.toFixed(1)}-${chunk.end.toFixed(1)} s, ${chunk.segments.length} segments)`,
@@ -96,9 +117,6 @@ export const transcriptionJob = defineJobHandler({
     } catch (error) {
       throw toAiJobError(error, apiKey, "Transcription");
     }
-    const parsed = TranscriptionResultSchema.safeParse(data);
-    if (!parsed.success) throw new PermanentJobError("The media service sent a malformed transcription result");
-    const result = parsed.data;
     ctx.checkpoint();
     if (!(await getProjectAsset(db, ctx.job.projectId, assetId, "video"))) {
       throw new PermanentJobError(`Video ${assetId} was deleted while it was being transcribed`);
@@ -113,7 +131,7 @@ export const transcriptionJob = defineJobHandler({
         prompt: prompt ?? null,
         request_ids: result.request_ids,
         chunks: result.chunks,
-        audio: result.audio ?? null,
+        audio: result.audio,
       },
     });
     logger.info("ai_usage", {

@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "../../db/client";
-import { assets } from "../../db/schema/assets";
-import { JobPayloadError } from "../handler";
+import type { Database } from "../db/client";
+import { assets } from "../db/schema/assets";
+import { JobPayloadError } from "./handler";
+import type { JobTypeScope } from "./job-type";
 
 export const AssetIdSchema = z
   .string()
@@ -24,3 +25,13 @@ export async function requireAssetInProject(db: Database, projectId: string, ass
     ]);
   }
 }
+
+/**
+ * `validate` and `assetId` of a job type whose payload's `asset_id` is the asset it works on:
+ * `defineJobType({ type, payloadSchema, ...assetInProject, run, resultSchema })`.
+ */
+export const assetInProject = {
+  validate: (payload: { asset_id: string }, { db, projectId }: JobTypeScope) =>
+    requireAssetInProject(db, projectId, payload.asset_id),
+  assetId: (payload: { asset_id: string }) => payload.asset_id,
+};

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import {
+  ProbeFieldsSchema,
   STORYBOARD_MAP_FILE_NAME,
   STORYBOARD_SPRITE_FILE_NAME,
   THUMBNAIL_FILE_NAME,
@@ -6,7 +8,8 @@ import {
 import type { Asset } from "../../db/schema/assets";
 import { MediaServiceError, type ProbeResultData, r2Input } from "../../media/media-client";
 import { deleteTrackedObjects, getProjectAsset, objectKey, putTrackedObject } from "../../storage";
-import { defineJobHandler, JobCancelledError, type JobContext, PermanentJobError, RetryableJobError } from "../handler";
+import { AssetIdSchema, assetInProject } from "../asset-in-project";
+import { JobCancelledError, type JobContext, PermanentJobError, RetryableJobError } from "../handler";
 import {
   claimAsset,
   commitIngest,
@@ -15,7 +18,34 @@ import {
   releaseClaim,
   staleThumbnailKeys,
 } from "../ingest/asset-ingest-state";
-import { type IngestPayload, ingestPayload } from "../payloads/ingest";
+import { defineJobType } from "../job-type";
+
+const IngestPayloadSchema = z.strictObject({
+  asset_id: AssetIdSchema.describe("The uploaded asset to probe and make thumbnails for"),
+});
+type IngestPayload = z.infer<typeof IngestPayloadSchema>;
+
+/** What ingest stores as the asset's `metadata` and returns in the job's result. */
+const IngestMetadataSchema = ProbeFieldsSchema.omit({ size: true }).extend({
+  thumbnail: z.object({ width: z.number(), height: z.number(), at_seconds: z.number() }).nullable(),
+  storyboard: z
+    .object({
+      tile_width: z.number(),
+      tile_height: z.number(),
+      columns: z.number(),
+      rows: z.number(),
+      tile_count: z.number(),
+    })
+    .nullable(),
+});
+type IngestMetadata = z.infer<typeof IngestMetadataSchema>;
+
+const IngestResultSchema = z.object({
+  asset_id: z.string(),
+  metadata: IngestMetadataSchema,
+  thumbnail_key: z.string().nullable(),
+  storyboard_key: z.string().nullable(),
+});
 
 // The service's files and the suffix each gets in thumbnails/.
 const OUTPUT_SUFFIXES: Record<string, string> = {
@@ -37,7 +67,7 @@ function outputName(asset: Asset, ctx: JobContext<IngestPayload>, serviceName: s
   return `${stem}-${ctx.job.id.replace(/-/g, "").slice(0, 12)}-${ctx.job.attempt}-${suffix}`;
 }
 
-function metadataOf(result: ProbeResultData): Record<string, unknown> {
+function metadataOf(result: ProbeResultData): IngestMetadata {
   const { probe, thumbnail, storyboard } = result;
   return {
     duration: probe.duration,
@@ -111,8 +141,11 @@ async function sweep(ctx: JobContext<IngestPayload>, claim: IngestClaim, keep: s
   }
 }
 
-export const ingestHandler = defineJobHandler({
-  spec: ingestPayload,
+export const ingestJob = defineJobType({
+  type: "ingest",
+  payloadSchema: IngestPayloadSchema,
+  ...assetInProject,
+  resultSchema: IngestResultSchema,
   async run(ctx) {
     const { db, bucket } = ctx.services;
     const { projectId, payload } = ctx.job;

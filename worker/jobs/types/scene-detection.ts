@@ -1,6 +1,11 @@
+import { z } from "zod";
 import { CURRENT_SCENE_PROMPT_VERSION } from "../../../container/src/ai/scenes/prompt";
+import {
+  type ScenesResult,
+  SceneUsageSchema,
+  type TranscriptInput,
+} from "../../../container/src/protocol/scenes-contract";
 import { requireOpenAIKey, toAiJobError } from "../../ai/ai-job-errors";
-import { SceneResultSchema } from "../../ai/results";
 import {
   findSceneRun,
   type SceneParameters,
@@ -10,10 +15,33 @@ import {
 } from "../../ai/scene-store";
 import { getCurrentTranscript } from "../../ai/transcript-store";
 import { getProjectAsset } from "../../storage";
-import { defineJobHandler, type JobLogLevel, PermanentJobError } from "../handler";
-import { sceneDetectionPayload } from "../payloads/scene-detection";
+import { AssetIdSchema, assetInProject } from "../asset-in-project";
+import { PermanentJobError } from "../handler";
+import { defineJobType } from "../job-type";
 
-function summary(run: StoredSceneRun, cached: boolean) {
+const SceneDetectionPayloadSchema = z.strictObject({
+  asset_id: AssetIdSchema.describe("The transcribed asset to find highlight scenes in"),
+  tone: z.string().trim().min(1).max(200).optional().describe("Desired tone of the highlights, e.g. 'energetic'"),
+  criteria: z.string().trim().min(1).max(2000).optional().describe("What makes a scene worth keeping"),
+  max_scenes: z.number().int().min(1).max(50).optional().describe("Upper bound on returned scenes"),
+  force: z.boolean().optional().describe("Ask GPT again even if a cached run matches"),
+});
+
+const SceneDetectionResultSchema = z.object({
+  scene_run_id: z.string(),
+  asset_id: z.string(),
+  transcript_id: z.string(),
+  cached: z.boolean().describe("True when a stored run with the same parameters answered without calling OpenAI"),
+  scene_count: z.number().int(),
+  parameters: z.object({ tone: z.string().nullable(), criteria: z.string().nullable(), max_scenes: z.number().int() }),
+  model: z.string(),
+  prompt_version: z.string(),
+  request_id: z.string(),
+  usage: SceneUsageSchema,
+  generated_at: z.string(),
+});
+
+function summary(run: StoredSceneRun, cached: boolean): z.input<typeof SceneDetectionResultSchema> {
   return {
     scene_run_id: run.id,
     asset_id: run.assetId,
@@ -33,8 +61,11 @@ function summary(run: StoredSceneRun, cached: boolean) {
  * Finds highlight scenes in a transcribed video with GPT through the media service's `scenes` op. Runs are
  * cached per (transcript, tone, criteria, max_scenes, model, prompt version); a repeat is answered from D1.
  */
-export const sceneDetectionJob = defineJobHandler({
-  spec: sceneDetectionPayload,
+export const sceneDetectionJob = defineJobType({
+  type: "scene_detection",
+  payloadSchema: SceneDetectionPayloadSchema,
+  ...assetInProject,
+  resultSchema: SceneDetectionResultSchema,
   async run(ctx) {
     const { db, settings, media, logger } = ctx.services;
     const { asset_id: assetId, force } = ctx.job.payload;
@@ -69,32 +100,31 @@ export const sceneDetectionJob = defineJobHandler({
     }
 
     // The transcript goes as an input file: an hour of segments is far over the 64 KB header line.
-    const transcriptJson = new TextEncoder().encode(JSON.stringify({ segments: transcript.segments }));
+    const transcriptInput: TranscriptInput = { segments: transcript.segments };
+    const transcriptJson = new TextEncoder().encode(JSON.stringify(transcriptInput));
     // Scenes are bounded by the video; the transcript's audio length stands in until ingest has probed it.
     const duration = asset.durationSeconds && asset.durationSeconds > 0 ? asset.durationSeconds : transcript.duration;
-    let data: Record<string, unknown>;
+    let result: ScenesResult;
     try {
-      data = await media.call("scenes", {
+      result = await media.call("scenes", {
         options: {
           duration,
           tone: params.tone ?? undefined,
           criteria: params.criteria ?? undefined,
           max_scenes: params.maxScenes,
           model: params.model,
-          prompt_version: params.promptVersion,
+          prompt_version: CURRENT_SCENE_PROMPT_VERSION,
         },
         inputs: [{ name: "transcript", size: transcriptJson.byteLength, body: new Blob([transcriptJson]).stream() }],
         signal: ctx.signal,
         onProgress: (percent) => ctx.progress(Math.floor(percent * 0.95)),
         onLog: async (event) => {
-          if (event.level !== "debug") await ctx.log(event.level as JobLogLevel, event.message, event.details);
+          if (event.level !== "debug") await ctx.log(event.level, event.message, event.details);
         },
       });
     } catch (error) {
       throw toAiJobError(error, apiKey, "Scene detection");
     }
-    const parsed = SceneResultSchema.safeParse(data);
-    if (!parsed.success) throw new PermanentJobError("The media service sent a malformed scene detection result");
     ctx.checkpoint();
     if (!(await getProjectAsset(db, ctx.job.projectId, assetId, "video"))) {
       throw new PermanentJobError(`Video ${assetId} was deleted during scene detection`);
@@ -104,7 +134,7 @@ export const sceneDetectionJob = defineJobHandler({
       assetId,
       cacheKey,
       params,
-      result: parsed.data,
+      result,
     });
     logger.info("ai_usage", {
       op: "scenes",

@@ -1,10 +1,32 @@
-import { RenderResultDataSchema } from "../../../container/src/render/result";
+import { z } from "zod";
+import { OUTPUT_FORMATS } from "../../../container/src/render/spec";
 import { ExportOutputs } from "../../exports/export-outputs";
+import { ExportPayloadSchema } from "../../exports/export-payload";
 import { buildRenderRequest } from "../../exports/render-request";
 import { resolveExportTimeline } from "../../exports/resolve-timeline";
 import { type MediaInput, MediaServiceError, r2Input } from "../../media/media-client";
-import { defineJobHandler, PermanentJobError, RetryableJobError } from "../handler";
-import { exportPayload } from "../payloads/export";
+import { JobPayloadError, PermanentJobError, RetryableJobError } from "../handler";
+import { defineJobType } from "../job-type";
+
+const ExportResultSchema = z.object({
+  duration: z.number().describe("Seconds of the planned timeline"),
+  clips: z.number().int(),
+  source_asset_ids: z.array(z.string()),
+  scene_run_id: z.string().nullable(),
+  outputs: z.array(
+    z.object({
+      asset_id: z.string().describe("The export asset holding this output"),
+      template: z.string(),
+      format: z.enum(OUTPUT_FORMATS),
+      width: z.number().int(),
+      height: z.number().int(),
+      duration: z.number(),
+      size_bytes: z.number().int(),
+      download_path: z.string(),
+      thumbnail_path: z.string().nullable(),
+    }),
+  ),
+});
 
 // Job progress: resolving and opening inputs take the first few percent, registration the last few.
 const RENDER_FROM = 3;
@@ -14,8 +36,15 @@ const RENDER_TO = 97;
  * Renders a timeline in the media service: sources stream in from R2, every output streams back into R2 under
  * exports/, and the outputs become export assets only once the render has finished and all bytes are stored.
  */
-export const exportHandler = defineJobHandler({
-  spec: exportPayload,
+export const exportJob = defineJobType({
+  type: "export",
+  payloadSchema: ExportPayloadSchema,
+  async validate(payload, { db, projectId }) {
+    const { issues } = await resolveExportTimeline(db, projectId, payload);
+    if (issues.length > 0) throw new JobPayloadError(422, issues[0]?.message ?? "Invalid timeline", issues);
+  },
+  assetId: (payload) => (payload.from_scenes ? payload.asset_id : payload.timeline.clips[0]?.asset_id),
+  resultSchema: ExportResultSchema,
   async run(ctx) {
     const { db, bucket, media, settings } = ctx.services;
     const projectId = ctx.job.projectId;
@@ -37,7 +66,7 @@ export const exportHandler = defineJobHandler({
         opened.push(r2Input(name, object));
       }
       let reported = RENDER_FROM;
-      const data = await media.call("render", {
+      const rendered = await media.call("render", {
         options: request.header,
         inputs: opened,
         signal: ctx.signal,
@@ -50,20 +79,18 @@ export const exportHandler = defineJobHandler({
         onLog: (event) => (event.level === "debug" ? undefined : ctx.log(event.level, event.message, event.details)),
         onFile: (file) => outputs.store(file),
       });
-      const parsed = RenderResultDataSchema.safeParse(data);
-      if (!parsed.success) throw new PermanentJobError("The media service sent a malformed render result");
 
       const sourceAssetIds = [...new Set(timeline.clips.map((clip) => clip.asset.id))];
       for (const extra of [timeline.music, timeline.watermark]) if (extra) sourceAssetIds.push(extra.id);
-      const assets = await outputs.register(parsed.data.outputs, sourceAssetIds);
+      const assets = await outputs.register(rendered.outputs, sourceAssetIds);
       // A cancel that arrived while registering must not leave exports behind either.
       ctx.checkpoint();
       return {
-        duration: parsed.data.duration,
+        duration: rendered.duration,
         clips: timeline.clips.length,
         source_asset_ids: sourceAssetIds,
         scene_run_id: timeline.sceneRunId,
-        outputs: parsed.data.outputs.map((output, i) => ({
+        outputs: rendered.outputs.map((output, i) => ({
           asset_id: assets[i]!.id,
           template: output.template,
           format: output.format,

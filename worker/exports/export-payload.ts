@@ -7,15 +7,13 @@ import {
   type Resolution,
   TRANSITION_TYPES,
   WATERMARK_POSITIONS,
-} from "../../../container/src/render/spec";
-import { resolveExportTimeline } from "../../exports/resolve-timeline";
-import { JobPayloadError, type JobPayloadSpec } from "../handler";
-import { AssetIdSchema } from "./asset-in-project";
+} from "../../container/src/render/spec";
+import { AssetIdSchema } from "../jobs/asset-in-project";
 
 /**
  * The export job's payload in the original service's timeline vocabulary. Times are seconds on the source
- * asset's own clock; the job maps them onto the output timeline. Creation-time checks against stored
- * assets, transcripts and scene runs live in worker/exports/resolve-timeline.ts (the handler runs them again).
+ * asset's own clock; the job maps them onto the output timeline. Checks against stored assets, transcripts
+ * and scene runs live in resolve-timeline.ts; the export job type (worker/jobs/types/export.ts) runs them.
  */
 const seconds = z.number().finite().nonnegative().max(86_400);
 
@@ -150,13 +148,3 @@ export const ScenesPayloadSchema = z
 
 export const ExportPayloadSchema = z.discriminatedUnion("from_scenes", [TimelinePayloadSchema, ScenesPayloadSchema]);
 export type ExportPayload = z.infer<typeof ExportPayloadSchema>;
-
-export const exportPayload = {
-  type: "export",
-  schema: ExportPayloadSchema,
-  async validate(payload, { db, projectId }) {
-    const { issues } = await resolveExportTimeline(db, projectId, payload);
-    if (issues.length > 0) throw new JobPayloadError(422, issues[0]?.message ?? "Invalid timeline", issues);
-  },
-  assetId: (payload) => (payload.from_scenes ? payload.asset_id : payload.timeline.clips[0]?.asset_id),
-} satisfies JobPayloadSpec<typeof ExportPayloadSchema>;

@@ -1,0 +1,14 @@
+// The Worker the worker tests run (test/vitest.config.ts): the real one, whose job objects look a job's type up
+// in the tests' scripted types first. Production code knows nothing of this.
+import { JobObject as WorkerJobObject } from "../../worker/jobs/job-object";
+import type { JobTypeDefinition } from "../../worker/jobs/job-type";
+import { lookupJobType } from "./scripted-job-types";
+
+export * from "../../worker/index";
+export { default } from "../../worker/index";
+
+export class JobObject extends WorkerJobObject {
+  protected override jobType(name: string): JobTypeDefinition | undefined {
+    return lookupJobType(name, (real) => super.jobType(real));
+  }
+}
