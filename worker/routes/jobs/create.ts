@@ -4,6 +4,7 @@ import { ApiError, errorResponses } from "../../errors";
 import { createJob, QueueFullError } from "../../jobs/create-job";
 import { JobPayloadError } from "../../jobs/handler";
 import { requireProjectAccess } from "../../middleware/auth";
+import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { ProjectParamsSchema } from "../project-params";
 import { CreateJobRequestSchema, JobSchema } from "./schema";
 
@@ -16,7 +17,7 @@ const route = createRoute({
     "Validates the payload against its job type's schema and the project's assets, then queues the job. " +
     "When queued plus running jobs reach MAX_QUEUE_SIZE, answers 429 QUEUE_FULL with Retry-After and creates nothing.",
   tags: ["Jobs"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess, jsonBodyLimit] as const,
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../app-env";
 import { tokenSigningSecret } from "../../auth/auth-mode";
 import { ApiError, errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
+import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { newUploadId } from "../../uploads/upload-stub";
 import { mintDirectUploadToken } from "../../uploads/upload-tokens";
 import { ProjectParamsSchema } from "../project-params";
@@ -19,7 +20,7 @@ const route = createRoute({
     "The URL is a tus creation endpoint for this project with a signed token: it creates exactly one " +
     "upload (its id is fixed in the token), of at most max_size_bytes, before expires_at.",
   tags: ["Uploads"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess, jsonBodyLimit] as const,
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,
