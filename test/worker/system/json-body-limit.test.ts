@@ -12,16 +12,21 @@ const api = (path: string, init?: RequestInit) => exports.default.fetch(new Requ
 const app = createApp();
 const direct = (path: string, init: RequestInit) => app.request(path, { ...init, duplex: "half" } as RequestInit, env);
 
-type Document = { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>> };
+type Operation = { requestBody?: { content?: Record<string, unknown> }; responses: Record<string, unknown> };
+type Document = { paths: Record<string, Record<string, Operation>> };
 
 /** Every operation of the published document that takes a JSON body, with its path filled in. */
-async function jsonBodyOperations(): Promise<{ method: string; path: string }[]> {
+async function jsonBodyOperations(): Promise<{ method: string; path: string; operation: Operation }[]> {
   const document = (await (await api("/openapi.json")).json()) as Document;
   const projectId = uniqueProjectId("cap");
   return Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations)
       .filter(([, operation]) => operation.requestBody?.content?.["application/json"])
-      .map(([method, _]) => ({ method: method.toUpperCase(), path: path.replace("{project_id}", projectId) })),
+      .map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        path: path.replace("{project_id}", projectId),
+        operation,
+      })),
   );
 }
 
@@ -62,6 +67,12 @@ describe("JSON body cap", () => {
       "POST /projects/{project_id}/stream-tokens",
       "POST /projects/{project_id}/uploads/direct",
     ]);
+  });
+
+  it("documents 413 on every JSON route", async () => {
+    for (const { method, path, operation } of await jsonBodyOperations()) {
+      expect(operation.responses["413"], `${method} ${path}`).toBeDefined();
+    }
   });
 
   it("refuses a Content-Length over the cap before reading the body, on every JSON route", async () => {

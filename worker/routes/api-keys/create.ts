@@ -24,7 +24,7 @@ const route = createRoute({
       description: "The new key, including its only plaintext copy",
       content: { "application/json": { schema: CreatedApiKeySchema } },
     },
-    ...errorResponses(400, 401, 403, 415, 422, 429, 503),
+    ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
   },
 });
 

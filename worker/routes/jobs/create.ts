@@ -25,7 +25,7 @@ const route = createRoute({
   },
   responses: {
     202: { description: "The queued job", content: { "application/json": { schema: JobSchema } } },
-    ...errorResponses(400, 401, 403, 404, 415, 422, 429),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429),
   },
 });
 

@@ -25,7 +25,7 @@ const route = createRoute({
       description: "A signed token scoped to this project",
       content: { "application/json": { schema: StreamTokenSchema } },
     },
-    ...errorResponses(400, 401, 403, 415, 422, 429, 503),
+    ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
   },
 });
 

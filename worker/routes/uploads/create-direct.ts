@@ -28,7 +28,7 @@ const route = createRoute({
   },
   responses: {
     201: { description: "The upload URL", content: { "application/json": { schema: DirectUploadSchema } } },
-    ...errorResponses(400, 401, 403, 415, 422, 429, 503),
+    ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
   },
 });
 
