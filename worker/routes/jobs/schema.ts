@@ -63,7 +63,7 @@ const retrySettings = {
 };
 
 const [first, ...rest] = JOB_PAYLOAD_SPECS.map((spec) =>
-  z.object({ job_type: z.literal(spec.type), payload: spec.schema, ...retrySettings }),
+  z.strictObject({ job_type: z.literal(spec.type), payload: spec.schema, ...retrySettings }),
 );
 
 /** One variant per creatable job type (worker/jobs/payloads); the payload is validated by its type's schema. */
