@@ -7,6 +7,7 @@ import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { newUploadId } from "../../uploads/upload-stub";
 import { mintDirectUploadToken } from "../../uploads/upload-tokens";
 import { ProjectParamsSchema } from "../project-params";
+import { publicUrl } from "../public-url";
 import { DirectUploadRequestSchema, DirectUploadSchema } from "./schema";
 
 const DEFAULT_EXPIRES_IN_SECONDS = 3600;
@@ -50,7 +51,7 @@ export function registerCreateDirectUpload(app: OpenAPIHono<AppEnv>) {
     const expiresAt = new Date(Date.now() + (body.expires_in_seconds ?? DEFAULT_EXPIRES_IN_SECONDS) * 1000);
     const maxSize = body.max_size_bytes ?? ceiling;
     const token = await mintDirectUploadToken(secret, { projectId, uploadId, maxSize, expiresAt });
-    const url = new URL(`/projects/${projectId}/uploads`, c.req.url);
+    const url = publicUrl(c, `/projects/${projectId}/uploads`);
     url.searchParams.set("token", token);
     logger.info("direct_upload_created", { project_id: projectId, upload_id: uploadId, max_size: maxSize });
     const response = DirectUploadSchema.parse({
