@@ -52,6 +52,13 @@ export function settingsFromEnvironment(extra: Record<string, string> = {}): Rec
   return chosen;
 }
 
+/**
+ * How the local stack starts the media service: one Node process with tsx as a loader. Under the tsx CLI a
+ * wrapper process relays signals and SIGKILLs the service if it does not acknowledge one within ~30 ms, so a
+ * busy service was killed mid-cleanup and left its workspace behind.
+ */
+export const MEDIA_SERVICE_COMMAND = [process.execPath, "--import", "tsx", "container/src/main.ts"] as const;
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, inherit: boolean) {
   const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: inherit ? "inherit" : "pipe" });
   let output = "";
@@ -155,9 +162,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const migrateCode = await new Promise<number | null>((resolve) => migrate.child.once("exit", resolve));
   if (migrateCode !== 0) throw new Error(`D1 migrations failed:\n${migrate.output()}`);
 
+  const [node, ...mediaArgs] = MEDIA_SERVICE_COMMAND;
   const media = run(
-    path.join(BIN, "tsx"),
-    ["container/src/main.ts"],
+    node,
+    mediaArgs,
     { ...MEDIA_PROCESS_ENV, ...process.env, ...settings, PORT: String(mediaPort) },
     inherit,
   );
