@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_SERVICE_SECRET_LENGTH } from "../container/src/protocol/service-auth";
 
 /** Bindings declared in wrangler.toml. Later features add theirs here. */
 export interface Bindings {
@@ -90,6 +91,14 @@ export const SettingsSchema = z.object({
   PUBLIC_BASE_URL: originSetting.optional(),
   /** Base URL of a media service process (local dev, tests); when unset the MEDIA_CONTAINER binding is used. */
   MEDIA_SERVICE_URL: z.url().optional(),
+  /**
+   * Shared secret the media service requires on every call but /health (a Worker secret, passed to the container).
+   * Unset: media calls fail at once with a configuration error; the service itself does not start without it.
+   */
+  MEDIA_SERVICE_SECRET: z
+    .string()
+    .min(MIN_SERVICE_SECRET_LENGTH, `must be at least ${MIN_SERVICE_SECRET_LENGTH} characters`)
+    .optional(),
   /** Container instances media calls are spread over; keep at or below [[containers]] max_instances. */
   MEDIA_CONTAINER_INSTANCES: intSetting(3, 1),
   /** Secret with full access. Unset: auth is off in development, protected routes answer 503 elsewhere. */

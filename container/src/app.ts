@@ -7,9 +7,11 @@ import { probeOp } from "./routes/probe";
 import { renderOp } from "./routes/render";
 import { scenesOp } from "./routes/scenes";
 import { transcribeOp } from "./routes/transcribe";
+import { requireServiceSecret } from "./service-auth";
 
 /**
- * The media service. Ops are registered explicitly, one file each under routes/.
+ * The media service. Ops are registered explicitly, one file each under routes/; all but /health need the
+ * shared secret.
  * `shutdown` aborts all running work (SIGTERM). The logger defaults to one at the config's LOG_LEVEL.
  */
 export function createApp(
@@ -23,6 +25,7 @@ export function createApp(
   };
   const app = new Hono();
 
+  app.use("*", requireServiceSecret(deps.config.MEDIA_SERVICE_SECRET));
   registerHealth(app, deps);
   registerOp(app, probeOp, deps, shutdown);
   registerOp(app, renderOp, deps, shutdown);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
@@ -140,9 +141,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const mediaPort = options.mediaPort ?? 8790;
   const inherit = options.inheritOutput ?? false;
   const mediaUrl = `http://127.0.0.1:${mediaPort}`;
-  const settings = settingsFromEnvironment({ DEPLOY_ENV: "development", ...options.env, MEDIA_SERVICE_URL: mediaUrl });
+  const devVars = readDevVars();
+  // Both processes get the same secret; a local run makes one up unless one is configured.
+  const mediaSecret =
+    options.env?.MEDIA_SERVICE_SECRET ??
+    process.env.MEDIA_SERVICE_SECRET ??
+    devVars.MEDIA_SERVICE_SECRET ??
+    randomBytes(32).toString("hex");
+  const settings = settingsFromEnvironment({
+    DEPLOY_ENV: "development",
+    ...options.env,
+    MEDIA_SERVICE_URL: mediaUrl,
+    MEDIA_SERVICE_SECRET: mediaSecret,
+  });
   // Fail fast, naming the bad variable, before any process starts.
-  const parsed = parseSettings({ ...readDevVars(), ...settings });
+  const parsed = parseSettings({ ...devVars, ...settings });
   if (parsed.DEPLOY_ENV === "development" && !parsed.ADMIN_API_KEY) {
     console.warn(
       "WARNING: ADMIN_API_KEY is not set, so authentication is OFF: every route is open (development only).",
@@ -166,7 +179,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const media = run(
     node,
     mediaArgs,
-    { ...MEDIA_PROCESS_ENV, ...process.env, ...settings, PORT: String(mediaPort) },
+    { ...MEDIA_PROCESS_ENV, ...process.env, ...settings, HOST: "127.0.0.1", PORT: String(mediaPort) },
     inherit,
   );
   const varFlags = Object.entries(settings).flatMap(([name, value]) => ["--var", `${name}:${value}`]);

@@ -1,7 +1,8 @@
 /** The media service as a real process, started the way `npm run dev` starts it, for signal and startup tests. */
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +13,8 @@ const ROOT = path.resolve(import.meta.dirname, "../../..");
 
 export interface ServiceProcess {
   url: string;
+  /** MEDIA_SERVICE_SECRET it was started with. */
+  secret: string;
   tmpDir: string;
   child: ChildProcess;
   /** Exit code (null after a signal), once the process and the service under it have exited. */
@@ -55,6 +58,7 @@ function groupMembers(pgid: number): number[] {
 export async function spawnMediaService(env: Record<string, string>): Promise<ServiceProcess> {
   const port = await freePort();
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), "media-process-"));
+  const secret = env.MEDIA_SERVICE_SECRET ?? randomBytes(32).toString("hex");
   const [node, ...args] = MEDIA_SERVICE_COMMAND;
   const child = spawn(node, args, {
     cwd: ROOT,
@@ -67,6 +71,7 @@ export async function spawnMediaService(env: Record<string, string>): Promise<Se
       PORT: String(port),
       MEDIA_TMP_DIR: tmpDir,
       LOG_LEVEL: "info",
+      MEDIA_SERVICE_SECRET: secret,
       ...env,
     } as Record<string, string | undefined> as unknown as NodeJS.ProcessEnv,
   });
@@ -81,7 +86,10 @@ export async function spawnMediaService(env: Record<string, string>): Promise<Se
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`media service exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await rm(tmpDir, { recursive: true, force: true });
+      throw new Error(`media service exited with ${child.exitCode ?? child.signalCode}:\n${output}`);
+    }
     const healthy = await fetch(`${url}/health`).then(
       (res) => res.ok,
       () => false,
@@ -89,12 +97,14 @@ export async function spawnMediaService(env: Record<string, string>): Promise<Se
     if (healthy) break;
     if (Date.now() > deadline) {
       process.kill(-pgid, "SIGKILL");
+      await rm(tmpDir, { recursive: true, force: true });
       throw new Error(`media service did not start:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     url,
+    secret,
     tmpDir,
     child,
     exited,
