@@ -29,6 +29,7 @@ export default defineConfig({
               bindings: {
                 ...WORKER_TEST_BINDINGS,
                 MEDIA_SERVICE_URL: inject("mediaServiceUrl"),
+                MEDIA_SERVICE_SECRET: inject("mediaServiceSecret"),
                 TEST_MIGRATIONS: await readD1Migrations(path.join(root, "migrations")),
               },
             },

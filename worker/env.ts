@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_SERVICE_SECRET_LENGTH } from "../container/src/protocol/service-auth";
 
 /** Bindings declared in wrangler.toml. Later features add theirs here. */
 export interface Bindings {
@@ -34,6 +35,21 @@ const csvSetting = (fallback: string) =>
         .map((item) => item.trim())
         .filter(Boolean),
     );
+
+/** An http(s) origin such as `https://api.example.com` (a trailing slash is dropped); nothing after the host. */
+const originSetting = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((value, ctx) => {
+  // Runs only on a valid http(s) URL.
+  const url = new URL(value);
+  if (url.pathname !== "/" || url.search || url.hash || url.username || url.password) {
+    ctx.issues.push({
+      code: "custom",
+      input: value,
+      message: "must be an origin only, like https://api.example.com (no path, query or credentials)",
+    });
+    return z.NEVER;
+  }
+  return url.origin;
+});
 
 /**
  * Every setting of the original FastAPI service, same names and defaults, plus the platform ones.
@@ -71,8 +87,18 @@ export const SettingsSchema = z.object({
   OPENAI_TRANSCRIPTION_SAMPLE_RATE: intSetting(16000, 8000),
   OPENAI_SCENE_MODEL: z.string().min(1).default("gpt-4o-mini"),
   OPENAI_SCENE_MAX_SCENES: intSetting(8, 1),
+  /** Origin clients reach the API at, for the absolute URLs it hands out (upload_url, tus Location). Unset: the request's Host. */
+  PUBLIC_BASE_URL: originSetting.optional(),
   /** Base URL of a media service process (local dev, tests); when unset the MEDIA_CONTAINER binding is used. */
   MEDIA_SERVICE_URL: z.url().optional(),
+  /**
+   * Shared secret the media service requires on every call but /health (a Worker secret, passed to the container).
+   * Unset: media calls fail at once with a configuration error; the service itself does not start without it.
+   */
+  MEDIA_SERVICE_SECRET: z
+    .string()
+    .min(MIN_SERVICE_SECRET_LENGTH, `must be at least ${MIN_SERVICE_SECRET_LENGTH} characters`)
+    .optional(),
   /** Container instances media calls are spread over; keep at or below [[containers]] max_instances. */
   MEDIA_CONTAINER_INSTANCES: intSetting(3, 1),
   /** Secret with full access. Unset: auth is off in development, protected routes answer 503 elsewhere. */

@@ -109,11 +109,17 @@ function codeForStatus(status: number): ErrorCode {
 }
 
 export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {
-  return issues.map((issue) => ({
-    path: [...prefix, ...issue.path.map(String)].join(".") || "(root)",
-    message: issue.message,
-    code: issue.code,
-  }));
+  const fieldPath = (path: readonly PropertyKey[]) => [...prefix, ...path.map(String)].join(".") || "(root)";
+  return issues.flatMap((issue): FieldError[] =>
+    // Zod reports unknown fields on their object; name each field, so the path says which one to remove.
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({
+          path: fieldPath([...issue.path, key]),
+          message: `Unrecognized key: "${key}"`,
+          code: issue.code,
+        }))
+      : [{ path: fieldPath(issue.path), message: issue.message, code: issue.code }],
+  );
 }
 
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {

@@ -8,6 +8,7 @@ import { probeOp } from "./routes/probe";
 import { renderOp } from "./routes/render";
 import { scenesOp } from "./routes/scenes";
 import { transcribeOp } from "./routes/transcribe";
+import { requireServiceSecret } from "./service-auth";
 
 /** One op per contract in protocol/media-ops.ts: the compiler rejects a contract without its op. */
 const OPS = {
@@ -18,7 +19,8 @@ const OPS = {
 } satisfies { [Name in MediaOpName]: MediaOp<MediaOps[Name]> };
 
 /**
- * The media service. Ops are registered explicitly, one file each under routes/.
+ * The media service. Ops are registered explicitly, one file each under routes/; all but /health need the
+ * shared secret.
  * `shutdown` aborts all running work (SIGTERM). The logger defaults to one at the config's LOG_LEVEL.
  */
 export function createApp(
@@ -32,6 +34,7 @@ export function createApp(
   };
   const app = new Hono();
 
+  app.use("*", requireServiceSecret(deps.config.MEDIA_SERVICE_SECRET));
   registerHealth(app, deps);
   for (const op of Object.values(OPS)) registerOp(app, op, deps, shutdown);
 

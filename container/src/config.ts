@@ -1,13 +1,19 @@
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { MIN_SERVICE_SECRET_LENGTH } from "./protocol/service-auth";
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
 /** The service's whole environment, parsed once at start-up; nothing else reads process.env. */
 export const ConfigSchema = z.object({
   PORT: int(8080, 1).pipe(z.number().max(65535)),
-  HOST: z.string().min(1).default("0.0.0.0"),
+  /** Loopback unless told otherwise: the container image sets 0.0.0.0, where the Container binding reaches it. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /** Shared with the Worker; every request but /health must carry it. Required: without it the service does not start. */
+  MEDIA_SERVICE_SECRET: z
+    .string({ error: "is required (the secret the Worker sends; the service refuses to run open)" })
+    .min(MIN_SERVICE_SECRET_LENGTH, `must be at least ${MIN_SERVICE_SECRET_LENGTH} characters`),
   LOG_LEVEL: z
     .string()
     .default("info")

@@ -13,6 +13,7 @@ export class BusyError extends Error {
 export class ConcurrencyLimiter {
   private running = 0;
   private readonly waiters: { grant: () => void }[] = [];
+  private readonly idleWaiters: (() => void)[] = [];
 
   constructor(
     readonly max: number,
@@ -25,6 +26,15 @@ export class ConcurrencyLimiter {
 
   get waiting(): number {
     return this.waiters.length;
+  }
+
+  /**
+   * Resolves once no request holds or waits for a slot. A slot is released only after its op's cleanup (ffmpeg
+   * stopped, workspace removed), so this is when shutting down leaves nothing behind.
+   */
+  idle(): Promise<void> {
+    if (this.running === 0 && this.waiters.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Resolves with a release function (idempotent); rejects with BusyError after the wait budget or on abort. */
@@ -66,6 +76,9 @@ export class ConcurrencyLimiter {
       released = true;
       this.running--;
       this.waiters.shift()?.grant();
+      if (this.running === 0 && this.waiters.length === 0) {
+        for (const resolve of this.idleWaiters.splice(0)) resolve();
+      }
     };
   }
 }

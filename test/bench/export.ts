@@ -3,6 +3,7 @@
 // (a real `tsx container/src/main.ts` process, inputs streamed in, output streamed back) and runs the very
 // same ffmpeg command bare on the same files, then prints both as multiples of real time and their ratio.
 import { execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
@@ -14,6 +15,7 @@ import { resolveBinaries } from "../../container/src/ffmpeg/binaries";
 import { ffprobe } from "../../container/src/ffmpeg/ffprobe";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { ByteReader } from "../../container/src/protocol/byte-reader";
+import { serviceAuthHeaders } from "../../container/src/protocol/service-auth";
 import { buildRenderCommand } from "../../container/src/render/command";
 import { toInputMedia } from "../../container/src/render/input-media";
 import { runRenderFfmpeg } from "../../container/src/render/run-render-ffmpeg";
@@ -29,7 +31,9 @@ const arg = (name: string, fallback: string) => {
 };
 const runs = Number(arg("runs", "2"));
 const port = Number(arg("port", "8795"));
-const threads = parseConfig(process.env).FFMPEG_THREADS;
+// The service this benchmark starts requires the secret it sends; the same one makes the config parse here.
+const secret = randomBytes(32).toString("hex");
+const threads = parseConfig({ ...process.env, MEDIA_SERVICE_SECRET: secret }).FFMPEG_THREADS;
 
 const CLIPS = 6;
 const CROSSFADE = 0.5;
@@ -80,6 +84,7 @@ async function startService(tmpDir: string): Promise<() => void> {
     HOST: "127.0.0.1",
     MEDIA_TMP_DIR: tmpDir,
     LOG_LEVEL: "error",
+    MEDIA_SERVICE_SECRET: secret,
   };
   const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "container/src/main.ts")], {
     env: env as unknown as NodeJS.ProcessEnv,
@@ -114,6 +119,7 @@ async function renderThroughService(inputs: Record<string, string>): Promise<num
   const started = performance.now();
   const response = await fetch(`http://127.0.0.1:${port}/v1/render`, {
     method: "POST",
+    headers: serviceAuthHeaders(secret),
     body: Readable.toWeb(Readable.from(body())) as ReadableStream<Uint8Array>,
     duplex: "half",
   } as RequestInit);

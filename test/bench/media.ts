@@ -3,6 +3,7 @@
 // workspace, overlapped with ffprobe and ffmpeg reading it as it arrives, poster streamed back — next to the same
 // ffprobe and ffmpeg commands run bare on the file.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import http from "node:http";
@@ -14,6 +15,7 @@ import { resolveBinaries } from "../../container/src/ffmpeg/binaries";
 import { ffprobeArgs } from "../../container/src/ffmpeg/ffprobe";
 import { thumbnailArgs, thumbnailSeekSeconds } from "../../container/src/media/thumbnail";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
+import { serviceAuthHeaders } from "../../container/src/protocol/service-auth";
 import { generateVideo } from "../media/generate";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -53,6 +55,8 @@ async function sourceVideo(): Promise<string> {
   return file;
 }
 
+const secret = randomBytes(32).toString("hex");
+
 async function startService(tmpDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["container/src/main.ts"], {
     cwd: ROOT,
@@ -65,6 +69,7 @@ async function startService(tmpDir: string): Promise<{ url: string; child: Child
       LOG_LEVEL: "info",
       FFMPEG_THREADS: threads,
       MEDIA_TMP_DIR: tmpDir,
+      MEDIA_SERVICE_SECRET: secret,
       ...MEDIA_PROCESS_ENV,
     } as unknown as NodeJS.ProcessEnv,
   });
@@ -97,7 +102,7 @@ function probeThroughService(url: string, video: string, size: number): Promise<
     const header = Buffer.from(`${JSON.stringify({ inputs: [{ name: "video", size }] })}\n`);
     const request = http.request(`${url}/v1/probe`, {
       method: "POST",
-      headers: { "content-length": String(header.length + size) },
+      headers: { "content-length": String(header.length + size), ...serviceAuthHeaders(secret) },
     });
     request.on("error", reject);
     request.on("response", async (response) => {

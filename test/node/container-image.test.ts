@@ -18,4 +18,12 @@ describe("container image", () => {
       expect(env).toContain(`${name}=${value}`);
     }
   });
+
+  it("listens on all interfaces inside the container (the service's own default is loopback) and bakes in no secret", () => {
+    const finalStage = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
+    const env = finalStage.replace(/\\\n\s*/g, " ");
+    expect(env).toMatch(/^ENV .*\bHOST=0\.0\.0\.0\b/m);
+    expect(env).toMatch(/^ENV .*\bPORT=8080\b/m);
+    expect(dockerfile).not.toMatch(/^(ENV|ARG) .*MEDIA_SERVICE_SECRET/m);
+  });
 });

@@ -1,7 +1,11 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Unstable_DevWorker } from "wrangler";
 import { startWorker } from "./worker-under-test";
+
+const require = createRequire(import.meta.url);
 
 let worker: Unstable_DevWorker;
 beforeAll(async () => {
@@ -47,5 +51,26 @@ describe("OpenAPI document and viewers", () => {
       expect(res.headers.get("content-type")).toContain("text/html");
       expect(await res.text()).toContain("/openapi.json");
     }
+  });
+
+  it("serves the viewers' assets byte for byte from the pinned packages", async () => {
+    const packageFiles: Record<string, string> = {
+      "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
+      "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",
+      "redoc.standalone.js": "redoc/bundles/redoc.standalone.js",
+    };
+    const served: string[] = [];
+    for (const page of ["/docs", "/redoc"]) {
+      const html = await (await worker.fetch(page)).text();
+      for (const [, ref = ""] of html.matchAll(/\b(?:src|href)="([^"]+)"/g)) {
+        const file = packageFiles[ref.split("/").pop() ?? ""];
+        expect(file, `${page} references ${ref}`).toBeDefined();
+        const res = await worker.fetch(ref);
+        expect(res.status, ref).toBe(200);
+        expect(await res.text(), ref).toBe(readFileSync(require.resolve(file ?? ""), "utf8"));
+        served.push(ref);
+      }
+    }
+    expect(served).toHaveLength(Object.keys(packageFiles).length);
   });
 });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
@@ -51,6 +52,13 @@ export function settingsFromEnvironment(extra: Record<string, string> = {}): Rec
   for (const [name, value] of Object.entries(extra)) chosen[name] = value;
   return chosen;
 }
+
+/**
+ * How the local stack starts the media service: one Node process with tsx as a loader. Under the tsx CLI a
+ * wrapper process relays signals and SIGKILLs the service if it does not acknowledge one within ~30 ms, so a
+ * busy service was killed mid-cleanup and left its workspace behind.
+ */
+export const MEDIA_SERVICE_COMMAND = [process.execPath, "--import", "tsx", "container/src/main.ts"] as const;
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, inherit: boolean) {
   const child = spawn(command, args, { cwd: ROOT, env, detached: true, stdio: inherit ? "inherit" : "pipe" });
@@ -133,9 +141,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const mediaPort = options.mediaPort ?? 8790;
   const inherit = options.inheritOutput ?? false;
   const mediaUrl = `http://127.0.0.1:${mediaPort}`;
-  const settings = settingsFromEnvironment({ DEPLOY_ENV: "development", ...options.env, MEDIA_SERVICE_URL: mediaUrl });
+  const devVars = readDevVars();
+  // Both processes get the same secret; a local run makes one up unless one is configured.
+  const mediaSecret =
+    options.env?.MEDIA_SERVICE_SECRET ??
+    process.env.MEDIA_SERVICE_SECRET ??
+    devVars.MEDIA_SERVICE_SECRET ??
+    randomBytes(32).toString("hex");
+  const settings = settingsFromEnvironment({
+    DEPLOY_ENV: "development",
+    ...options.env,
+    MEDIA_SERVICE_URL: mediaUrl,
+    MEDIA_SERVICE_SECRET: mediaSecret,
+  });
   // Fail fast, naming the bad variable, before any process starts.
-  const parsed = parseSettings({ ...readDevVars(), ...settings });
+  const parsed = parseSettings({ ...devVars, ...settings });
   if (parsed.DEPLOY_ENV === "development" && !parsed.ADMIN_API_KEY) {
     console.warn(
       "WARNING: ADMIN_API_KEY is not set, so authentication is OFF: every route is open (development only).",
@@ -155,10 +175,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const migrateCode = await new Promise<number | null>((resolve) => migrate.child.once("exit", resolve));
   if (migrateCode !== 0) throw new Error(`D1 migrations failed:\n${migrate.output()}`);
 
+  const [node, ...mediaArgs] = MEDIA_SERVICE_COMMAND;
   const media = run(
-    path.join(BIN, "tsx"),
-    ["container/src/main.ts"],
-    { ...MEDIA_PROCESS_ENV, ...process.env, ...settings, PORT: String(mediaPort) },
+    node,
+    mediaArgs,
+    { ...MEDIA_PROCESS_ENV, ...process.env, ...settings, HOST: "127.0.0.1", PORT: String(mediaPort) },
     inherit,
   );
   const varFlags = Object.entries(settings).flatMap(([name, value]) => ["--var", `${name}:${value}`]);

@@ -6,6 +6,7 @@
  * FAKE_OPENAI_TEST_PORT pin them.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -21,6 +22,8 @@ export const TEST_OPENAI_API_KEY = "sk-test-fake-openai";
 declare module "vitest" {
   export interface ProvidedContext {
     mediaServiceUrl: string;
+    /** MEDIA_SERVICE_SECRET of both services (made up per run); the Worker gets it as a binding. */
+    mediaServiceSecret: string;
     /** A second media service with one slot and no waiting, for tests that need it busy. */
     busyMediaServiceUrl: string;
     fakeOpenAIUrl: string;
@@ -69,7 +72,7 @@ function stopProcess(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
 }
 
 /** Starts the fake OpenAI server and the media service; returns their teardown. */
-export async function startMediaStack(env: Record<string, string> = {}) {
+export async function startMediaStack(secret: string, env: Record<string, string> = {}) {
   const fake = await startFakeOpenAI({
     port: Number(process.env.FAKE_OPENAI_TEST_PORT) || 0,
     apiKey: TEST_OPENAI_API_KEY,
@@ -95,6 +98,7 @@ export async function startMediaStack(env: Record<string, string> = {}) {
       OPENAI_API_KEY: TEST_OPENAI_API_KEY,
       OPENAI_MAX_RETRIES: "2",
       OPENAI_REQUEST_TIMEOUT: "30",
+      MEDIA_SERVICE_SECRET: secret,
       ...env,
     } as Record<string, string | undefined> as unknown as NodeJS.ProcessEnv,
   });
@@ -133,13 +137,15 @@ export async function startMediaStack(env: Record<string, string> = {}) {
 
 export default async function setup(project: TestProject) {
   const fixturesDir = await mkdtemp(path.join(os.tmpdir(), "worker-tests-fixtures-"));
+  const secret = randomBytes(32).toString("hex");
   const [stack, busy, fixtures] = await Promise.all([
-    startMediaStack(),
-    startMediaStack({ MEDIA_MAX_CONCURRENCY: "1", MEDIA_QUEUE_WAIT_MS: "0" }),
+    startMediaStack(secret),
+    startMediaStack(secret, { MEDIA_MAX_CONCURRENCY: "1", MEDIA_QUEUE_WAIT_MS: "0" }),
     generateMediaFixtures(fixturesDir),
   ]);
   await rm(fixturesDir, { recursive: true, force: true });
   project.provide("mediaServiceUrl", stack.url);
+  project.provide("mediaServiceSecret", secret);
   project.provide("busyMediaServiceUrl", busy.url);
   project.provide("fakeOpenAIUrl", stack.fake.url);
   project.provide("mediaFixtures", fixtures);

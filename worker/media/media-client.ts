@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { EVENT_STREAM_CONTENT_TYPE, ServiceErrorBodySchema } from "../../container/src/protocol/contract";
 import { MEDIA_OPS, type MediaOpName, type MediaOps } from "../../container/src/protocol/media-ops";
 import type { ProbeResultData } from "../../container/src/protocol/probe-contract";
+import { serviceAuthHeaders } from "../../container/src/protocol/service-auth";
 import type { Env, Settings } from "../env";
 import { type MediaEventHandlers, readEventStream } from "./event-stream";
 import { encodeFramedRequest, type MediaInput } from "./framed-request";
@@ -18,21 +19,49 @@ export interface MediaTransport {
   fetch(path: string, init: RequestInit): Promise<Response>;
 }
 
-export function urlTransport(baseUrl: string): MediaTransport {
-  const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
-  return { kind: "url", fetch: (path, init) => fetch(new URL(path.replace(/^\//, ""), base), init) };
+/**
+ * Adds the shared secret the service requires on every call. Without one nothing is sent: the service would
+ * refuse the call anyway, and this says which setting is missing.
+ */
+function withSecret(init: RequestInit, secret: string | undefined): RequestInit {
+  if (!secret) {
+    throw new MediaServiceError(
+      MediaClientErrorCode.notConfigured,
+      "MEDIA_SERVICE_SECRET is not set: the media service refuses calls without it (set the same secret for both)",
+      false,
+    );
+  }
+  const headers = new Headers(init.headers);
+  for (const [name, value] of Object.entries(serviceAuthHeaders(secret))) headers.set(name, value);
+  return { ...init, headers };
 }
 
-/** Spreads calls over `instances` containers; calls are stateless, so any instance will do. */
-export function containerTransport(namespace: Env["MEDIA_CONTAINER"], instances: number): MediaTransport {
+export function urlTransport(baseUrl: string, secret: string | undefined): MediaTransport {
+  const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
+  return {
+    kind: "url",
+    fetch: async (path, init) => fetch(new URL(path.replace(/^\//, ""), base), withSecret(init, secret)),
+  };
+}
+
+/**
+ * Spreads calls over `instances` containers; calls are stateless, so any instance will do. The secret is
+ * defence in depth here: only this Worker holds the binding, but the service checks every caller the same way.
+ */
+export function containerTransport(
+  namespace: Env["MEDIA_CONTAINER"],
+  instances: number,
+  secret: string | undefined,
+): MediaTransport {
   return {
     kind: "container",
     async fetch(path, init) {
+      const request = withSecret(init, secret);
       // Same naming as @cloudflare/containers' getRandom, so instances are shared with any other caller.
       const instance = Math.floor(Math.random() * instances);
       const stub = namespace.get(namespace.idFromName(`instance-${instance}`));
       // The host is ignored: the Container class forwards to the service's port.
-      return stub.fetch(new Request(new URL(path, "http://media-service"), init));
+      return stub.fetch(new Request(new URL(path, "http://media-service"), request));
     },
   };
 }
@@ -157,6 +186,8 @@ export class MediaClient {
       return await this.transport.fetch(path, init);
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
+      // The transport's own refusal (no secret configured) already says what is wrong.
+      if (cause instanceof MediaServiceError) throw cause;
       const known = explain?.();
       if (known) throw known;
       throw new MediaServiceError(
@@ -210,8 +241,9 @@ export class MediaClient {
 /** MEDIA_SERVICE_URL when set (local dev, tests), else the MEDIA_CONTAINER binding. */
 export function createMediaClient(
   bindings: Pick<Env, "MEDIA_CONTAINER">,
-  settings: Pick<Settings, "MEDIA_SERVICE_URL" | "MEDIA_CONTAINER_INSTANCES">,
+  settings: Pick<Settings, "MEDIA_SERVICE_URL" | "MEDIA_CONTAINER_INSTANCES" | "MEDIA_SERVICE_SECRET">,
 ): MediaClient {
-  if (settings.MEDIA_SERVICE_URL) return new MediaClient(urlTransport(settings.MEDIA_SERVICE_URL));
-  return new MediaClient(containerTransport(bindings.MEDIA_CONTAINER, settings.MEDIA_CONTAINER_INSTANCES));
+  const secret = settings.MEDIA_SERVICE_SECRET;
+  if (settings.MEDIA_SERVICE_URL) return new MediaClient(urlTransport(settings.MEDIA_SERVICE_URL, secret));
+  return new MediaClient(containerTransport(bindings.MEDIA_CONTAINER, settings.MEDIA_CONTAINER_INSTANCES, secret));
 }

@@ -26,6 +26,8 @@ export class MediaContainer extends Container<Env> {
       OPENAI_ORGANIZATION: settings.OPENAI_ORGANIZATION,
       OPENAI_REQUEST_TIMEOUT: settings.OPENAI_REQUEST_TIMEOUT,
       OPENAI_MAX_RETRIES: settings.OPENAI_MAX_RETRIES,
+      // The service refuses to start without it, and every call but /health must carry it.
+      MEDIA_SERVICE_SECRET: settings.MEDIA_SERVICE_SECRET,
     };
     this.envVars = Object.fromEntries(
       Object.entries(vars).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])),

@@ -35,4 +35,5 @@ export const MediaClientErrorCode = {
   protocol: "MEDIA_PROTOCOL_ERROR",
   inputSize: "MEDIA_INPUT_SIZE_MISMATCH",
   fileHandler: "MEDIA_FILE_HANDLER_FAILED",
+  notConfigured: "MEDIA_NOT_CONFIGURED",
 } as const;

@@ -62,16 +62,31 @@ export function storedFileName(assetId: string, createdAt: Date, extension: stri
   return `${stamp}-${suffix}.${ext}`;
 }
 
-/** The lower-cased extension of a client file name, without the dot; "" when there is none. */
-export function fileExtension(filename: string): string {
+/** The last `.ext` of a client file name's last segment, as sent (case kept); "" when there is none. */
+function extensionSuffix(filename: string): string {
   const base = filename.split(/[\\/]/).pop() ?? "";
   const dot = base.lastIndexOf(".");
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
+  return dot > 0 ? base.slice(dot) : "";
 }
 
-/** Keeps the client's name (unicode included) as metadata: control characters removed, length bounded. */
+/** The lower-cased extension of a client file name, without the dot; "" when there is none. */
+export function fileExtension(filename: string): string {
+  return extensionSuffix(filename).slice(1).toLowerCase();
+}
+
+const MAX_FILENAME_CHARS = 255;
+// Longer "extensions" are not ones any format uses; such a name is simply cut.
+const MAX_KEPT_EXTENSION_CHARS = 16;
+
+/**
+ * Keeps the client's name (unicode included) as metadata: control characters removed, at most 255 code
+ * points. A long name is shortened before its extension, which is what the upload's format is checked by.
+ */
 export function cleanOriginalFilename(filename: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const cleaned = filename.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return [...cleaned].slice(0, 255).join("");
+  const cleaned = [...filename.replace(/[\u0000-\u001f\u007f]/g, "").trim()];
+  if (cleaned.length <= MAX_FILENAME_CHARS) return cleaned.join("");
+  const suffix = [...extensionSuffix(cleaned.join(""))];
+  const kept = suffix.length <= MAX_KEPT_EXTENSION_CHARS ? suffix : [];
+  return [...cleaned.slice(0, MAX_FILENAME_CHARS - kept.length), ...kept].join("");
 }

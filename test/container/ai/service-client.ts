@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -10,9 +11,11 @@ import { parseConfig } from "../../../container/src/config";
 import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
 import { ConcurrencyLimiter } from "../../../container/src/limiter";
 import { ByteReader } from "../../../container/src/protocol/byte-reader";
+import { serviceAuthHeaders } from "../../../container/src/protocol/service-auth";
 
 export interface MediaService {
   url: string;
+  secret: string;
   tmpDir: string;
   close(): Promise<void>;
 }
@@ -20,7 +23,14 @@ export interface MediaService {
 /** The real media service app in-process on a loopback port, configured through env strings like production. */
 export async function startMediaService(env: Record<string, string>): Promise<MediaService> {
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), "ai-service-"));
-  const config = parseConfig({ MEDIA_TMP_DIR: tmpDir, MEDIA_MAX_CONCURRENCY: "4", LOG_LEVEL: "ERROR", ...env });
+  const secret = randomBytes(32).toString("hex");
+  const config = parseConfig({
+    MEDIA_TMP_DIR: tmpDir,
+    MEDIA_MAX_CONCURRENCY: "4",
+    LOG_LEVEL: "ERROR",
+    MEDIA_SERVICE_SECRET: secret,
+    ...env,
+  });
   const ffmpeg = await resolveBinaries({ prefer: "path" });
   const app = createApp({ config, limiter: new ConcurrencyLimiter(config.MEDIA_MAX_CONCURRENCY, 0), ffmpeg });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
@@ -28,6 +38,7 @@ export async function startMediaService(env: Record<string, string>): Promise<Me
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    secret,
     tmpDir,
     close: async () => {
       await new Promise((resolve) => server.close(() => resolve(undefined)));
@@ -56,6 +67,7 @@ export async function postOp(
   }
   const response = await fetch(`${service.url}/v1/${op}`, {
     method: "POST",
+    headers: serviceAuthHeaders(service.secret),
     body: Readable.toWeb(Readable.from(body())) as ReadableStream<Uint8Array>,
     duplex: "half",
     signal: init.signal,

@@ -1,4 +1,5 @@
 /** The real media service app on a loopback port, plus a small client for the framed protocol. For any op's tests. */
+import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
@@ -13,6 +14,7 @@ import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
 import { ConcurrencyLimiter } from "../../../container/src/limiter";
 import { ByteReader } from "../../../container/src/protocol/byte-reader";
 import { FileEventSchema } from "../../../container/src/protocol/contract";
+import { serviceAuthHeaders } from "../../../container/src/protocol/service-auth";
 
 export interface LogRecord {
   level: "info" | "warn" | "error";
@@ -22,6 +24,8 @@ export interface LogRecord {
 
 export interface MediaService {
   url: string;
+  /** MEDIA_SERVICE_SECRET of this instance; `postOp` sends it. */
+  secret: string;
   /** Everything the service logged (op_done, op_failed, op_aborted, ...). */
   logs: LogRecord[];
   /** MEDIA_TMP_DIR of this instance: tests assert it is empty after each request. */
@@ -34,7 +38,8 @@ export interface MediaService {
 
 export async function startMediaService(env: Record<string, string> = {}): Promise<MediaService> {
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), "media-service-test-"));
-  const config = parseConfig({ MEDIA_TMP_DIR: tmpDir, FFMPEG_THREADS: "2", ...env });
+  const secret = randomBytes(32).toString("hex");
+  const config = parseConfig({ MEDIA_TMP_DIR: tmpDir, FFMPEG_THREADS: "2", MEDIA_SERVICE_SECRET: secret, ...env });
   const ffmpeg = await resolveBinaries({ prefer: config.FFMPEG_SOURCE });
   const limiter = new ConcurrencyLimiter(config.MEDIA_MAX_CONCURRENCY, config.MEDIA_QUEUE_WAIT_MS);
   const shutdown = new AbortController();
@@ -53,6 +58,7 @@ export async function startMediaService(env: Record<string, string> = {}): Promi
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    secret,
     logs,
     tmpDir,
     limiter,
@@ -119,15 +125,16 @@ export interface OpResponse {
   body?: unknown;
 }
 
-/** Posts to /v1/<op> and reads the whole event stream; `onEvent` may abort mid-stream. */
+/** Posts to /v1/<op> (with the service's secret, when it has one) and reads the whole event stream; `onEvent` may abort mid-stream. */
 export async function postOp(
-  service: Pick<MediaService, "url">,
+  service: Pick<MediaService, "url"> & { secret?: string },
   op: string,
   body: ReadableStream<Uint8Array> | Uint8Array | string,
   init: { signal?: AbortSignal; onEvent?: (event: ServiceEvent) => void; outDir?: string } = {},
 ): Promise<OpResponse> {
   const response = await fetch(`${service.url}/v1/${op}`, {
     method: "POST",
+    headers: service.secret ? serviceAuthHeaders(service.secret) : {},
     body,
     duplex: "half",
     signal: init.signal,

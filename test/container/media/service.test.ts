@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServiceErrorBodySchema } from "../../../container/src/protocol/contract";
+import { serviceAuthHeaders } from "../../../container/src/protocol/service-auth";
 import { generateVideo } from "../../media/generate";
 import {
   framedBody,
@@ -51,7 +52,11 @@ describe("media service basics", () => {
   });
 
   it("unknown paths and ops answer 404 in the service's error shape", async () => {
-    const response = await fetch(`${service.url}/v1/nope`, { method: "POST", body: header({ inputs: [] }) });
+    const response = await fetch(`${service.url}/v1/nope`, {
+      method: "POST",
+      headers: serviceAuthHeaders(service.secret),
+      body: header({ inputs: [] }),
+    });
     expect(response.status).toBe(404);
     expect(ServiceErrorBodySchema.parse(await response.json()).error.code).toBe("NOT_FOUND");
   });

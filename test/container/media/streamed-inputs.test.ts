@@ -81,7 +81,8 @@ describe("ops that stream their inputs", () => {
 
   beforeAll(async () => {
     tmpDir = await mkdtemp(path.join(os.tmpdir(), "streamed-inputs-"));
-    const config = parseConfig({ MEDIA_TMP_DIR: tmpDir });
+    // The op is registered on a bare app (no secret check); the config still needs one.
+    const config = parseConfig({ MEDIA_TMP_DIR: tmpDir, MEDIA_SERVICE_SECRET: "s".repeat(32) });
     const log = (level: LogRecord["level"]) => (message: string, fields?: Record<string, unknown>) =>
       void logs.push({ level, message, fields });
     deps = {

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -10,6 +11,7 @@ import { parseConfig } from "../../../container/src/config";
 import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
 import { ConcurrencyLimiter } from "../../../container/src/limiter";
 import { ByteReader } from "../../../container/src/protocol/byte-reader";
+import { serviceAuthHeaders } from "../../../container/src/protocol/service-auth";
 import { type RenderResultData, RenderResultDataSchema } from "../../../container/src/render/result";
 import { framedBody } from "../media/media-service";
 
@@ -30,6 +32,7 @@ export async function removeTestDirs(): Promise<void> {
 
 export interface RenderService {
   url: string;
+  secret: string;
   tmpDir: string;
   close(): Promise<void>;
 }
@@ -37,7 +40,9 @@ export interface RenderService {
 /** The real media service app on a loopback port, with its own temp root so tests can watch it. */
 export async function startRenderService(env: Record<string, string> = {}): Promise<RenderService> {
   const tmpDir = await testDir("render-service");
+  const secret = randomBytes(32).toString("hex");
   const config = parseConfig({
+    MEDIA_SERVICE_SECRET: secret,
     MEDIA_TMP_DIR: tmpDir,
     FFMPEG_THREADS: "2",
     MEDIA_MAX_CONCURRENCY: "2",
@@ -51,6 +56,7 @@ export async function startRenderService(env: Record<string, string> = {}): Prom
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    secret,
     tmpDir,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -75,6 +81,7 @@ export async function postRender(
 ): Promise<RenderResponse> {
   const response = await fetch(`${service.url}/v1/render`, {
     method: "POST",
+    headers: serviceAuthHeaders(service.secret),
     body: await framedBody(options, files),
     duplex: "half",
     signal: init.signal,

@@ -107,7 +107,11 @@ describe("export job: cancellation and failures", () => {
         ...ctx,
         services: {
           ...ctx.services,
-          media: createMediaClient(env, { MEDIA_SERVICE_URL: "http://127.0.0.1:1", MEDIA_CONTAINER_INSTANCES: 1 }),
+          media: createMediaClient(env, {
+            ...ctx.services.settings,
+            MEDIA_SERVICE_URL: "http://127.0.0.1:1",
+            MEDIA_CONTAINER_INSTANCES: 1,
+          }),
         },
       }),
     );

@@ -101,7 +101,7 @@ export const outputsOf = (job: JobResponse) => (job.result as { outputs: ExportO
 
 /** Probes bytes with the real media service, independently of what the render reported. */
 export async function probeBytes(bytes: Uint8Array): Promise<ProbeResultData["probe"]> {
-  const media = new MediaClient(urlTransport(inject("mediaServiceUrl")));
+  const media = new MediaClient(urlTransport(inject("mediaServiceUrl"), inject("mediaServiceSecret")));
   const result = await media.probe(
     { name: "video", size: bytes.length, body: chunkedStream(bytes) },
     { thumbnail: false },

@@ -122,7 +122,8 @@ describe("export job creation: validation", () => {
     await expectRejected(
       projectId,
       { timeline: { clips: [clip(video.id, { speed: 2 })] } },
-      "payload.timeline.clips.0",
+      "payload.timeline.clips.0.speed",
+      "unrecognized_keys",
     );
   });
 

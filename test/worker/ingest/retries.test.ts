@@ -39,7 +39,11 @@ const ingestWithUnreachableService = () =>
       ...ctx,
       services: {
         ...ctx.services,
-        media: createMediaClient(env, { MEDIA_SERVICE_URL: CLOSED, MEDIA_CONTAINER_INSTANCES: 1 }),
+        media: createMediaClient(env, {
+          ...ctx.services.settings,
+          MEDIA_SERVICE_URL: CLOSED,
+          MEDIA_CONTAINER_INSTANCES: 1,
+        }),
       },
     }),
   );

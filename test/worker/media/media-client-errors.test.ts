@@ -74,13 +74,13 @@ describe("service and transport failures", () => {
   });
 
   it("an unreachable service is retryable (MEDIA_UNAVAILABLE)", async () => {
-    const unreachable = new MediaClient(urlTransport("http://127.0.0.1:9"));
+    const unreachable = new MediaClient(urlTransport("http://127.0.0.1:9", inject("mediaServiceSecret")));
     const error = await unreachable.health().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "MEDIA_UNAVAILABLE", retryable: true });
   });
 
   it("a busy service (503) is retryable and carries Retry-After", async () => {
-    const busy = new MediaClient(urlTransport(inject("busyMediaServiceUrl")));
+    const busy = new MediaClient(urlTransport(inject("busyMediaServiceUrl"), inject("mediaServiceSecret")));
     // Hold the only slot with an upload that has not finished.
     const bytes = mediaFixture("video.mp4");
     const holder = new AbortController();

@@ -53,6 +53,23 @@ describe("POST /projects/{project_id}/videos", () => {
     expect(asset.filename).toMatch(/^\d{8}T\d{6}-[0-9a-f]{16}\.mp4$/);
   });
 
+  it("shortens a name over 255 characters before its extension, so the format check still sees it", async () => {
+    const projectId = uniqueProjectId();
+    const cases: [Parameters<typeof upload>[1], Fixture, string][] = [
+      ["videos", "mp4", `${"a".repeat(300)}.mp4`],
+      ["videos", "mov", `${"数学の授業 ".repeat(60)}.MOV`],
+      ["images", "png", `${"slide ".repeat(60)}.png`],
+    ];
+    for (const [segment, format, name] of cases) {
+      const res = await upload(projectId, segment, mediaBytes(format), name);
+      expect(res.status, name).toBe(201);
+      const kept = AssetSchema.parse(await res.json()).original_filename;
+      const extension = name.slice(name.lastIndexOf("."));
+      expect([...kept]).toHaveLength(255);
+      expect(kept).toBe(`${[...name].slice(0, 255 - extension.length).join("")}${extension}`);
+    }
+  });
+
   it("never lets a traversal name leave the project's uploads folder", async () => {
     const projectId = uniqueProjectId();
     const res = await upload(projectId, "videos", mediaBytes("mp4"), "../../other/../x.mp4");

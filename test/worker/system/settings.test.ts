@@ -38,6 +38,23 @@ describe("settings", () => {
     }
   });
 
+  it("PUBLIC_BASE_URL is an http(s) origin, kept without a trailing slash", () => {
+    expect(parseSettings({}).PUBLIC_BASE_URL).toBeUndefined();
+    expect(parseSettings({ PUBLIC_BASE_URL: "" }).PUBLIC_BASE_URL).toBeUndefined();
+    expect(parseSettings({ PUBLIC_BASE_URL: "https://api.example.com/" }).PUBLIC_BASE_URL).toBe(
+      "https://api.example.com",
+    );
+    expect(parseSettings({ PUBLIC_BASE_URL: "http://127.0.0.1:8787" }).PUBLIC_BASE_URL).toBe("http://127.0.0.1:8787");
+    for (const bad of [
+      "api.example.com",
+      "ftp://api.example.com",
+      "https://api.example.com/v1",
+      "https://u:p@a.example",
+    ]) {
+      expect(() => parseSettings({ PUBLIC_BASE_URL: bad }), bad).toThrow(/PUBLIC_BASE_URL/);
+    }
+  });
+
   it("a request under a bad setting fails with a message naming it", async () => {
     const res = await createApp().request("/health", {}, { ...env, JOB_MAX_ATTEMPTS: "abc" });
     expect(res.status).toBe(500);

@@ -116,6 +116,26 @@ describe("tus upload", { timeout: 60_000 }, () => {
     expect(res.headers.get("asset-id")).toBeTruthy();
   });
 
+  it("a file name over 255 characters is shortened before its extension, not refused", async () => {
+    const projectId = uniqueProjectId();
+    const longName = `${"Lecture 12 – Fourier series, worked examples ".repeat(7)}.mp4`;
+    expect([...longName].length).toBeGreaterThan(300);
+    const bytes = mediaBytes("mp4", 3000, 5);
+    const res = await createUpload(projectId, { length: bytes.length, filename: longName, body: bytes });
+    expect(res.status).toBe(201);
+    const mov = mediaBytes("mov", 3000, 6);
+    const named = await createUpload(projectId, {
+      length: mov.length,
+      filename: "x".repeat(400),
+      filetype: "video/quicktime",
+      body: mov,
+    });
+    expect(named.status).toBe(201);
+    const list = AssetListSchema.parse(await (await call(`/projects/${projectId}/videos`)).json());
+    const names = list.items.map((item) => item.original_filename).sort();
+    expect(names).toEqual([`${[...longName].slice(0, 251).join("")}.mp4`, `${"x".repeat(251)}.mov`].sort());
+  });
+
   it("DELETE terminates: 204, then 410 for every verb", async () => {
     const projectId = uniqueProjectId();
     const location = await newUpload(projectId, { length: 6 * MiB });

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../app-env";
 import { createApiKey } from "../../auth/api-keys";
 import { errorResponses } from "../../errors";
 import { requireAdmin } from "../../middleware/auth";
+import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { ProjectParamsSchema } from "../project-params";
 import { CreateApiKeyRequestSchema, CreatedApiKeySchema } from "./schema";
 
@@ -12,7 +13,7 @@ const route = createRoute({
   operationId: "createApiKey",
   summary: "Create a project API key (admin only); the key is shown once",
   tags: ["Auth"],
-  middleware: [requireAdmin] as const,
+  middleware: [requireAdmin, jsonBodyLimit] as const,
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,
@@ -23,7 +24,7 @@ const route = createRoute({
       description: "The new key, including its only plaintext copy",
       content: { "application/json": { schema: CreatedApiKeySchema } },
     },
-    ...errorResponses(400, 401, 403, 415, 422, 429, 503),
+    ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
   },
 });
 

@@ -16,7 +16,7 @@ export const ApiKeyParamsSchema = z.object({
 });
 
 export const CreateApiKeyRequestSchema = z
-  .object({
+  .strictObject({
     name: z
       .string()
       .trim()

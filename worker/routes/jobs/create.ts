@@ -4,6 +4,7 @@ import { ApiError, errorResponses } from "../../errors";
 import { createParsedJob, QueueFullError } from "../../jobs/create-job";
 import { JobPayloadError } from "../../jobs/handler";
 import { requireProjectAccess } from "../../middleware/auth";
+import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { ProjectParamsSchema } from "../project-params";
 import { CreateJobRequestSchema, JobSchema } from "./schema";
 
@@ -16,7 +17,7 @@ const route = createRoute({
     "Validates the payload against its job type's schema and the project's assets, then queues the job. " +
     "When queued plus running jobs reach MAX_QUEUE_SIZE, answers 429 QUEUE_FULL with Retry-After and creates nothing.",
   tags: ["Jobs"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess, jsonBodyLimit] as const,
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,
@@ -24,7 +25,7 @@ const route = createRoute({
   },
   responses: {
     202: { description: "The queued job", content: { "application/json": { schema: JobSchema } } },
-    ...errorResponses(400, 401, 403, 404, 415, 422, 429),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 422, 429),
   },
 });
 

@@ -73,7 +73,7 @@ const retrySettings = {
 };
 
 const [first, ...rest] = JOB_TYPES.map((type) =>
-  z.object({ job_type: z.literal(type.type), payload: type.payloadSchema, ...retrySettings }),
+  z.strictObject({ job_type: z.literal(type.type), payload: type.payloadSchema, ...retrySettings }),
 );
 
 /** One variant per job type (worker/jobs/types); this is where a request's payload is parsed, once. */

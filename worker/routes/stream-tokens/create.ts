@@ -4,6 +4,7 @@ import { tokenSigningSecret } from "../../auth/auth-mode";
 import { mintStreamToken, STREAM_TOKEN_MAX_TTL_SECONDS } from "../../auth/stream-token";
 import { ApiError, errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
+import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { ProjectParamsSchema } from "../project-params";
 import { CreateStreamTokenRequestSchema, StreamTokenSchema } from "./schema";
 
@@ -13,7 +14,7 @@ const route = createRoute({
   operationId: "createStreamToken",
   summary: "Mint a short-lived token for browser event streams (EventSource/WebSocket cannot send headers)",
   tags: ["Auth"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess, jsonBodyLimit] as const,
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,
@@ -24,7 +25,7 @@ const route = createRoute({
       description: "A signed token scoped to this project",
       content: { "application/json": { schema: StreamTokenSchema } },
     },
-    ...errorResponses(400, 401, 403, 415, 422, 429, 503),
+    ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
   },
 });
 

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { STREAM_TOKEN_MAX_TTL_SECONDS } from "../../auth/stream-token";
 
 export const CreateStreamTokenRequestSchema = z
-  .object({
+  .strictObject({
     ttl_seconds: z
       .number()
       .int()

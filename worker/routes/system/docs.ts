@@ -1,17 +1,41 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
+import { DOCS_ASSETS, registerDocsAssets } from "./docs-assets";
+
+const head = (title: string) => `<meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>`;
+
+// Every script and style is served by this Worker: the pages work offline and load nothing from a CDN.
+// validatorUrl: null keeps Swagger UI from fetching a badge from validator.swagger.io.
+const SWAGGER_UI_HTML = `<!doctype html>
+<html>
+  <head>
+    ${head("API explorer")}
+    <link rel="stylesheet" href="${DOCS_ASSETS.swaggerUiCss}" />
+  </head>
+  <body>
+    <div id="swagger-ui"></div>
+    <script src="${DOCS_ASSETS.swaggerUiScript}"></script>
+    <script>
+      window.ui = SwaggerUIBundle({
+        url: "/openapi.json",
+        dom_id: "#swagger-ui",
+        persistAuthorization: true,
+        validatorUrl: null,
+      });
+    </script>
+  </body>
+</html>`;
 
 const REDOC_HTML = `<!doctype html>
 <html>
   <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>API reference</title>
+    ${head("API reference")}
   </head>
   <body>
     <redoc spec-url="/openapi.json"></redoc>
-    <script src="https://cdn.redoc.ly/redoc/latest/bundles/redoc.standalone.js"></script>
+    <script src="${DOCS_ASSETS.redocScript}"></script>
   </body>
 </html>`;
 
@@ -56,6 +80,7 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
     }
     return c.json(document);
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json", persistAuthorization: true }));
+  app.get("/docs", (c) => c.html(SWAGGER_UI_HTML));
   app.get("/redoc", (c) => c.html(REDOC_HTML));
+  registerDocsAssets(app);
 }

@@ -3,9 +3,11 @@ import type { AppEnv } from "../../app-env";
 import { tokenSigningSecret } from "../../auth/auth-mode";
 import { ApiError, errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
+import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { newUploadId } from "../../uploads/upload-stub";
 import { mintDirectUploadToken } from "../../uploads/upload-tokens";
 import { ProjectParamsSchema } from "../project-params";
+import { publicUrl } from "../public-url";
 import { DirectUploadRequestSchema, DirectUploadSchema } from "./schema";
 
 const DEFAULT_EXPIRES_IN_SECONDS = 3600;
@@ -19,7 +21,7 @@ const route = createRoute({
     "The URL is a tus creation endpoint for this project with a signed token: it creates exactly one " +
     "upload (its id is fixed in the token), of at most max_size_bytes, before expires_at.",
   tags: ["Uploads"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess, jsonBodyLimit] as const,
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,
@@ -27,7 +29,7 @@ const route = createRoute({
   },
   responses: {
     201: { description: "The upload URL", content: { "application/json": { schema: DirectUploadSchema } } },
-    ...errorResponses(400, 401, 403, 415, 422, 429, 503),
+    ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
   },
 });
 
@@ -49,7 +51,7 @@ export function registerCreateDirectUpload(app: OpenAPIHono<AppEnv>) {
     const expiresAt = new Date(Date.now() + (body.expires_in_seconds ?? DEFAULT_EXPIRES_IN_SECONDS) * 1000);
     const maxSize = body.max_size_bytes ?? ceiling;
     const token = await mintDirectUploadToken(secret, { projectId, uploadId, maxSize, expiresAt });
-    const url = new URL(`/projects/${projectId}/uploads`, c.req.url);
+    const url = publicUrl(c, `/projects/${projectId}/uploads`);
     url.searchParams.set("token", token);
     logger.info("direct_upload_created", { project_id: projectId, upload_id: uploadId, max_size: maxSize });
     const response = DirectUploadSchema.parse({

@@ -73,7 +73,10 @@ function videoOf(metadata: Map<string, string>): { originalFilename: string; con
     throw new ApiError("UNSUPPORTED_MEDIA_TYPE", `Upload-Metadata must name a video file (${accepted}) in 'filename'`);
   }
   const extension = MEDIA_FORMATS[format].extensions[0];
-  const originalFilename = byName ? filename : `${filename.replace(/\.[^.]*$/, "") || "upload"}.${extension}`;
+  // Named by its filetype: the stored name gets that format's extension (and stays within the length bound).
+  const originalFilename = byName
+    ? filename
+    : cleanOriginalFilename(`${filename.replace(/\.[^.]*$/, "") || "upload"}.${extension}`);
   return { originalFilename, contentType: MEDIA_FORMATS[format].contentType };
 }
 

@@ -82,7 +82,7 @@ export const UploadStatusSchema = z
 export type UploadStatusResponse = z.infer<typeof UploadStatusSchema>;
 
 export const DirectUploadRequestSchema = z
-  .object({
+  .strictObject({
     max_size_bytes: z.number().int().min(1).optional().openapi({
       description: "Largest Upload-Length the URL accepts; default and ceiling RESUMABLE_UPLOAD_MAX_SIZE",
       example: 2147483648,
