@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Scene } from "../../container/src/ai/scenes/schema";
+import { sha256Hex } from "../bytes";
 import type { Database } from "../db/client";
 import { type SceneRunRow, sceneRuns } from "../db/schema/scene-runs";
 import type { SceneResult } from "./results";
@@ -30,8 +31,6 @@ export interface StoredSceneRun {
   generatedAt: string;
 }
 
-const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
-
 /** SHA-256 of the parameters as a JSON array: fixed order, and no separator a tone or criteria could forge. */
 export async function sceneCacheKey(params: SceneParameters): Promise<string> {
   const material = JSON.stringify([
@@ -42,7 +41,7 @@ export async function sceneCacheKey(params: SceneParameters): Promise<string> {
     params.model,
     params.promptVersion,
   ]);
-  return hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(material)));
+  return sha256Hex(material);
 }
 
 function fromRow(row: SceneRunRow): StoredSceneRun {

@@ -8,8 +8,7 @@ import { consumeRateLimit } from "../auth/rate-limit";
 import { TokenError } from "../auth/signed-token";
 import { verifyStreamToken } from "../auth/stream-token";
 import { ApiError } from "../errors";
-
-export const PROJECT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+import { isValidProjectId } from "../storage/layout";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="edge-media"' };
 const INVALID_TOKEN = { "WWW-Authenticate": 'Bearer realm="edge-media", error="invalid_token"' };
@@ -49,9 +48,10 @@ function authMode(c: Context<AppEnv>): Exclude<AuthMode, { kind: "misconfigured"
   return mode;
 }
 
-function projectIdParam(c: Context<AppEnv>): string {
+/** The `{project_id}` path parameter, or 400: it becomes an R2 key segment, so it is checked before anything runs. */
+export function projectIdParam(c: Context<AppEnv>): string {
   const projectId = c.req.param("project_id");
-  if (!projectId || !PROJECT_ID_PATTERN.test(projectId)) {
+  if (!projectId || !isValidProjectId(projectId)) {
     throw new ApiError(
       "BAD_REQUEST",
       "Invalid project_id: use 1-64 letters, digits, '_' or '-', starting with a letter or digit",
