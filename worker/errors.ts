@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import type { AppEnv } from "./app-env";
+import { DomainError, type DomainErrorCode, type FieldError, fieldErrorsFromIssues } from "./domain-error";
 import { ConfigError } from "./env";
 
 /** The closed set of error codes a client can branch on. */
@@ -75,8 +76,7 @@ export const ErrorEnvelopeSchema = z
   })
   .openapi("Error");
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
-
-export type FieldError = z.infer<typeof FieldErrorSchema>;
+export type { FieldError };
 
 /** The one error class. Handlers and middleware throw it; only handleError turns it into JSON. */
 export class ApiError extends HTTPException {
@@ -108,12 +108,28 @@ function codeForStatus(status: number): ErrorCode {
   return match?.[0] ?? (status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST");
 }
 
-export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {
-  return issues.map((issue) => ({
-    path: [...prefix, ...issue.path.map(String)].join(".") || "(root)",
-    message: issue.message,
-    code: issue.code,
-  }));
+/** The one mapping from the domain's error codes to the API's. */
+const DOMAIN_ERROR_CODES: Record<DomainErrorCode, ErrorCode> = {
+  INVALID_INPUT: "VALIDATION_ERROR",
+  MALFORMED_INPUT: "BAD_REQUEST",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  GONE: "GONE",
+  TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  CHECKSUM_MISMATCH: "CHECKSUM_MISMATCH",
+  QUEUE_FULL: "QUEUE_FULL",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+function fromDomainError(error: DomainError): ApiError {
+  const headers =
+    error.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(error.retryAfterSeconds) };
+  return new ApiError(DOMAIN_ERROR_CODES[error.code], error.message, {
+    details: error.details,
+    headers,
+    cause: error,
+  });
 }
 
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
@@ -133,6 +149,7 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
 /** app.onError: every failure leaves through here, in the one envelope. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof DomainError) return errorResponse(c, fromDomainError(err));
   if (err instanceof ConfigError) {
     c.get("logger")?.error("configuration_error", { issues: err.issues });
     return errorResponse(c, new ApiError("CONFIGURATION_ERROR", err.message));
@@ -157,7 +174,7 @@ export const handleZodError: Hook<unknown, AppEnv, string, unknown> = (result) =
     const target = "target" in result ? String(result.target) : "";
     const prefix = target === "json" || target === "form" || !target ? [] : [target];
     throw new ApiError("VALIDATION_ERROR", "Request validation failed", {
-      details: zodIssuesToFieldErrors(result.error.issues, prefix),
+      details: fieldErrorsFromIssues(result.error.issues, prefix),
     });
   }
 };

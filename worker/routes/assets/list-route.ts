@@ -5,7 +5,6 @@ import { requireProjectAccess } from "../../middleware/auth";
 import { listProjectAssets } from "../../storage/assets";
 import { ProjectParamsSchema } from "../project-params";
 import { AssetListSchema, type AssetRouteConfig, ListAssetsQuerySchema, toAssetResponse } from "./schema";
-import { rethrowAsApiError } from "./storage-errors";
 
 /** `GET /projects/{project_id}/<segment>`: a category's assets, newest first, cursor-paginated. */
 export function registerListRoute(
@@ -39,7 +38,7 @@ export function registerListRoute(
       category: config.category,
       limit,
       cursor,
-    }).catch(rethrowAsApiError);
+    });
     return c.json(AssetListSchema.parse({ items: page.items.map(toAssetResponse), next_cursor: page.nextCursor }), 200);
   });
 }

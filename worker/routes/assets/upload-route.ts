@@ -8,7 +8,6 @@ import { acceptedExtensions } from "../../storage/media-types";
 import { type UploadCategory, uploadAsset } from "../../storage/upload";
 import { ProjectParamsSchema } from "../project-params";
 import { type AssetRouteConfig, AssetSchema, toAssetResponse } from "./schema";
-import { rethrowAsApiError } from "./storage-errors";
 
 export interface UploadRouteOptions {
   operationId: string;
@@ -77,7 +76,7 @@ export function registerUploadRoute(
         contentLength: Number.isSafeInteger(length) && length > 0 ? length : undefined,
         maxSize: settings.UPLOAD_MAX_SIZE,
       },
-    ).catch(rethrowAsApiError);
+    );
     c.get("logger").info("asset_uploaded", {
       project_id: projectId,
       asset_id: asset.id,

@@ -1,9 +1,8 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
-import type { CancelOutcome } from "../../jobs/job-object";
+import { errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
-import { loadProjectJob } from "./job-access";
+import { cancelProjectJob } from "./job-access";
 import { JobParamsSchema, JobSchema } from "./schema";
 
 const route = createRoute({
@@ -27,14 +26,8 @@ const route = createRoute({
 export function registerCancelJob(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { project_id: projectId, job_id: jobId } = c.req.valid("param");
-    const { stub } = await loadProjectJob(c.env, projectId, jobId);
-    const result = (await stub.cancel()) as CancelOutcome;
-    if (result.outcome === "not_found")
-      throw new ApiError("NOT_FOUND", `Job ${jobId} not found in project ${projectId}`);
-    if (result.outcome === "finished") {
-      throw new ApiError("CONFLICT", `Job ${jobId} already finished with status ${result.job.status}`);
-    }
+    const job = await cancelProjectJob(c.env, projectId, jobId);
     c.get("services").logger.info("job_cancel_requested", { job_id: jobId, project_id: projectId });
-    return c.json(JobSchema.parse(result.job), 200);
+    return c.json(JobSchema.parse(job), 200);
   });
 }

@@ -1,8 +1,7 @@
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
-import { createJob, QueueFullError } from "../../jobs/create-job";
-import { JobPayloadError } from "../../jobs/handler";
+import { errorResponses } from "../../errors";
+import { createJob } from "../../jobs/create-job";
 import { requireProjectAccess } from "../../middleware/auth";
 import { ProjectParamsSchema } from "../project-params";
 import { CreateJobRequestSchema, JobSchema } from "./schema";
@@ -28,39 +27,22 @@ const route = createRoute({
   },
 });
 
-/** Maps the engine's domain errors to the API's; shared by every route that creates jobs. */
-export function jobCreationError(error: unknown): unknown {
-  if (error instanceof JobPayloadError) {
-    return new ApiError(error.status === 404 ? "NOT_FOUND" : "VALIDATION_ERROR", error.message, {
-      details: error.details,
-    });
-  }
-  if (error instanceof QueueFullError) {
-    return new ApiError("QUEUE_FULL", error.message, { headers: { "Retry-After": String(error.retryAfterSeconds) } });
-  }
-  return error;
-}
-
 export function registerCreateJob(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { project_id: projectId } = c.req.valid("param");
     const body = c.req.valid("json");
     const { db, settings, logger } = c.get("services");
-    try {
-      const job = await createJob(
-        { db, jobs: c.env.JOB, queue: c.env.JOBS_QUEUE, settings },
-        {
-          projectId,
-          jobType: body.job_type,
-          payload: body.payload,
-          maxAttempts: body.max_attempts,
-          retryDelaySeconds: body.retry_delay_seconds,
-        },
-      );
-      logger.info("job_created", { job_id: job.id, project_id: projectId, job_type: job.job_type });
-      return c.json(JobSchema.parse(job), 202);
-    } catch (error) {
-      throw jobCreationError(error);
-    }
+    const job = await createJob(
+      { db, jobs: c.env.JOB, queue: c.env.JOBS_QUEUE, settings },
+      {
+        projectId,
+        jobType: body.job_type,
+        payload: body.payload,
+        maxAttempts: body.max_attempts,
+        retryDelaySeconds: body.retry_delay_seconds,
+      },
+    );
+    logger.info("job_created", { job_id: job.id, project_id: projectId, job_type: job.job_type });
+    return c.json(JobSchema.parse(job), 202);
   });
 }

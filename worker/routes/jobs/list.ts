@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
-import { InvalidCursorError, listJobs } from "../../jobs/list-jobs";
+import { errorResponses } from "../../errors";
+import { listJobs } from "../../jobs/list-jobs";
 import { requireProjectAccess } from "../../middleware/auth";
 import { ProjectParamsSchema } from "../project-params";
 import { JobListSchema, JobStatusSchema, JobTypeSchema } from "./schema";
@@ -51,22 +51,13 @@ export function registerListJobs(app: OpenAPIHono<AppEnv>) {
     const { project_id: projectId } = c.req.valid("param");
     const query = c.req.valid("query");
     const statuses = query.status === undefined ? undefined : [query.status].flat();
-    try {
-      const page = await listJobs(c.get("services").db, {
-        projectId,
-        statuses,
-        jobType: query.job_type,
-        limit: query.limit,
-        cursor: query.cursor,
-      });
-      return c.json(JobListSchema.parse(page), 200);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw new ApiError("VALIDATION_ERROR", "Request validation failed", {
-          details: [{ path: "query.cursor", message: error.message, code: "invalid_cursor" }],
-        });
-      }
-      throw error;
-    }
+    const page = await listJobs(c.get("services").db, {
+      projectId,
+      statuses,
+      jobType: query.job_type,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    return c.json(JobListSchema.parse(page), 200);
   });
 }

@@ -5,6 +5,8 @@ import { ApiError, errorResponses } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
 import { cleanOriginalFilename, fileExtension } from "../../storage/layout";
 import { acceptedExtensions, formatForExtension, MEDIA_FORMATS, UPLOAD_FORMATS } from "../../storage/media-types";
+import { partSizeFor } from "../../storage/object-writer";
+import { uploadResult } from "../../uploads/upload-outcome";
 import { newUploadId, uploadStub } from "../../uploads/upload-stub";
 import { ProjectParamsSchema } from "../project-params";
 import { BEARER_OR_UPLOAD_TOKEN } from "../security";
@@ -17,18 +19,8 @@ import {
   parseUploadMetadata,
   requireTusVersion,
   tusProtocol,
-  unwrapUpload,
 } from "./tus-protocol";
 import { uploadLocation } from "./upload-url";
-
-const MIN_PART_SIZE = 5 * 1024 * 1024;
-const MAX_PARTS = 10_000;
-
-/** R2 parts are equal (but the last), at least 5 MiB, at most 10,000: whole MiB, as small as allowed. */
-export function partSizeFor(length: number): number {
-  const mib = 1024 * 1024;
-  return Math.max(MIN_PART_SIZE, Math.ceil(length / MAX_PARTS / mib) * mib);
-}
 
 const route = createRoute({
   method: "post",
@@ -113,7 +105,7 @@ export function registerCreateUpload(app: OpenAPIHono<AppEnv>) {
     const uploadId = direct ? principal.uploadId : newUploadId();
     const now = Date.now();
     const stub = uploadStub(c.env.UPLOADS, projectId, uploadId);
-    const created = unwrapUpload(
+    const created = uploadResult(
       await stub.create({
         uploadId,
         projectId,
@@ -131,10 +123,9 @@ export function registerCreateUpload(app: OpenAPIHono<AppEnv>) {
     logger.info("upload_created", { project_id: projectId, upload_id: uploadId, length, direct });
     if (!withBody) return c.body(null, 201, headers);
 
-    const stored = unwrapUpload(
-      await stub.append({ projectId, offset: 0, contentLength, sha1 }, c.req.raw.body),
-      headers,
-    );
+    // The upload exists whatever the append does: an error answer still says where to resume.
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    const stored = uploadResult(await stub.append({ projectId, offset: 0, contentLength, sha1 }, c.req.raw.body));
     headers["Upload-Offset"] = String(stored.offset);
     if (stored.assetId) headers["Asset-Id"] = stored.assetId;
     return c.body(null, 201, headers);

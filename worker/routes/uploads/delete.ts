@@ -2,9 +2,10 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { errorResponses } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
+import { uploadResult } from "../../uploads/upload-outcome";
 import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import { HeadHeadersSchema, UploadParamsSchema, UploadTokenQuerySchema } from "./schema";
-import { requireTusVersion, tusProtocol, unwrapUpload } from "./tus-protocol";
+import { requireTusVersion, tusProtocol } from "./tus-protocol";
 import { uploadFromPath } from "./upload-params";
 
 const route = createRoute({
@@ -28,7 +29,7 @@ const route = createRoute({
 export function registerTerminateUpload(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { projectId, uploadId, stub } = uploadFromPath(c);
-    unwrapUpload(await stub.terminate(projectId));
+    uploadResult(await stub.terminate(projectId));
     c.get("logger").info("upload_terminated", { project_id: projectId, upload_id: uploadId });
     return c.body(null, 204);
   });

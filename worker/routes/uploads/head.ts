@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { errorResponses } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
-import type { UploadView } from "../../uploads/upload-outcome";
+import { type UploadView, uploadResult } from "../../uploads/upload-outcome";
 import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import {
   HeadHeadersSchema,
@@ -11,7 +11,7 @@ import {
   UploadStatusSchema,
   UploadTokenQuerySchema,
 } from "./schema";
-import { httpDate, requireTusVersion, tusProtocol, unwrapUpload } from "./tus-protocol";
+import { httpDate, requireTusVersion, tusProtocol } from "./tus-protocol";
 import { uploadFromPath } from "./upload-params";
 
 const request = {
@@ -72,7 +72,9 @@ export function registerGetUpload(app: OpenAPIHono<AppEnv>) {
   app.openAPIRegistry.registerPath(headRoute);
   app.openapi(route, async (c) => {
     const { projectId, uploadId, stub } = uploadFromPath(c);
-    const view = unwrapUpload(await stub.status(projectId), { "Cache-Control": "no-store" });
+    // Set first so that an error answer is not cached either.
+    c.header("Cache-Control", "no-store");
+    const view = uploadResult(await stub.status(projectId));
     const body = UploadStatusSchema.parse({
       id: uploadId,
       status: view.status,

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { ApiError, errorResponses } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
+import { uploadResult } from "../../uploads/upload-outcome";
 import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import { PatchHeadersSchema, tusHeaderDocs, UploadParamsSchema, UploadTokenQuerySchema } from "./schema";
 import {
@@ -11,7 +12,6 @@ import {
   parseUploadChecksum,
   requireTusVersion,
   tusProtocol,
-  unwrapUpload,
 } from "./tus-protocol";
 import { uploadFromPath } from "./upload-params";
 
@@ -53,7 +53,7 @@ export function registerPatchUpload(app: OpenAPIHono<AppEnv>) {
     if (offset === undefined) throw new ApiError("BAD_REQUEST", "Upload-Offset is required");
     const contentLength = integerHeader(c.req.header("content-length"), "Content-Length");
     const sha1 = parseUploadChecksum(c.req.header("upload-checksum"));
-    const view = unwrapUpload(await stub.append({ projectId, offset, contentLength, sha1 }, c.req.raw.body));
+    const view = uploadResult(await stub.append({ projectId, offset, contentLength, sha1 }, c.req.raw.body));
     const headers: Record<string, string> = { "Upload-Offset": String(view.offset) };
     if (view.status !== "completed") headers["Upload-Expires"] = httpDate(view.expiresAt);
     if (view.assetId) {

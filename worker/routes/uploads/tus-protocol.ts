@@ -1,7 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../app-env";
-import { ApiError, type ErrorCode } from "../../errors";
-import type { UploadFailureKind, UploadOutcome } from "../../uploads/upload-outcome";
+import { ApiError } from "../../errors";
 
 export const TUS_VERSION = "1.0.0";
 export const TUS_EXTENSIONS = "creation,creation-with-upload,termination,expiration,checksum";
@@ -87,24 +86,4 @@ export function isOffsetOctetStream(contentType: string | undefined): boolean {
 /** RFC 9110 date, as Upload-Expires wants it. */
 export function httpDate(iso: string): string {
   return new Date(iso).toUTCString();
-}
-
-const FAILURE_CODES: Record<UploadFailureKind, ErrorCode> = {
-  not_found: "NOT_FOUND",
-  gone: "GONE",
-  already_used: "GONE",
-  offset_mismatch: "CONFLICT",
-  already_completed: "CONFLICT",
-  interrupted: "BAD_REQUEST",
-  too_large: "PAYLOAD_TOO_LARGE",
-  checksum_mismatch: "CHECKSUM_MISMATCH",
-  unsupported_type: "UNSUPPORTED_MEDIA_TYPE",
-  storage_failed: "SERVICE_UNAVAILABLE",
-};
-
-/** The value of a successful upload operation; a failure becomes the matching ApiError (tus status code). */
-export function unwrapUpload<T>(outcome: UploadOutcome<T>, headers?: Record<string, string>): T {
-  if (outcome.ok) return outcome.value;
-  const retry: Record<string, string> = outcome.kind === "storage_failed" ? { "Retry-After": "1" } : {};
-  throw new ApiError(FAILURE_CODES[outcome.kind], outcome.message, { headers: { ...headers, ...retry } });
 }
