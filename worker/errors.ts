@@ -32,7 +32,7 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-const STATUS_CODES: Record<ErrorCode, number> = {
+const STATUS_CODES = {
   BAD_REQUEST: 400,
   MALFORMED_JSON: 400,
   VALIDATION_ERROR: 422,
@@ -53,7 +53,10 @@ const STATUS_CODES: Record<ErrorCode, number> = {
   CONFIGURATION_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
   UPSTREAM_ERROR: 502,
-};
+} as const satisfies Record<ErrorCode, number>;
+
+/** Every status an error answer can have. */
+export type ErrorStatus = (typeof STATUS_CODES)[ErrorCode];
 
 export const FieldErrorSchema = z
   .object({
@@ -104,7 +107,7 @@ export class ApiError extends HTTPException {
 }
 
 function codeForStatus(status: number): ErrorCode {
-  const match = (Object.entries(STATUS_CODES) as [ErrorCode, number][]).find(([, s]) => s === status);
+  const match = (Object.entries(STATUS_CODES) as [ErrorCode, ErrorStatus][]).find(([, s]) => s === status);
   return match?.[0] ?? (status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST");
 }
 
@@ -180,8 +183,8 @@ export const handleZodError: Hook<unknown, AppEnv, string, unknown> = (result) =
 };
 
 /** OpenAPI response entries for error statuses, so the document lists every error a route can give. */
-export function errorResponses(...statuses: number[]) {
-  const descriptions: Record<number, string> = {
+export function errorResponses(...statuses: ErrorStatus[]) {
+  const descriptions: Partial<Record<ErrorStatus, string>> = {
     400: "Bad request or malformed JSON",
     401: "Missing or invalid credentials",
     403: "Credentials do not grant access to this resource",
@@ -195,13 +198,19 @@ export function errorResponses(...statuses: number[]) {
     500: "Unexpected server error",
     503: "Service unavailable",
   };
+  const retryAfter = {
+    "Retry-After": { schema: { type: "integer" as const }, description: "Seconds to wait before trying again" },
+  };
   return Object.fromEntries(
-    [...new Set([...statuses, 500])].map((status) => [
-      status,
-      {
-        description: descriptions[status] ?? "Error",
-        content: { "application/json": { schema: ErrorEnvelopeSchema } },
-      },
-    ]),
+    [...new Set<ErrorStatus>([...statuses, 500])]
+      .sort((a, b) => a - b)
+      .map((status) => [
+        status,
+        {
+          description: descriptions[status] ?? "Error",
+          ...(status === 429 || status === 503 ? { headers: retryAfter } : {}),
+          content: { "application/json": { schema: ErrorEnvelopeSchema } },
+        },
+      ]),
   );
 }

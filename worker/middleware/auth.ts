@@ -9,6 +9,7 @@ import { TokenError } from "../auth/signed-token";
 import { verifyStreamToken } from "../auth/stream-token";
 import { ApiError } from "../errors";
 import { isValidProjectId } from "../storage/layout";
+import { documented } from "./documented";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="edge-media"' };
 const INVALID_TOKEN = { "WWW-Authenticate": 'Bearer realm="edge-media", error="invalid_token"' };
@@ -132,20 +133,31 @@ async function projectAccess(c: Context<AppEnv>, allowStreamToken: boolean): Pro
   c.set("principal", principal);
 }
 
+// 400 a malformed project id, 401/403 credentials, 429 the key's rate limit, 503 auth not configured.
+const PROJECT_ACCESS_ERRORS = [400, 401, 403, 429, 503] as const;
+const PROJECT_ID_CHECKED = { checkedParams: ["project_id"] };
+
 /** `/projects/{project_id}/...` routes: the admin key or a key of that project. */
-export const requireProjectAccess = createMiddleware<AppEnv>(async (c, next) => {
-  await projectAccess(c, false);
-  await next();
-});
+export const requireProjectAccess = documented(
+  createMiddleware<AppEnv>(async (c, next) => {
+    await projectAccess(c, false);
+    await next();
+  }),
+  PROJECT_ACCESS_ERRORS,
+  PROJECT_ID_CHECKED,
+);
 
 /** Job event streams (SSE, WebSocket): like requireProjectAccess, or a stream token in `?access_token=`. */
-export const requireProjectStreamAccess = createMiddleware<AppEnv>(async (c, next) => {
-  await projectAccess(c, true);
-  await next();
-});
+export const requireProjectStreamAccess = documented(
+  createMiddleware<AppEnv>(async (c, next) => {
+    await projectAccess(c, true);
+    await next();
+  }),
+  PROJECT_ACCESS_ERRORS,
+  PROJECT_ID_CHECKED,
+);
 
-/** Admin-only routes: project keys get 403. Validates `project_id` too when the route has one. */
-export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
+const adminOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.param("project_id") !== undefined) projectIdParam(c);
   const mode = authMode(c);
   if (mode.kind === "open") {
@@ -160,3 +172,10 @@ export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   c.set("principal", principal);
   await next();
 });
+
+/** Admin-only routes: project keys get 403. Validates `project_id` too when the route has one. */
+export const requireAdmin = documented(
+  adminOnly,
+  (route) => (route.path.includes("{project_id}") ? [...PROJECT_ACCESS_ERRORS] : [401, 403, 429, 503]),
+  PROJECT_ID_CHECKED,
+);

@@ -5,6 +5,7 @@ import { TokenError } from "../auth/signed-token";
 import { ApiError } from "../errors";
 import { DIRECT_UPLOAD_PURPOSE, UPLOAD_PURPOSE, verifyUploadToken } from "../uploads/upload-tokens";
 import { projectIdParam, requireProjectAccess } from "./auth";
+import { documented } from "./documented";
 
 const INVALID_TOKEN = { "WWW-Authenticate": 'Bearer realm="edge-media", error="invalid_token"' };
 
@@ -13,7 +14,7 @@ const INVALID_TOKEN = { "WWW-Authenticate": 'Bearer realm="edge-media", error="i
  * `?token=` from a direct upload URL. On the collection it must be a direct-upload token (creates its
  * one upload); on an upload it must be that upload's token. Either way only within its project.
  */
-export const requireUploadAccess = createMiddleware<AppEnv>(async (c, next) => {
+const uploadAccess = createMiddleware<AppEnv>(async (c, next) => {
   const token = c.req.query("token");
   if (token === undefined || c.req.header("authorization") !== undefined) return requireProjectAccess(c, next);
 
@@ -37,4 +38,8 @@ export const requireUploadAccess = createMiddleware<AppEnv>(async (c, next) => {
   }
   c.set("principal", { kind: "upload_token", projectId, uploadId: claims.uploadId, maxSize: claims.maxSize });
   await next();
+});
+
+export const requireUploadAccess = documented(uploadAccess, requireProjectAccess.errorStatuses, {
+  checkedParams: requireProjectAccess.checkedParams,
 });

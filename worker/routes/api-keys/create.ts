@@ -1,18 +1,18 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { createApiKey } from "../../auth/api-keys";
-import { errorResponses } from "../../errors";
 import { requireAdmin } from "../../middleware/auth";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { CreateApiKeyRequestSchema, CreatedApiKeySchema } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/projects/{project_id}/api-keys",
   operationId: "createApiKey",
   summary: "Create a project API key (admin only); the key is shown once",
   tags: ["Auth"],
-  middleware: [requireAdmin] as const,
+  middleware: [requireAdmin],
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,
@@ -23,7 +23,6 @@ const route = createRoute({
       description: "The new key, including its only plaintext copy",
       content: { "application/json": { schema: CreatedApiKeySchema } },
     },
-    ...errorResponses(400, 401, 403, 415, 422, 429, 503),
   },
 });
 

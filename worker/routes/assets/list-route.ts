@@ -1,8 +1,8 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { listProjectAssets } from "../../storage/assets";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { AssetListSchema, type AssetRouteConfig, ListAssetsQuerySchema, toAssetResponse } from "./schema";
 
@@ -12,13 +12,13 @@ export function registerListRoute(
   config: AssetRouteConfig,
   options: { operationId: string; summary: string },
 ) {
-  const route = createRoute({
+  const route = defineRoute({
     method: "get",
     path: `/projects/{project_id}/${config.segment}`,
     operationId: options.operationId,
     summary: options.summary,
     tags: [config.tag],
-    middleware: [requireProjectAccess] as const,
+    middleware: [requireProjectAccess],
     security: [{ bearerAuth: [] }],
     request: { params: ProjectParamsSchema, query: ListAssetsQuerySchema },
     responses: {
@@ -26,7 +26,6 @@ export function registerListRoute(
         description: `A page of the project's ${config.noun}s, newest first`,
         content: { "application/json": { schema: AssetListSchema } },
       },
-      ...errorResponses(400, 401, 403, 422, 429, 503),
     },
   });
 

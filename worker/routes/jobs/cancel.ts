@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
+import { defineRoute } from "../define-route";
 import { cancelProjectJob } from "./job-access";
 import { JobParamsSchema, JobSchema } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/projects/{project_id}/jobs/{job_id}/cancel",
   operationId: "cancelJob",
@@ -14,12 +14,12 @@ const route = createRoute({
     "A queued job never runs; a running job's handler is aborted (its AbortSignal fires, in-flight media and AI " +
     "requests stop, and its next checkpoint throws). A finished job gives 409.",
   tags: ["Jobs"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: { params: JobParamsSchema },
+  errors: [404, 409],
   responses: {
     200: { description: "The cancelled job", content: { "application/json": { schema: JobSchema } } },
-    ...errorResponses(400, 401, 403, 404, 409, 422, 429),
   },
 });
 

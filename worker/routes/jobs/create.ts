@@ -1,12 +1,12 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
 import { createJob } from "../../jobs/create-job";
 import { requireProjectAccess } from "../../middleware/auth";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { CreateJobRequestSchema, JobSchema } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/projects/{project_id}/jobs",
   operationId: "createJob",
@@ -15,15 +15,15 @@ const route = createRoute({
     "Validates the payload against its job type's schema and the project's assets, then queues the job. " +
     "When queued plus running jobs reach MAX_QUEUE_SIZE, answers 429 QUEUE_FULL with Retry-After and creates nothing.",
   tags: ["Jobs"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,
     body: { required: true, content: { "application/json": { schema: CreateJobRequestSchema } } },
   },
+  errors: [404, 422, 429],
   responses: {
     202: { description: "The queued job", content: { "application/json": { schema: JobSchema } } },
-    ...errorResponses(400, 401, 403, 404, 415, 422, 429),
   },
 });
 

@@ -1,16 +1,17 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { tokenSigningSecret } from "../../auth/auth-mode";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { newUploadId } from "../../uploads/upload-stub";
 import { mintDirectUploadToken } from "../../uploads/upload-tokens";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { DirectUploadRequestSchema, DirectUploadSchema } from "./schema";
 
 const DEFAULT_EXPIRES_IN_SECONDS = 3600;
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/projects/{project_id}/uploads/direct",
   operationId: "createDirectUpload",
@@ -19,15 +20,15 @@ const route = createRoute({
     "The URL is a tus creation endpoint for this project with a signed token: it creates exactly one " +
     "upload (its id is fixed in the token), of at most max_size_bytes, before expires_at.",
   tags: ["Uploads"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,
     body: { required: false, content: { "application/json": { schema: DirectUploadRequestSchema } } },
   },
+  errors: [422, 503],
   responses: {
     201: { description: "The upload URL", content: { "application/json": { schema: DirectUploadSchema } } },
-    ...errorResponses(400, 401, 403, 415, 422, 429, 503),
   },
 });
 

@@ -1,13 +1,14 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
 import { cleanOriginalFilename, fileExtension } from "../../storage/layout";
 import { acceptedExtensions, formatForExtension, MEDIA_FORMATS, UPLOAD_FORMATS } from "../../storage/media-types";
 import { partSizeFor } from "../../storage/object-writer";
 import { uploadResult } from "../../uploads/upload-outcome";
 import { newUploadId, uploadStub } from "../../uploads/upload-stub";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import { CreateHeadersSchema, tusHeaderDocs, UploadTokenQuerySchema } from "./schema";
@@ -22,7 +23,7 @@ import {
 } from "./tus-protocol";
 import { uploadLocation } from "./upload-url";
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/projects/{project_id}/uploads",
   operationId: "createResumableUpload",
@@ -32,7 +33,7 @@ const route = createRoute({
     "application/offset+octet-stream body the first bytes are stored at once. With `?token=` from a direct " +
     "upload URL no API key is needed; the token creates one upload only.",
   tags: ["Uploads"],
-  middleware: [tusProtocol, requireUploadAccess, requireTusVersion] as const,
+  middleware: [tusProtocol, requireUploadAccess, requireTusVersion],
   security: BEARER_OR_UPLOAD_TOKEN,
   request: {
     params: ProjectParamsSchema,
@@ -43,12 +44,12 @@ const route = createRoute({
       content: { "application/offset+octet-stream": { schema: { type: "string", format: "binary" } } },
     },
   },
+  errors: [400, 409, 410, 413, 415, 460, 503],
   responses: {
     201: {
       description: "Created; PATCH the Location to upload",
       headers: { Location: { schema: { type: "string" }, description: "The upload's URL" }, ...tusHeaderDocs },
     },
-    ...errorResponses(400, 401, 403, 409, 410, 412, 413, 415, 422, 429, 460, 503),
   },
 });
 
