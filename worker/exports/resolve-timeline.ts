@@ -5,7 +5,7 @@ import type { Database } from "../db/client";
 import { type Asset, assets } from "../db/schema/assets";
 import { sceneRuns } from "../db/schema/scene-runs";
 import { transcripts } from "../db/schema/transcripts";
-import type { ExportPayload, Timeline } from "../jobs/payloads/export";
+import type { ExportPayload, Timeline } from "./timeline-schema";
 
 /** One field error, in the shape job creation reports (`payload.timeline.clips.0.out_point`). */
 export interface TimelineIssue {

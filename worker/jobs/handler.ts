@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import type { Database } from "../db/client";
-import type { JobType } from "../db/schema/jobs";
+import type { JobLogLevel, JobType } from "../db/schema/jobs";
 import { DomainError, type FieldError } from "../domain-error";
 import type { Settings } from "../env";
 import type { Logger } from "../logger";
 import type { MediaClient } from "../media/media-client";
 
-export type JobLogLevel = "debug" | "info" | "warning" | "error";
+export type { JobLogLevel };
 
 /** Everything a handler may use. Handlers never read env or build clients themselves (see job-services.ts). */
 export interface JobServices {

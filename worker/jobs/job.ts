@@ -1,12 +1,6 @@
-import type { JobStatus } from "../db/schema/jobs";
-import type { JobLogLevel } from "./handler";
+import type { JobLogEntry, JobLogLevel, JobStatus } from "../db/schema/jobs";
 
-export interface JobLogEntry {
-  timestamp: string;
-  level: JobLogLevel;
-  message: string;
-  details: Record<string, unknown> | null;
-}
+export type { JobLogEntry };
 
 /** A job as clients see it, with the original service's field names. The job's Durable Object holds the truth. */
 export interface Job {
