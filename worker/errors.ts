@@ -1,8 +1,8 @@
 import type { Hook } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { z } from "zod";
 import type { AppEnv } from "./app-env";
 import { DomainError, type DomainErrorCode, type FieldError, fieldErrorsFromIssues } from "./domain-error";
 import { ConfigError } from "./env";
@@ -136,6 +136,8 @@ function fromDomainError(error: DomainError): ApiError {
 }
 
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  // A HEAD answer never has a body, so it names no Content-Type for one: status and headers are the answer.
+  if (c.req.method === "HEAD") return withHeaders(c.body(null, error.status), error.headers);
   const body: ErrorEnvelope = {
     error: {
       code: error.code,
@@ -144,8 +146,11 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
       ...(error.details ? { details: error.details } : {}),
     },
   };
-  const response = c.json(body, error.status);
-  for (const [name, value] of Object.entries(error.headers ?? {})) response.headers.set(name, value);
+  return withHeaders(c.json(body, error.status), error.headers);
+}
+
+function withHeaders(response: Response, headers: Record<string, string> = {}): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 
@@ -184,6 +189,15 @@ export const handleZodError: Hook<unknown, AppEnv, string, unknown> = (result) =
 
 /** OpenAPI response entries for error statuses, so the document lists every error a route can give. */
 export function errorResponses(...statuses: ErrorStatus[]) {
+  return documentedErrors(statuses, true);
+}
+
+/** The same for a HEAD operation: its answers carry no envelope (see errorResponse), so no content either. */
+export function headErrorResponses(...statuses: ErrorStatus[]) {
+  return documentedErrors(statuses, false);
+}
+
+function documentedErrors(statuses: ErrorStatus[], withBody: boolean) {
   const descriptions: Partial<Record<ErrorStatus, string>> = {
     400: "Bad request or malformed JSON",
     401: "Missing or invalid credentials",
@@ -209,7 +223,7 @@ export function errorResponses(...statuses: ErrorStatus[]) {
         {
           description: descriptions[status] ?? "Error",
           ...(status === 429 || status === 503 ? { headers: retryAfter } : {}),
-          content: { "application/json": { schema: ErrorEnvelopeSchema } },
+          ...(withBody ? { content: { "application/json": { schema: ErrorEnvelopeSchema } } } : {}),
         },
       ]),
   );

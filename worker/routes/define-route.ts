@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env";
-import { type ErrorStatus, errorResponses } from "../errors";
+import { type ErrorStatus, errorResponses, headErrorResponses } from "../errors";
 import { type DocumentedMiddleware, middlewareErrorStatuses } from "../middleware/documented";
 
 type RouteRequest = NonNullable<RouteConfig["request"]>;
@@ -63,7 +63,8 @@ export function defineRoute<
   const { errors = [], ...route } = config;
   const statuses = [...inheritedErrorStatuses(route), ...errors];
   // Typed as the route's own responses: handlers return those, and errors leave by throwing.
-  const responses = { ...route.responses, ...errorResponses(...statuses) } as R["responses"];
+  const documented = route.method === "head" ? headErrorResponses(...statuses) : errorResponses(...statuses);
+  const responses = { ...route.responses, ...documented } as R["responses"];
   return createRoute({ ...route, responses });
 }
 

@@ -77,6 +77,8 @@ export function registerGetUpload(app: OpenAPIHono<AppEnv>) {
     // Set first so that an error answer is not cached either.
     c.header("Cache-Control", "no-store");
     const view = uploadResult(await stub.status(projectId));
+    // The tus HEAD is documented (and answered) as headers only: no JSON Content-Type for a body it never has.
+    if (c.req.method === "HEAD") return c.body(null, 200, statusHeaders(view)) as never;
     const body = UploadStatusSchema.parse({
       id: uploadId,
       status: view.status,
