@@ -97,6 +97,19 @@ describe("documented errors come from the middleware", () => {
     }
   });
 
+  it("a HEAD error answer has the status and headers, and no Content-Type for a body it never has", async () => {
+    const head = (path: string, headers: Record<string, string> = {}) =>
+      exports.default.fetch(new Request(`https://api.test${path}`, { method: "HEAD", headers }));
+    const missing = await head("/projects/p1/videos/no-such-video/content", { Authorization: "Bearer test-admin-key" });
+    expect([missing.status, missing.headers.get("content-type"), await missing.text()]).toEqual([404, null, ""]);
+    expect(missing.headers.get("x-request-id")).toBeTruthy();
+    const anonymous = await head("/projects/p1/videos/no-such-video/content");
+    expect([anonymous.status, anonymous.headers.get("content-type")]).toEqual([401, null]);
+    expect(anonymous.headers.get("www-authenticate")).toContain("Bearer");
+    const get = await exports.default.fetch(new Request("https://api.test/projects/p1/videos/no-such-video/content"));
+    expect([get.status, get.headers.get("content-type")]).toEqual([401, "application/json"]);
+  });
+
   it("defineRoute adds the middleware's, the validators' and the handler's statuses, and 500", () => {
     const teapot = documented(
       createMiddleware<AppEnv>((_c, next) => next()),
