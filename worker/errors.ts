@@ -1,5 +1,4 @@
-import type { Hook } from "@hono/zod-openapi";
-import { z } from "@hono/zod-openapi";
+import { type Hook, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";

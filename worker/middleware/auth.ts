@@ -137,25 +137,21 @@ async function projectAccess(c: Context<AppEnv>, allowStreamToken: boolean): Pro
 const PROJECT_ACCESS_ERRORS = [400, 401, 403, 429, 503] as const;
 const PROJECT_ID_CHECKED = { checkedParams: ["project_id"] };
 
+const projectAccessMiddleware = (allowStreamToken: boolean) =>
+  documented(
+    createMiddleware<AppEnv>(async (c, next) => {
+      await projectAccess(c, allowStreamToken);
+      await next();
+    }),
+    PROJECT_ACCESS_ERRORS,
+    PROJECT_ID_CHECKED,
+  );
+
 /** `/projects/{project_id}/...` routes: the admin key or a key of that project. */
-export const requireProjectAccess = documented(
-  createMiddleware<AppEnv>(async (c, next) => {
-    await projectAccess(c, false);
-    await next();
-  }),
-  PROJECT_ACCESS_ERRORS,
-  PROJECT_ID_CHECKED,
-);
+export const requireProjectAccess = projectAccessMiddleware(false);
 
 /** Job event streams (SSE, WebSocket): like requireProjectAccess, or a stream token in `?access_token=`. */
-export const requireProjectStreamAccess = documented(
-  createMiddleware<AppEnv>(async (c, next) => {
-    await projectAccess(c, true);
-    await next();
-  }),
-  PROJECT_ACCESS_ERRORS,
-  PROJECT_ID_CHECKED,
-);
+export const requireProjectStreamAccess = projectAccessMiddleware(true);
 
 const adminOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.param("project_id") !== undefined) projectIdParam(c);

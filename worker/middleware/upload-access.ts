@@ -9,11 +9,6 @@ import { documented } from "./documented";
 
 const INVALID_TOKEN = { "WWW-Authenticate": 'Bearer realm="edge-media", error="invalid_token"' };
 
-/**
- * tus routes: an API key (as requireProjectAccess), or, without an Authorization header, a signed
- * `?token=` from a direct upload URL. On the collection it must be a direct-upload token (creates its
- * one upload); on an upload it must be that upload's token. Either way only within its project.
- */
 const uploadAccess = createMiddleware<AppEnv>(async (c, next) => {
   const token = c.req.query("token");
   if (token === undefined || c.req.header("authorization") !== undefined) return requireProjectAccess(c, next);
@@ -40,6 +35,11 @@ const uploadAccess = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/**
+ * tus routes: an API key (as requireProjectAccess), or, without an Authorization header, a signed
+ * `?token=` from a direct upload URL. On the collection it must be a direct-upload token (creates its
+ * one upload); on an upload it must be that upload's token. Either way only within its project.
+ */
 export const requireUploadAccess = documented(uploadAccess, requireProjectAccess.errorStatuses, {
   checkedParams: requireProjectAccess.checkedParams,
 });

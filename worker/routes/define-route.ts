@@ -34,7 +34,7 @@ function validatorStatuses(request: RouteRequest | undefined, checkedParams: Rea
 }
 
 /** The statuses a route can answer besides its own: those of its middleware and of its request validators. */
-export function inheritedErrorStatuses(route: {
+function inheritedErrorStatuses(route: {
   method: RouteConfig["method"];
   path: string;
   middleware?: DocumentedMiddleware[];
