@@ -1,22 +1,6 @@
 import { z } from "zod";
 import { MIN_SERVICE_SECRET_LENGTH } from "../container/src/protocol/service-auth";
 
-/** Bindings declared in wrangler.toml. Later features add theirs here. */
-export interface Bindings {
-  DB: D1Database;
-  BUCKET: R2Bucket;
-  /** Job runs to perform ([[queues.producers]] edge-media-jobs). */
-  JOBS_QUEUE: Queue<import("./jobs/queue-consumer").JobMessage>;
-  /** One Durable Object per job, named by the job id. */
-  JOB: DurableObjectNamespace<import("./jobs/job-object").JobObject>;
-  /** One Durable Object per resumable (tus) upload, named by project and upload id. */
-  UPLOADS: DurableObjectNamespace<import("./uploads/upload-object").UploadObject>;
-  /** Per-key request limit ([[ratelimits]] in wrangler.toml). */
-  API_RATE_LIMITER: RateLimit;
-  /** The media service as a Cloudflare Container; used when MEDIA_SERVICE_URL is unset. */
-  MEDIA_CONTAINER: DurableObjectNamespace<import("./media/media-container").MediaContainer>;
-}
-
 const intSetting = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
 const boolSetting = (fallback: boolean) =>
@@ -113,8 +97,12 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingName = keyof typeof SettingsSchema.shape;
 export const SETTING_NAMES = Object.keys(SettingsSchema.shape) as SettingName[];
 
-/** Raw environment as the runtime hands it over: bindings plus string settings. */
-export type Env = Bindings & Partial<Record<SettingName, string>>;
+/**
+ * Raw environment as the runtime hands it over: the bindings and [vars] of wrangler.toml, typed by
+ * `npm run types` (worker/worker-configuration.d.ts). Secrets are not in it; they, like every setting,
+ * are read through getSettings only.
+ */
+export type Env = Cloudflare.Env;
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {

@@ -1,9 +1,9 @@
-import type { Hook } from "@hono/zod-openapi";
+import { type Hook, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { z } from "zod";
 import type { AppEnv } from "./app-env";
+import { DomainError, type DomainErrorCode, type FieldError, fieldErrorsFromIssues } from "./domain-error";
 import { ConfigError } from "./env";
 
 /** The closed set of error codes a client can branch on. */
@@ -31,7 +31,7 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-const STATUS_CODES: Record<ErrorCode, number> = {
+const STATUS_CODES = {
   BAD_REQUEST: 400,
   MALFORMED_JSON: 400,
   VALIDATION_ERROR: 422,
@@ -52,7 +52,10 @@ const STATUS_CODES: Record<ErrorCode, number> = {
   CONFIGURATION_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
   UPSTREAM_ERROR: 502,
-};
+} as const satisfies Record<ErrorCode, number>;
+
+/** Every status an error answer can have. */
+export type ErrorStatus = (typeof STATUS_CODES)[ErrorCode];
 
 export const FieldErrorSchema = z
   .object({
@@ -75,8 +78,7 @@ export const ErrorEnvelopeSchema = z
   })
   .openapi("Error");
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
-
-export type FieldError = z.infer<typeof FieldErrorSchema>;
+export type { FieldError };
 
 /** The one error class. Handlers and middleware throw it; only handleError turns it into JSON. */
 export class ApiError extends HTTPException {
@@ -104,25 +106,37 @@ export class ApiError extends HTTPException {
 }
 
 function codeForStatus(status: number): ErrorCode {
-  const match = (Object.entries(STATUS_CODES) as [ErrorCode, number][]).find(([, s]) => s === status);
+  const match = (Object.entries(STATUS_CODES) as [ErrorCode, ErrorStatus][]).find(([, s]) => s === status);
   return match?.[0] ?? (status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST");
 }
 
-export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): FieldError[] {
-  const fieldPath = (path: readonly PropertyKey[]) => [...prefix, ...path.map(String)].join(".") || "(root)";
-  return issues.flatMap((issue): FieldError[] =>
-    // Zod reports unknown fields on their object; name each field, so the path says which one to remove.
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({
-          path: fieldPath([...issue.path, key]),
-          message: `Unrecognized key: "${key}"`,
-          code: issue.code,
-        }))
-      : [{ path: fieldPath(issue.path), message: issue.message, code: issue.code }],
-  );
+/** The one mapping from the domain's error codes to the API's. */
+const DOMAIN_ERROR_CODES: Record<DomainErrorCode, ErrorCode> = {
+  INVALID_INPUT: "VALIDATION_ERROR",
+  MALFORMED_INPUT: "BAD_REQUEST",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  GONE: "GONE",
+  TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  CHECKSUM_MISMATCH: "CHECKSUM_MISMATCH",
+  QUEUE_FULL: "QUEUE_FULL",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+function fromDomainError(error: DomainError): ApiError {
+  const headers =
+    error.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(error.retryAfterSeconds) };
+  return new ApiError(DOMAIN_ERROR_CODES[error.code], error.message, {
+    details: error.details,
+    headers,
+    cause: error,
+  });
 }
 
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  // A HEAD answer never has a body, so it names no Content-Type for one: status and headers are the answer.
+  if (c.req.method === "HEAD") return withHeaders(c.body(null, error.status), error.headers);
   const body: ErrorEnvelope = {
     error: {
       code: error.code,
@@ -131,14 +145,18 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
       ...(error.details ? { details: error.details } : {}),
     },
   };
-  const response = c.json(body, error.status);
-  for (const [name, value] of Object.entries(error.headers ?? {})) response.headers.set(name, value);
+  return withHeaders(c.json(body, error.status), error.headers);
+}
+
+function withHeaders(response: Response, headers: Record<string, string> = {}): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 
 /** app.onError: every failure leaves through here, in the one envelope. */
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof DomainError) return errorResponse(c, fromDomainError(err));
   if (err instanceof ConfigError) {
     c.get("logger")?.error("configuration_error", { issues: err.issues });
     return errorResponse(c, new ApiError("CONFIGURATION_ERROR", err.message));
@@ -163,14 +181,23 @@ export const handleZodError: Hook<unknown, AppEnv, string, unknown> = (result) =
     const target = "target" in result ? String(result.target) : "";
     const prefix = target === "json" || target === "form" || !target ? [] : [target];
     throw new ApiError("VALIDATION_ERROR", "Request validation failed", {
-      details: zodIssuesToFieldErrors(result.error.issues, prefix),
+      details: fieldErrorsFromIssues(result.error.issues, prefix),
     });
   }
 };
 
 /** OpenAPI response entries for error statuses, so the document lists every error a route can give. */
-export function errorResponses(...statuses: number[]) {
-  const descriptions: Record<number, string> = {
+export function errorResponses(...statuses: ErrorStatus[]) {
+  return documentedErrors(statuses, true);
+}
+
+/** The same for a HEAD operation: its answers carry no envelope (see errorResponse), so no content either. */
+export function headErrorResponses(...statuses: ErrorStatus[]) {
+  return documentedErrors(statuses, false);
+}
+
+function documentedErrors(statuses: ErrorStatus[], withBody: boolean) {
+  const descriptions: Partial<Record<ErrorStatus, string>> = {
     400: "Bad request or malformed JSON",
     401: "Missing or invalid credentials",
     403: "Credentials do not grant access to this resource",
@@ -184,13 +211,19 @@ export function errorResponses(...statuses: number[]) {
     500: "Unexpected server error",
     503: "Service unavailable",
   };
+  const retryAfter = {
+    "Retry-After": { schema: { type: "integer" as const }, description: "Seconds to wait before trying again" },
+  };
   return Object.fromEntries(
-    [...new Set([...statuses, 500])].map((status) => [
-      status,
-      {
-        description: descriptions[status] ?? "Error",
-        content: { "application/json": { schema: ErrorEnvelopeSchema } },
-      },
-    ]),
+    [...new Set<ErrorStatus>([...statuses, 500])]
+      .sort((a, b) => a - b)
+      .map((status) => [
+        status,
+        {
+          description: descriptions[status] ?? "Error",
+          ...(status === 429 || status === 503 ? { headers: retryAfter } : {}),
+          ...(withBody ? { content: { "application/json": { schema: ErrorEnvelopeSchema } } } : {}),
+        },
+      ]),
   );
 }

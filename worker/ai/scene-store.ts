@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Scene } from "../../container/src/ai/scenes/schema";
 import type { ScenesResult } from "../../container/src/protocol/scenes-contract";
+import { sha256Hex } from "../bytes";
 import type { Database } from "../db/client";
 import { type SceneRunRow, sceneRuns } from "../db/schema/scene-runs";
 
@@ -36,8 +37,6 @@ type StoredSceneResult = Pick<
   "scenes" | "usage" | "model" | "prompt_version" | "request_id" | "generated_at"
 >;
 
-const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
-
 /** SHA-256 of the parameters as a JSON array: fixed order, and no separator a tone or criteria could forge. */
 export async function sceneCacheKey(params: SceneParameters): Promise<string> {
   const material = JSON.stringify([
@@ -48,7 +47,7 @@ export async function sceneCacheKey(params: SceneParameters): Promise<string> {
     params.model,
     params.promptVersion,
   ]);
-  return hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(material)));
+  return sha256Hex(material);
 }
 
 function fromRow(row: SceneRunRow): StoredSceneRun {

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { sha256Hex } from "../bytes";
 import type { Database } from "../db/client";
 import { type ApiKey, apiKeys } from "../db/schema";
-import { constantTimeEqual, randomToken, sha256Hex } from "./hmac";
+import { constantTimeEqual, randomToken } from "./hmac";
 
 /** `emk_` + 32 random bytes in base64url: 256 bits of entropy, so a plain SHA-256 is a sound hash. */
 export const API_KEY_PATTERN = /^emk_[A-Za-z0-9_-]{43}$/;

@@ -1,4 +1,5 @@
-import { base64Url, hmacSign, hmacVerify } from "./hmac";
+import { base64Url } from "../bytes";
+import { hmacSign, hmacVerify } from "./hmac";
 
 /**
  * Compact HMAC-signed tokens: `base64url(json claims).base64url(signature)`.

@@ -1,4 +1,5 @@
 import type { RenderOutput } from "../../container/src/render/result";
+import { toHex } from "../bytes";
 import type { Asset } from "../db/schema/assets";
 import type { MediaFile } from "../media/media-client";
 import {
@@ -19,8 +20,6 @@ interface StoredOutput {
   checksum?: string;
   thumbnailKey?: string;
 }
-
-const toHex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 /** A pass-through that hashes what flows by, then restores the known length R2's put needs. */
 function hashedBody(file: MediaFile): { body: ReadableStream<Uint8Array>; checksum: Promise<string> } {

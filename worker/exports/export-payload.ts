@@ -8,7 +8,7 @@ import {
   TRANSITION_TYPES,
   WATERMARK_POSITIONS,
 } from "../../container/src/render/spec";
-import { AssetIdSchema } from "../jobs/asset-in-project";
+import { AssetIdSchema } from "../storage/asset-id";
 
 /**
  * The export job's payload in the original service's timeline vocabulary. Times are seconds on the source

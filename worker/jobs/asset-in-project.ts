@@ -1,16 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Database } from "../db/client";
 import { assets } from "../db/schema/assets";
+import { AssetIdSchema } from "../storage/asset-id";
 import { JobPayloadError } from "./handler";
 import type { JobTypeScope } from "./job-type";
 
-export const AssetIdSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9_-]+$/, "Asset ids contain only letters, digits, '-' and '_'");
+export { AssetIdSchema };
 
 /** The shared creation check of every asset-based job: the asset must belong to the job's project. */
 export async function requireAssetInProject(db: Database, projectId: string, assetId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { z } from "zod";
 import type { Database } from "../db/client";
 import type { JsonObject } from "../db/schema/columns";
+import { DomainError, fieldErrorsFromIssues } from "../domain-error";
 import type { Settings } from "../env";
 import { JobPayloadError } from "./handler";
 import { JOB_LIMITS, type Job } from "./job";
@@ -27,26 +27,20 @@ export interface CreateJobInput {
 }
 
 /** Queued plus running jobs reached MAX_QUEUE_SIZE; nothing was created. */
-export class QueueFullError extends Error {
+export class QueueFullError extends DomainError {
   override name = "QueueFullError";
   constructor(
     readonly limit: number,
-    readonly retryAfterSeconds: number,
+    override readonly retryAfterSeconds: number,
   ) {
-    super(`The job queue is full (${limit} queued or running jobs); try again later`);
+    super("QUEUE_FULL", `The job queue is full (${limit} queued or running jobs); try again later`, {
+      retryAfterSeconds,
+    });
   }
 }
 
 // The queue drains continuously; a short hint keeps clients from hammering without stalling them.
 const QUEUE_FULL_RETRY_AFTER_SECONDS = 10;
-
-function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix: string) {
-  return issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].join("."),
-    message: issue.message,
-    code: issue.code,
-  }));
-}
 
 function bounded(value: number | undefined, fallback: number, limits: { min: number; max: number }, path: string) {
   const chosen = value ?? fallback;
@@ -76,7 +70,7 @@ export async function createJob(deps: CreateJobDeps, input: CreateJobInput): Pro
   const type = requireJobType(input.jobType);
   const parsed = type.payloadSchema.safeParse(input.payload);
   if (!parsed.success)
-    throw new JobPayloadError(422, "Invalid job payload", fieldErrors(parsed.error.issues, "payload"));
+    throw new JobPayloadError(422, "Invalid job payload", fieldErrorsFromIssues(parsed.error.issues, ["payload"]));
   return queueJob(deps, input, type, parsed.data);
 }
 

@@ -1,10 +1,12 @@
 import type { Database } from "../db/client";
 import type { JsonObject } from "../db/schema/columns";
+import type { JobLogLevel } from "../db/schema/jobs";
+import { DomainError, type FieldError } from "../domain-error";
 import type { Settings } from "../env";
 import type { Logger } from "../logger";
 import type { MediaClient } from "../media/media-client";
 
-export type JobLogLevel = "debug" | "info" | "warning" | "error";
+export type { JobLogLevel };
 
 /** Everything a handler may use. Handlers never read env or build clients themselves (see job-services.ts). */
 export interface JobServices {
@@ -28,15 +30,15 @@ export interface JobContext<Payload> {
   checkpoint(): void;
 }
 
-/** A failure validating a payload against stored data (e.g. asset not in project). Routes map it to 404/422. */
-export class JobPayloadError extends Error {
+/** A payload that cannot run: invalid (422), or naming something that is not there (404, e.g. an asset). */
+export class JobPayloadError extends DomainError {
+  override name = "JobPayloadError";
   constructor(
     readonly status: 404 | 422,
     message: string,
-    readonly details: { path: string; message: string; code: string }[] = [],
+    override readonly details: FieldError[] = [],
   ) {
-    super(message);
-    this.name = "JobPayloadError";
+    super(status === 404 ? "NOT_FOUND" : "INVALID_INPUT", message, { details });
   }
 }
 

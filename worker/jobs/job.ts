@@ -1,13 +1,7 @@
 import type { JsonObject } from "../db/schema/columns";
-import type { JobStatus } from "../db/schema/jobs";
-import type { JobLogLevel } from "./handler";
+import type { JobLogEntry, JobLogLevel, JobStatus } from "../db/schema/jobs";
 
-export interface JobLogEntry {
-  timestamp: string;
-  level: JobLogLevel;
-  message: string;
-  details: JsonObject | null;
-}
+export type { JobLogEntry };
 
 /** A job as clients see it, with the original service's field names. The job's Durable Object holds the truth. */
 export interface Job {

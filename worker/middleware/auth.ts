@@ -8,8 +8,8 @@ import { consumeRateLimit } from "../auth/rate-limit";
 import { TokenError } from "../auth/signed-token";
 import { verifyStreamToken } from "../auth/stream-token";
 import { ApiError } from "../errors";
-
-export const PROJECT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+import { isValidProjectId } from "../storage/layout";
+import { documented } from "./documented";
 
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="edge-media"' };
 const INVALID_TOKEN = { "WWW-Authenticate": 'Bearer realm="edge-media", error="invalid_token"' };
@@ -49,9 +49,10 @@ function authMode(c: Context<AppEnv>): Exclude<AuthMode, { kind: "misconfigured"
   return mode;
 }
 
-function projectIdParam(c: Context<AppEnv>): string {
+/** The `{project_id}` path parameter, or 400: it becomes an R2 key segment, so it is checked before anything runs. */
+export function projectIdParam(c: Context<AppEnv>): string {
   const projectId = c.req.param("project_id");
-  if (!projectId || !PROJECT_ID_PATTERN.test(projectId)) {
+  if (!projectId || !isValidProjectId(projectId)) {
     throw new ApiError(
       "BAD_REQUEST",
       "Invalid project_id: use 1-64 letters, digits, '_' or '-', starting with a letter or digit",
@@ -132,20 +133,27 @@ async function projectAccess(c: Context<AppEnv>, allowStreamToken: boolean): Pro
   c.set("principal", principal);
 }
 
+// 400 a malformed project id, 401/403 credentials, 429 the key's rate limit, 503 auth not configured.
+const PROJECT_ACCESS_ERRORS = [400, 401, 403, 429, 503] as const;
+const PROJECT_ID_CHECKED = { checkedParams: ["project_id"] };
+
+const projectAccessMiddleware = (allowStreamToken: boolean) =>
+  documented(
+    createMiddleware<AppEnv>(async (c, next) => {
+      await projectAccess(c, allowStreamToken);
+      await next();
+    }),
+    PROJECT_ACCESS_ERRORS,
+    PROJECT_ID_CHECKED,
+  );
+
 /** `/projects/{project_id}/...` routes: the admin key or a key of that project. */
-export const requireProjectAccess = createMiddleware<AppEnv>(async (c, next) => {
-  await projectAccess(c, false);
-  await next();
-});
+export const requireProjectAccess = projectAccessMiddleware(false);
 
 /** Job event streams (SSE, WebSocket): like requireProjectAccess, or a stream token in `?access_token=`. */
-export const requireProjectStreamAccess = createMiddleware<AppEnv>(async (c, next) => {
-  await projectAccess(c, true);
-  await next();
-});
+export const requireProjectStreamAccess = projectAccessMiddleware(true);
 
-/** Admin-only routes: project keys get 403. Validates `project_id` too when the route has one. */
-export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
+const adminOnly = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.param("project_id") !== undefined) projectIdParam(c);
   const mode = authMode(c);
   if (mode.kind === "open") {
@@ -160,3 +168,10 @@ export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   c.set("principal", principal);
   await next();
 });
+
+/** Admin-only routes: project keys get 403. Validates `project_id` too when the route has one. */
+export const requireAdmin = documented(
+  adminOnly,
+  (route) => (route.path.includes("{project_id}") ? [...PROJECT_ACCESS_ERRORS] : [401, 403, 429, 503]),
+  PROJECT_ID_CHECKED,
+);

@@ -1,5 +1,6 @@
 import { bodyLimit } from "hono/body-limit";
 import { ApiError } from "../errors";
+import { documented } from "./documented";
 
 /**
  * Largest JSON request body, in bytes. The largest legitimate one is an export timeline with subtitle cues:
@@ -14,9 +15,12 @@ export const JSON_BODY_MAX_BYTES = 1024 * 1024;
  * Content-Length is refused unread; a body without one (chunked) is counted while it streams and refused
  * as soon as it passes the cap, so at most JSON_BODY_MAX_BYTES are ever held.
  */
-export const jsonBodyLimit = bodyLimit({
-  maxSize: JSON_BODY_MAX_BYTES,
-  onError: () => {
-    throw new ApiError("PAYLOAD_TOO_LARGE", `JSON request bodies are limited to ${JSON_BODY_MAX_BYTES} bytes`);
-  },
-});
+export const jsonBodyLimit = documented(
+  bodyLimit({
+    maxSize: JSON_BODY_MAX_BYTES,
+    onError: () => {
+      throw new ApiError("PAYLOAD_TOO_LARGE", `JSON request bodies are limited to ${JSON_BODY_MAX_BYTES} bytes`);
+    },
+  }),
+  [413],
+);

@@ -4,23 +4,16 @@ import { tokenSigningSecret } from "../auth/auth-mode";
 import { TokenError } from "../auth/signed-token";
 import { ApiError } from "../errors";
 import { DIRECT_UPLOAD_PURPOSE, UPLOAD_PURPOSE, verifyUploadToken } from "../uploads/upload-tokens";
-import { PROJECT_ID_PATTERN, requireProjectAccess } from "./auth";
+import { projectIdParam, requireProjectAccess } from "./auth";
+import { documented } from "./documented";
 
 const INVALID_TOKEN = { "WWW-Authenticate": 'Bearer realm="edge-media", error="invalid_token"' };
 
-/**
- * tus routes: an API key (as requireProjectAccess), or, without an Authorization header, a signed
- * `?token=` from a direct upload URL. On the collection it must be a direct-upload token (creates its
- * one upload); on an upload it must be that upload's token. Either way only within its project.
- */
-export const requireUploadAccess = createMiddleware<AppEnv>(async (c, next) => {
+const uploadAccess = createMiddleware<AppEnv>(async (c, next) => {
   const token = c.req.query("token");
   if (token === undefined || c.req.header("authorization") !== undefined) return requireProjectAccess(c, next);
 
-  const projectId = c.req.param("project_id");
-  if (!projectId || !PROJECT_ID_PATTERN.test(projectId)) {
-    throw new ApiError("BAD_REQUEST", "Invalid project_id: use 1-64 letters, digits, '_' or '-'");
-  }
+  const projectId = projectIdParam(c);
   const secret = await tokenSigningSecret(c.get("services").settings);
   if (!secret)
     throw new ApiError("SERVICE_UNAVAILABLE", "Upload tokens cannot be verified: authentication is not configured");
@@ -40,4 +33,13 @@ export const requireUploadAccess = createMiddleware<AppEnv>(async (c, next) => {
   }
   c.set("principal", { kind: "upload_token", projectId, uploadId: claims.uploadId, maxSize: claims.maxSize });
   await next();
+});
+
+/**
+ * tus routes: an API key (as requireProjectAccess), or, without an Authorization header, a signed
+ * `?token=` from a direct upload URL. On the collection it must be a direct-upload token (creates its
+ * one upload); on an upload it must be that upload's token. Either way only within its project.
+ */
+export const requireUploadAccess = documented(uploadAccess, requireProjectAccess.errorStatuses, {
+  checkedParams: requireProjectAccess.checkedParams,
 });

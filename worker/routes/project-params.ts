@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { PROJECT_ID_PATTERN } from "../middleware/auth";
+import { PROJECT_ID_PATTERN } from "../storage/layout";
 
 /**
  * The `{project_id}` path parameter every project route shares. The auth middleware has already

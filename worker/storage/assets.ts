@@ -1,11 +1,11 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { afterCursor, pageOf } from "../db/cursor";
 import { type Asset, type AssetCategory, type AssetStatus, assets } from "../db/schema/assets";
 import { jobs } from "../db/schema/jobs";
 import { sceneRuns } from "../db/schema/scene-runs";
 import { storageObjects } from "../db/schema/storage-objects";
 import { transcripts } from "../db/schema/transcripts";
-import { StorageError } from "./errors";
 import { ASSET_FOLDERS, categoryOfKey } from "./layout";
 import { type DeletedObjects, deleteTrackedObjects, type StorageDeps } from "./tracked-objects";
 
@@ -105,31 +105,11 @@ export async function getProjectAsset(
   return row ?? null;
 }
 
-function encodeCursor(asset: Asset): string {
-  return btoa(JSON.stringify([asset.createdAt, asset.id]))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const parsed: unknown = JSON.parse(atob(cursor.replace(/-/g, "+").replace(/_/g, "/")));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === "string")) {
-      return parsed as [string, string];
-    }
-  } catch {
-    // reported below
-  }
-  throw new StorageError("invalid_cursor", "cursor is not one this API returned", "cursor");
-}
-
 /** A page of a project's assets of one category, newest first; `nextCursor` is null on the last page. */
 export async function listProjectAssets(
   db: Database,
   query: { projectId: string; category: AssetCategory; limit: number; cursor?: string },
 ): Promise<{ items: Asset[]; nextCursor: string | null }> {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await db
     .select()
     .from(assets)
@@ -137,16 +117,12 @@ export async function listProjectAssets(
       and(
         eq(assets.projectId, query.projectId),
         eq(assets.category, query.category),
-        after
-          ? or(lt(assets.createdAt, after[0]), and(eq(assets.createdAt, after[0]), lt(assets.id, after[1])))
-          : undefined,
+        afterCursor(assets, query.cursor),
       ),
     )
     .orderBy(desc(assets.createdAt), desc(assets.id))
     .limit(query.limit + 1);
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  return pageOf(rows, query.limit, (asset) => [asset.createdAt, asset.id]);
 }
 
 /**

@@ -1,4 +1,6 @@
-/** Why a storage operation was refused; routes map each kind to an HTTP status. */
+import { DomainError, type DomainErrorCode } from "../domain-error";
+
+/** Why a storage operation was refused. */
 export type StorageErrorKind =
   | "invalid_project"
   | "not_multipart"
@@ -6,17 +8,30 @@ export type StorageErrorKind =
   | "missing_file"
   | "empty_file"
   | "too_large"
-  | "unsupported_type"
-  | "invalid_cursor";
+  | "unsupported_type";
 
-export class StorageError extends Error {
+// A kind whose entry has a field code reports it as a field error on the request field the error is about.
+const KINDS: Record<StorageErrorKind, { code: DomainErrorCode; fieldCode?: string }> = {
+  invalid_project: { code: "MALFORMED_INPUT" },
+  malformed_multipart: { code: "MALFORMED_INPUT" },
+  not_multipart: { code: "UNSUPPORTED_TYPE" },
+  unsupported_type: { code: "UNSUPPORTED_TYPE" },
+  too_large: { code: "TOO_LARGE" },
+  missing_file: { code: "INVALID_INPUT", fieldCode: "required" },
+  empty_file: { code: "INVALID_INPUT", fieldCode: "empty_file" },
+};
+
+export class StorageError extends DomainError {
   override name = "StorageError";
   constructor(
     readonly kind: StorageErrorKind,
     message: string,
-    /** The request field the error is about, for field-level error details. */
+    /** The request field the error is about. */
     readonly field?: string,
   ) {
-    super(message);
+    const { code, fieldCode } = KINDS[kind];
+    super(code, message, {
+      details: fieldCode ? [{ path: field ?? "(root)", message, code: fieldCode }] : undefined,
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { toHex } from "../bytes";
 import type { Asset, AssetCategory } from "../db/schema/assets";
 import { registerAsset } from "./assets";
 import { StorageError } from "./errors";
@@ -29,8 +30,6 @@ export interface UploadRequest {
   /** The multipart field carrying the file. */
   field?: string;
 }
-
-const toHex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 /**
  * The one upload pipeline (videos, music, images): the multipart `file` field is streamed into R2 while

@@ -1,3 +1,4 @@
+import { toHex } from "../bytes";
 import type { Database } from "../db/client";
 import type { Asset } from "../db/schema/assets";
 import { getProjectAsset, registerAsset } from "../storage/assets";
@@ -12,8 +13,6 @@ export interface CompletionDeps {
   /** Starts the asset's ingest job with the one-shot route's function; returns the asset with its job id. */
   startIngest(asset: Asset): Promise<Asset>;
 }
-
-const toHex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 /**
  * Completes the R2 multipart upload. Safe to repeat: if a previous attempt completed it but crashed

@@ -1,6 +1,8 @@
+import { DomainError, type DomainErrorCode } from "../domain-error";
+
 /**
  * Why an upload operation was refused. The Durable Object returns these as values (custom error classes
- * do not survive RPC); the tus routes map each kind to its status code.
+ * do not survive RPC); uploadResult turns them back into a thrown UploadError on the caller's side.
  */
 export type UploadFailureKind =
   | "not_found"
@@ -23,6 +25,40 @@ export const fail = <T = never>(kind: UploadFailureKind, message: string): Uploa
   kind,
   message,
 });
+
+const FAILURE_CODES: Record<UploadFailureKind, DomainErrorCode> = {
+  not_found: "NOT_FOUND",
+  gone: "GONE",
+  already_used: "GONE",
+  offset_mismatch: "CONFLICT",
+  already_completed: "CONFLICT",
+  interrupted: "MALFORMED_INPUT",
+  too_large: "TOO_LARGE",
+  checksum_mismatch: "CHECKSUM_MISMATCH",
+  unsupported_type: "UNSUPPORTED_TYPE",
+  storage_failed: "UNAVAILABLE",
+};
+
+// R2 failures are usually brief; the client's tus library retries after this.
+const STORAGE_RETRY_AFTER_SECONDS = 1;
+
+export class UploadError extends DomainError {
+  override name = "UploadError";
+  constructor(
+    readonly kind: UploadFailureKind,
+    message: string,
+  ) {
+    super(FAILURE_CODES[kind], message, {
+      retryAfterSeconds: kind === "storage_failed" ? STORAGE_RETRY_AFTER_SECONDS : undefined,
+    });
+  }
+}
+
+/** The value of a successful upload operation; a failure is thrown as an UploadError. */
+export function uploadResult<T>(outcome: UploadOutcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw new UploadError(outcome.kind, outcome.message);
+}
 
 export type UploadStatus = "uploading" | "assembled" | "completed" | "rejected" | "terminated" | "expired";
 

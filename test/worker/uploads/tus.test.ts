@@ -177,7 +177,7 @@ describe("tus in the OpenAPI document", () => {
 
 describe("part sizing", () => {
   it("uses 5 MiB parts up to 10,000 parts, then the smallest whole MiB that fits", async () => {
-    const { partSizeFor } = await import("../../../worker/routes/uploads/create");
+    const { partSizeFor } = await import("../../../worker/storage/object-writer");
     expect(partSizeFor(1)).toBe(5 * MiB);
     expect(partSizeFor(10_000 * 5 * MiB)).toBe(5 * MiB);
     expect(partSizeFor(10_000 * 5 * MiB + 1)).toBe(6 * MiB);

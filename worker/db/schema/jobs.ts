@@ -1,10 +1,19 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { JobLogEntry } from "../../jobs/job";
 import { type JsonObject, timestamps } from "./columns";
 
 export const JOB_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export type JobLogLevel = "debug" | "info" | "warning" | "error";
+
+/** One line of a job's log, as stored in jobs.logs and published with the job. */
+export interface JobLogEntry {
+  timestamp: string;
+  level: JobLogLevel;
+  message: string;
+  details: JsonObject | null;
+}
 
 /**
  * A mirror of each job's Durable Object state, for listing and filtering.

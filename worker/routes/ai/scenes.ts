@@ -1,11 +1,12 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { latestSceneRun } from "../../ai/scene-store";
 import { getCurrentTranscript } from "../../ai/transcript-store";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { getProjectAsset } from "../../storage";
 import { AssetParamsSchema } from "../assets/schema";
+import { defineRoute } from "../define-route";
 import { SceneRunSchema, sceneRunResponse } from "./schema";
 
 // Same normalisation as the scene_detection payload, so a query names the run its job stored.
@@ -17,7 +18,7 @@ const parameter = (name: string, max: number) =>
     .optional()
     .openapi({ param: { name, in: "query" } });
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/projects/{project_id}/videos/{asset_id}/ai/scenes",
   operationId: "getVideoScenes",
@@ -27,15 +28,15 @@ const route = createRoute({
     "run. With either, it is the run made with exactly that tone and criteria (an absent or empty one means none " +
     "was given); 404 when there is no such run.",
   tags: ["AI"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: {
     params: AssetParamsSchema,
     query: z.object({ tone: parameter("tone", 200), criteria: parameter("criteria", 2000) }),
   },
+  errors: [404],
   responses: {
     200: { description: "A scene run", content: { "application/json": { schema: SceneRunSchema } } },
-    ...errorResponses(400, 401, 403, 404, 422),
   },
 });
 

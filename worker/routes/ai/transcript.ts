@@ -1,14 +1,15 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { formatSubtitles, SUBTITLE_CONTENT_TYPES } from "../../../container/src/subtitles/format";
 import { getCurrentTranscript } from "../../ai/transcript-store";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { getProjectAsset } from "../../storage";
 import { AssetParamsSchema } from "../assets/schema";
+import { defineRoute } from "../define-route";
 import { TranscriptSchema, transcriptResponse } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/projects/{project_id}/videos/{asset_id}/ai/transcript",
   operationId: "getVideoTranscript",
@@ -17,7 +18,7 @@ const route = createRoute({
     "Made by a `transcription` job. `format=srt` answers `application/x-subrip`, `format=vtt` answers `text/vtt`; " +
     "404 until a transcript exists.",
   tags: ["AI"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: {
     params: AssetParamsSchema,
@@ -28,6 +29,7 @@ const route = createRoute({
         .openapi({ param: { name: "format", in: "query" }, description: "Response format", example: "srt" }),
     }),
   },
+  errors: [404],
   responses: {
     200: {
       description: "The transcript",
@@ -37,7 +39,6 @@ const route = createRoute({
         "text/vtt": { schema: z.string().openapi({ example: "WEBVTT\n\n00:00:00.000 --> 00:00:04.200\n..." }) },
       },
     },
-    ...errorResponses(400, 401, 403, 404, 422),
   },
 });
 

@@ -1,19 +1,19 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { createApiKey } from "../../auth/api-keys";
-import { errorResponses } from "../../errors";
 import { requireAdmin } from "../../middleware/auth";
 import { jsonBodyLimit } from "../../middleware/json-body-limit";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { CreateApiKeyRequestSchema, CreatedApiKeySchema } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/projects/{project_id}/api-keys",
   operationId: "createApiKey",
   summary: "Create a project API key (admin only); the key is shown once",
   tags: ["Auth"],
-  middleware: [requireAdmin, jsonBodyLimit] as const,
+  middleware: [requireAdmin, jsonBodyLimit],
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,
@@ -24,7 +24,6 @@ const route = createRoute({
       description: "The new key, including its only plaintext copy",
       content: { "application/json": { schema: CreatedApiKeySchema } },
     },
-    ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
   },
 });
 

@@ -1,22 +1,23 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { revokeApiKey } from "../../auth/api-keys";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
+import { defineRoute } from "../define-route";
 import { ApiKeyParamsSchema } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "delete",
   path: "/projects/{project_id}/api-keys/{key_id}",
   operationId: "revokeApiKey",
   summary: "Revoke a project API key (admin or any key of the project); effective immediately",
   tags: ["Auth"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: { params: ApiKeyParamsSchema },
+  errors: [404],
   responses: {
     204: { description: "Revoked; the key is rejected from the next request on" },
-    ...errorResponses(400, 401, 403, 404, 422, 429, 503),
   },
 });
 

@@ -1,18 +1,18 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { listActiveApiKeys } from "../../auth/api-keys";
-import { errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { ApiKeyListSchema, toApiKeyResponse } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/projects/{project_id}/api-keys",
   operationId: "listApiKeys",
   summary: "List a project's active API keys (admin or the project's own key); secrets are never returned",
   tags: ["Auth"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: { params: ProjectParamsSchema },
   responses: {
@@ -20,7 +20,6 @@ const route = createRoute({
       description: "Active keys, oldest first",
       content: { "application/json": { schema: ApiKeyListSchema } },
     },
-    ...errorResponses(400, 401, 403, 429, 503),
   },
 });
 

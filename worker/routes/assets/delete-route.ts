@@ -1,8 +1,9 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { deleteAssetWithDerived } from "../../storage/assets";
+import { defineRoute } from "../define-route";
 import { AssetParamsSchema, type AssetRouteConfig } from "./schema";
 
 /** `DELETE /projects/{project_id}/<segment>/{asset_id}`: the file, its derived files and its rows. */
@@ -11,18 +12,18 @@ export function registerDeleteRoute(
   config: AssetRouteConfig,
   options: { operationId: string; summary: string },
 ) {
-  const route = createRoute({
+  const route = defineRoute({
     method: "delete",
     path: `/projects/{project_id}/${config.segment}/{asset_id}`,
     operationId: options.operationId,
     summary: options.summary,
     tags: [config.tag],
-    middleware: [requireProjectAccess] as const,
+    middleware: [requireProjectAccess],
     security: [{ bearerAuth: [] }],
     request: { params: AssetParamsSchema },
+    errors: [404],
     responses: {
       204: { description: `The ${config.noun} and everything derived from it are gone` },
-      ...errorResponses(400, 401, 403, 404, 429, 503),
     },
   });
 

@@ -1,8 +1,9 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { getProjectAsset } from "../../storage/assets";
+import { defineRoute } from "../define-route";
 import { AssetParamsSchema, type AssetRouteConfig, AssetSchema, toAssetResponse } from "./schema";
 
 /** `GET /projects/{project_id}/<segment>/{asset_id}`: one asset's metadata and links. */
@@ -11,18 +12,18 @@ export function registerGetRoute(
   config: AssetRouteConfig,
   options: { operationId: string; summary: string },
 ) {
-  const route = createRoute({
+  const route = defineRoute({
     method: "get",
     path: `/projects/{project_id}/${config.segment}/{asset_id}`,
     operationId: options.operationId,
     summary: options.summary,
     tags: [config.tag],
-    middleware: [requireProjectAccess] as const,
+    middleware: [requireProjectAccess],
     security: [{ bearerAuth: [] }],
     request: { params: AssetParamsSchema },
+    errors: [404],
     responses: {
       200: { description: `The ${config.noun}`, content: { "application/json": { schema: AssetSchema } } },
-      ...errorResponses(400, 401, 403, 404, 429, 503),
     },
   });
 

@@ -1,11 +1,10 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { listProjectAssets } from "../../storage/assets";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { AssetListSchema, type AssetRouteConfig, ListAssetsQuerySchema, toAssetResponse } from "./schema";
-import { rethrowAsApiError } from "./storage-errors";
 
 /** `GET /projects/{project_id}/<segment>`: a category's assets, newest first, cursor-paginated. */
 export function registerListRoute(
@@ -13,13 +12,13 @@ export function registerListRoute(
   config: AssetRouteConfig,
   options: { operationId: string; summary: string },
 ) {
-  const route = createRoute({
+  const route = defineRoute({
     method: "get",
     path: `/projects/{project_id}/${config.segment}`,
     operationId: options.operationId,
     summary: options.summary,
     tags: [config.tag],
-    middleware: [requireProjectAccess] as const,
+    middleware: [requireProjectAccess],
     security: [{ bearerAuth: [] }],
     request: { params: ProjectParamsSchema, query: ListAssetsQuerySchema },
     responses: {
@@ -27,7 +26,6 @@ export function registerListRoute(
         description: `A page of the project's ${config.noun}s, newest first`,
         content: { "application/json": { schema: AssetListSchema } },
       },
-      ...errorResponses(400, 401, 403, 422, 429, 503),
     },
   });
 
@@ -39,7 +37,7 @@ export function registerListRoute(
       category: config.category,
       limit,
       cursor,
-    }).catch(rethrowAsApiError);
+    });
     return c.json(AssetListSchema.parse({ items: page.items.map(toAssetResponse), next_cursor: page.nextCursor }), 200);
   });
 }

@@ -1,14 +1,13 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import type { Asset } from "../../db/schema/assets";
-import { errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { acceptedExtensions } from "../../storage/media-types";
 import { type UploadCategory, uploadAsset } from "../../storage/upload";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { type AssetRouteConfig, AssetSchema, toAssetResponse } from "./schema";
-import { rethrowAsApiError } from "./storage-errors";
 
 export interface UploadRouteOptions {
   operationId: string;
@@ -27,14 +26,14 @@ export function registerUploadRoute(
   options: UploadRouteOptions,
 ) {
   const extensions = acceptedExtensions(config.category);
-  const route = createRoute({
+  const route = defineRoute({
     method: "post",
     path: `/projects/{project_id}/${config.segment}`,
     operationId: options.operationId,
     summary: options.summary,
     description: `Streams the multipart field \`file\` (${extensions.map((e) => `.${e}`).join(", ")}) into storage. The content must match the extension. At most UPLOAD_MAX_SIZE bytes.`,
     tags: [config.tag],
-    middleware: [requireProjectAccess] as const,
+    middleware: [requireProjectAccess],
     security: [{ bearerAuth: [] }],
     request: {
       params: ProjectParamsSchema,
@@ -53,13 +52,13 @@ export function registerUploadRoute(
         },
       },
     },
+    errors: [400, 413, 415, 422],
     responses: {
       201: {
         description: `The ${config.noun} was stored and registered`,
         headers: { Location: { schema: { type: "string" }, description: "The new asset's path" } },
         content: { "application/json": { schema: AssetSchema } },
       },
-      ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
     },
   });
 
@@ -77,7 +76,7 @@ export function registerUploadRoute(
         contentLength: Number.isSafeInteger(length) && length > 0 ? length : undefined,
         maxSize: settings.UPLOAD_MAX_SIZE,
       },
-    ).catch(rethrowAsApiError);
+    );
     c.get("logger").info("asset_uploaded", {
       project_id: projectId,
       asset_id: asset.id,

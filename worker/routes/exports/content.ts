@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { OUTPUT_CONTENT_TYPES } from "../../../container/src/render/output-encoding";
 import type { AppEnv } from "../../app-env";
 import { registerContentRoute } from "../assets/content-route";
 import { EXPORT_ROUTES } from "../assets/schema";
@@ -8,5 +9,6 @@ export function registerGetExportContent(app: OpenAPIHono<AppEnv>) {
   registerContentRoute(app, EXPORT_ROUTES, {
     operationId: "getExportContent",
     summary: "Download a rendered export (Range requests, conditional requests)",
+    contentTypes: Object.values(OUTPUT_CONTENT_TYPES),
   });
 }

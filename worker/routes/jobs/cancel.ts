@@ -1,11 +1,11 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
-import { loadProjectJob } from "./job-access";
+import { defineRoute } from "../define-route";
+import { cancelProjectJob } from "./job-access";
 import { JobParamsSchema, JobSchema } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/projects/{project_id}/jobs/{job_id}/cancel",
   operationId: "cancelJob",
@@ -14,26 +14,20 @@ const route = createRoute({
     "A queued job never runs; a running job's handler is aborted (its AbortSignal fires, in-flight media and AI " +
     "requests stop, and its next checkpoint throws). A finished job gives 409.",
   tags: ["Jobs"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: { params: JobParamsSchema },
+  errors: [404, 409],
   responses: {
     200: { description: "The cancelled job", content: { "application/json": { schema: JobSchema } } },
-    ...errorResponses(400, 401, 403, 404, 409, 422, 429),
   },
 });
 
 export function registerCancelJob(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { project_id: projectId, job_id: jobId } = c.req.valid("param");
-    const { client } = await loadProjectJob(c.env, projectId, jobId);
-    const result = await client.cancel();
-    if (result.outcome === "not_found")
-      throw new ApiError("NOT_FOUND", `Job ${jobId} not found in project ${projectId}`);
-    if (result.outcome === "finished") {
-      throw new ApiError("CONFLICT", `Job ${jobId} already finished with status ${result.job.status}`);
-    }
+    const job = await cancelProjectJob(c.env, projectId, jobId);
     c.get("services").logger.info("job_cancel_requested", { job_id: jobId, project_id: projectId });
-    return c.json(JobSchema.parse(result.job), 200);
+    return c.json(JobSchema.parse(job), 200);
   });
 }

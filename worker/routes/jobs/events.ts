@@ -1,12 +1,12 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
 import { requireProjectStreamAccess } from "../../middleware/auth";
+import { defineRoute } from "../define-route";
 import { BEARER_OR_STREAM_TOKEN } from "../security";
 import { loadProjectJob } from "./job-access";
 import { JobParamsSchema } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/projects/{project_id}/jobs/{job_id}/events",
   operationId: "streamJobEvents",
@@ -17,7 +17,7 @@ const route = createRoute({
     "arrives about every 15 s. The stream ends after the job reaches a terminal status. Accepts a stream " +
     "token in `?access_token=` for EventSource clients that cannot set headers.",
   tags: ["Jobs"],
-  middleware: [requireProjectStreamAccess] as const,
+  middleware: [requireProjectStreamAccess],
   security: BEARER_OR_STREAM_TOKEN,
   request: {
     params: JobParamsSchema,
@@ -39,6 +39,7 @@ const route = createRoute({
         .openapi({ param: { name: "access_token", in: "query" } }),
     }),
   },
+  errors: [404],
   responses: {
     200: {
       description: "An event stream of job snapshots",
@@ -46,7 +47,6 @@ const route = createRoute({
         "text/event-stream": { schema: z.string().openapi({ example: "id: 3\nevent: job\ndata: {...}\n\n" }) },
       },
     },
-    ...errorResponses(400, 401, 403, 404, 422, 429),
   },
 });
 

@@ -1,22 +1,22 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
+import { defineRoute } from "../define-route";
 import { loadProjectJob } from "./job-access";
 import { JobParamsSchema, JobSchema } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/projects/{project_id}/jobs/{job_id}",
   operationId: "getJob",
   summary: "A job's current state, read from its Durable Object",
   tags: ["Jobs"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: { params: JobParamsSchema },
+  errors: [404],
   responses: {
     200: { description: "The job", content: { "application/json": { schema: JobSchema } } },
-    ...errorResponses(400, 401, 403, 404, 422, 429),
   },
 });
 

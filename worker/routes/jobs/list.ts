@@ -1,8 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
-import { InvalidCursorError, listJobs } from "../../jobs/list-jobs";
+import { listJobs } from "../../jobs/list-jobs";
 import { requireProjectAccess } from "../../middleware/auth";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { JobListSchema, JobStatusSchema, JobTypeSchema } from "./schema";
 
@@ -31,18 +31,17 @@ const QuerySchema = z.object({
     .openapi({ param: { name: "cursor", in: "query" }, description: "next_cursor of the previous page" }),
 });
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/projects/{project_id}/jobs",
   operationId: "listJobs",
   summary: "List a project's jobs, newest first",
   tags: ["Jobs"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: { params: ProjectParamsSchema, query: QuerySchema },
   responses: {
     200: { description: "A page of jobs", content: { "application/json": { schema: JobListSchema } } },
-    ...errorResponses(400, 401, 403, 422, 429),
   },
 });
 
@@ -51,22 +50,13 @@ export function registerListJobs(app: OpenAPIHono<AppEnv>) {
     const { project_id: projectId } = c.req.valid("param");
     const query = c.req.valid("query");
     const statuses = query.status === undefined ? undefined : [query.status].flat();
-    try {
-      const page = await listJobs(c.get("services").db, {
-        projectId,
-        statuses,
-        jobType: query.job_type,
-        limit: query.limit,
-        cursor: query.cursor,
-      });
-      return c.json(JobListSchema.parse(page), 200);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw new ApiError("VALIDATION_ERROR", "Request validation failed", {
-          details: [{ path: "query.cursor", message: error.message, code: "invalid_cursor" }],
-        });
-      }
-      throw error;
-    }
+    const page = await listJobs(c.get("services").db, {
+      projectId,
+      statuses,
+      jobType: query.job_type,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    return c.json(JobListSchema.parse(page), 200);
   });
 }

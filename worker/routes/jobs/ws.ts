@@ -1,7 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireProjectStreamAccess } from "../../middleware/auth";
+import { defineRoute } from "../define-route";
 import { BEARER_OR_STREAM_TOKEN } from "../security";
 import { loadProjectJob } from "./job-access";
 import { JobParamsSchema } from "./schema";
@@ -17,7 +18,7 @@ import { JobParamsSchema } from "./schema";
  */
 export const NO_WEBSOCKET_COMPRESSION = "identity";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/projects/{project_id}/jobs/{job_id}/ws",
   operationId: "jobEventsWebSocket",
@@ -28,7 +29,7 @@ const route = createRoute({
     "(browsers cannot set Last-Event-ID on a WebSocket). The server closes with code 1000 after the job " +
     "reaches a terminal status. Send `ping` to get `pong`. Accepts a stream token in `?access_token=`.",
   tags: ["Jobs"],
-  middleware: [requireProjectStreamAccess] as const,
+  middleware: [requireProjectStreamAccess],
   security: BEARER_OR_STREAM_TOKEN,
   request: {
     params: JobParamsSchema,
@@ -48,9 +49,9 @@ const route = createRoute({
         .openapi({ param: { name: "access_token", in: "query" } }),
     }),
   },
+  errors: [400, 404],
   responses: {
     101: { description: "Switching protocols to a WebSocket" },
-    ...errorResponses(400, 401, 403, 404, 422, 429),
   },
 });
 

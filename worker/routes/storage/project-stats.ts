@@ -1,18 +1,18 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { storageStats } from "../../storage/project";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { ProjectStorageStatsSchema } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/projects/{project_id}/storage/stats",
   operationId: "getProjectStorageStats",
   summary: "A project's storage use per category, with totals",
   tags: ["Storage"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: { params: ProjectParamsSchema },
   responses: {
@@ -20,7 +20,6 @@ const route = createRoute({
       description: "The project's storage statistics",
       content: { "application/json": { schema: ProjectStorageStatsSchema } },
     },
-    ...errorResponses(400, 401, 403, 429, 503),
   },
 });
 

@@ -1,21 +1,20 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
 import { requireAdmin } from "../../middleware/auth";
 import { storageStats } from "../../storage/project";
+import { defineRoute } from "../define-route";
 import { StorageStatsSchema, toStatsResponse } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/storage/stats",
   operationId: "getStorageStats",
   summary: "Storage use across all projects, per category, with totals and the number of projects (admin)",
   tags: ["Storage"],
-  middleware: [requireAdmin] as const,
+  middleware: [requireAdmin],
   security: [{ bearerAuth: [] }],
   responses: {
     200: { description: "Storage statistics", content: { "application/json": { schema: StorageStatsSchema } } },
-    ...errorResponses(401, 403, 429, 503),
   },
 });
 

@@ -1,19 +1,19 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { wipeProject } from "../../storage/project";
 import { DeletedObjectsSchema } from "../assets/schema";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 
-const route = createRoute({
+const route = defineRoute({
   method: "delete",
   path: "/projects/{project_id}/storage",
   operationId: "wipeProjectStorage",
   summary: "Delete every file of a project and all its asset, transcript, scene and job records",
   description: "API keys are kept. Returns what was removed from storage.",
   tags: ["Storage"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: { params: ProjectParamsSchema },
   responses: {
@@ -21,7 +21,6 @@ const route = createRoute({
       description: "What was removed",
       content: { "application/json": { schema: DeletedObjectsSchema } },
     },
-    ...errorResponses(400, 401, 403, 429, 503),
   },
 });
 

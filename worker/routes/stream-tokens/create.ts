@@ -1,31 +1,32 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { tokenSigningSecret } from "../../auth/auth-mode";
 import { mintStreamToken, STREAM_TOKEN_MAX_TTL_SECONDS } from "../../auth/stream-token";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { jsonBodyLimit } from "../../middleware/json-body-limit";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { CreateStreamTokenRequestSchema, StreamTokenSchema } from "./schema";
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/projects/{project_id}/stream-tokens",
   operationId: "createStreamToken",
   summary: "Mint a short-lived token for browser event streams (EventSource/WebSocket cannot send headers)",
   tags: ["Auth"],
-  middleware: [requireProjectAccess, jsonBodyLimit] as const,
+  middleware: [requireProjectAccess, jsonBodyLimit],
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,
     body: { required: false, content: { "application/json": { schema: CreateStreamTokenRequestSchema } } },
   },
+  errors: [503],
   responses: {
     201: {
       description: "A signed token scoped to this project",
       content: { "application/json": { schema: StreamTokenSchema } },
     },
-    ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
   },
 });
 

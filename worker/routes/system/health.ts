@@ -1,6 +1,6 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
+import { defineRoute } from "../define-route";
 
 export const HealthSchema = z
   .object({
@@ -9,7 +9,7 @@ export const HealthSchema = z
   })
   .openapi("Health");
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/health",
   operationId: "getHealth",
@@ -20,7 +20,6 @@ const route = createRoute({
       description: "The API is up",
       content: { "application/json": { schema: HealthSchema } },
     },
-    ...errorResponses(),
   },
 });
 

@@ -1,6 +1,6 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
+import { defineRoute } from "../define-route";
 
 export const InfoSchema = z
   .object({
@@ -10,7 +10,7 @@ export const InfoSchema = z
   })
   .openapi("Info");
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/info",
   operationId: "getInfo",
@@ -21,7 +21,6 @@ const route = createRoute({
       description: "Service information",
       content: { "application/json": { schema: InfoSchema } },
     },
-    ...errorResponses(),
   },
 });
 

@@ -1,18 +1,19 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { tokenSigningSecret } from "../../auth/auth-mode";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { newUploadId } from "../../uploads/upload-stub";
 import { mintDirectUploadToken } from "../../uploads/upload-tokens";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { publicUrl } from "../public-url";
 import { DirectUploadRequestSchema, DirectUploadSchema } from "./schema";
 
 const DEFAULT_EXPIRES_IN_SECONDS = 3600;
 
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/projects/{project_id}/uploads/direct",
   operationId: "createDirectUpload",
@@ -21,15 +22,15 @@ const route = createRoute({
     "The URL is a tus creation endpoint for this project with a signed token: it creates exactly one " +
     "upload (its id is fixed in the token), of at most max_size_bytes, before expires_at.",
   tags: ["Uploads"],
-  middleware: [requireProjectAccess, jsonBodyLimit] as const,
+  middleware: [requireProjectAccess, jsonBodyLimit],
   security: [{ bearerAuth: [] }],
   request: {
     params: ProjectParamsSchema,
     body: { required: false, content: { "application/json": { schema: DirectUploadRequestSchema } } },
   },
+  errors: [422, 503],
   responses: {
     201: { description: "The upload URL", content: { "application/json": { schema: DirectUploadSchema } } },
-    ...errorResponses(400, 401, 403, 413, 415, 422, 429, 503),
   },
 });
 

@@ -1,11 +1,14 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
 import { cleanOriginalFilename, fileExtension } from "../../storage/layout";
 import { acceptedExtensions, formatForExtension, MEDIA_FORMATS, UPLOAD_FORMATS } from "../../storage/media-types";
+import { partSizeFor } from "../../storage/object-writer";
+import { uploadResult } from "../../uploads/upload-outcome";
 import { newUploadId, uploadStub } from "../../uploads/upload-stub";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import { CreateHeadersSchema, tusHeaderDocs, UploadTokenQuerySchema } from "./schema";
@@ -17,20 +20,10 @@ import {
   parseUploadMetadata,
   requireTusVersion,
   tusProtocol,
-  unwrapUpload,
 } from "./tus-protocol";
 import { uploadLocation } from "./upload-url";
 
-const MIN_PART_SIZE = 5 * 1024 * 1024;
-const MAX_PARTS = 10_000;
-
-/** R2 parts are equal (but the last), at least 5 MiB, at most 10,000: whole MiB, as small as allowed. */
-export function partSizeFor(length: number): number {
-  const mib = 1024 * 1024;
-  return Math.max(MIN_PART_SIZE, Math.ceil(length / MAX_PARTS / mib) * mib);
-}
-
-const route = createRoute({
+const route = defineRoute({
   method: "post",
   path: "/projects/{project_id}/uploads",
   operationId: "createResumableUpload",
@@ -40,7 +33,7 @@ const route = createRoute({
     "application/offset+octet-stream body the first bytes are stored at once. With `?token=` from a direct " +
     "upload URL no API key is needed; the token creates one upload only.",
   tags: ["Uploads"],
-  middleware: [tusProtocol, requireUploadAccess, requireTusVersion] as const,
+  middleware: [tusProtocol, requireUploadAccess, requireTusVersion],
   security: BEARER_OR_UPLOAD_TOKEN,
   request: {
     params: ProjectParamsSchema,
@@ -51,12 +44,12 @@ const route = createRoute({
       content: { "application/offset+octet-stream": { schema: { type: "string", format: "binary" } } },
     },
   },
+  errors: [400, 409, 410, 413, 415, 460, 503],
   responses: {
     201: {
       description: "Created; PATCH the Location to upload",
       headers: { Location: { schema: { type: "string" }, description: "The upload's URL" }, ...tusHeaderDocs },
     },
-    ...errorResponses(400, 401, 403, 409, 410, 412, 413, 415, 422, 429, 460, 503),
   },
 });
 
@@ -116,7 +109,7 @@ export function registerCreateUpload(app: OpenAPIHono<AppEnv>) {
     const uploadId = direct ? principal.uploadId : newUploadId();
     const now = Date.now();
     const stub = uploadStub(c.env.UPLOADS, projectId, uploadId);
-    const created = unwrapUpload(
+    const created = uploadResult(
       await stub.create({
         uploadId,
         projectId,
@@ -134,10 +127,9 @@ export function registerCreateUpload(app: OpenAPIHono<AppEnv>) {
     logger.info("upload_created", { project_id: projectId, upload_id: uploadId, length, direct });
     if (!withBody) return c.body(null, 201, headers);
 
-    const stored = unwrapUpload(
-      await stub.append({ projectId, offset: 0, contentLength, sha1 }, c.req.raw.body),
-      headers,
-    );
+    // The upload exists whatever the append does: an error answer still says where to resume.
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    const stored = uploadResult(await stub.append({ projectId, offset: 0, contentLength, sha1 }, c.req.raw.body));
     headers["Upload-Offset"] = String(stored.offset);
     if (stored.assetId) headers["Asset-Id"] = stored.assetId;
     return c.body(null, 201, headers);

@@ -1,34 +1,35 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
+import { uploadResult } from "../../uploads/upload-outcome";
+import { defineRoute } from "../define-route";
 import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import { HeadHeadersSchema, UploadParamsSchema, UploadTokenQuerySchema } from "./schema";
-import { requireTusVersion, tusProtocol, unwrapUpload } from "./tus-protocol";
+import { requireTusVersion, tusProtocol } from "./tus-protocol";
 import { uploadFromPath } from "./upload-params";
 
-const route = createRoute({
+const route = defineRoute({
   method: "delete",
   path: "/projects/{project_id}/uploads/{upload_id}",
   operationId: "terminateResumableUpload",
   summary: "tus termination: abort an unfinished upload and discard its bytes",
   tags: ["Uploads"],
-  middleware: [tusProtocol, requireUploadAccess, requireTusVersion] as const,
+  middleware: [tusProtocol, requireUploadAccess, requireTusVersion],
   security: BEARER_OR_UPLOAD_TOKEN,
   request: { params: UploadParamsSchema, query: UploadTokenQuerySchema, headers: HeadHeadersSchema },
+  errors: [404, 409, 410],
   responses: {
     204: {
       description: "Terminated; the upload answers 410 from now on",
       headers: { "Tus-Resumable": { schema: { type: "string" }, description: "1.0.0" } },
     },
-    ...errorResponses(401, 403, 404, 409, 410, 412, 429, 503),
   },
 });
 
 export function registerTerminateUpload(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { projectId, uploadId, stub } = uploadFromPath(c);
-    unwrapUpload(await stub.terminate(projectId));
+    uploadResult(await stub.terminate(projectId));
     c.get("logger").info("upload_terminated", { project_id: projectId, upload_id: uploadId });
     return c.body(null, 204);
   });

@@ -1,8 +1,9 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
+import type { ErrorStatus } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
-import type { UploadView } from "../../uploads/upload-outcome";
+import { type UploadView, uploadResult } from "../../uploads/upload-outcome";
+import { defineRoute, registerOperationDocs } from "../define-route";
 import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import {
   HeadHeadersSchema,
@@ -11,7 +12,7 @@ import {
   UploadStatusSchema,
   UploadTokenQuerySchema,
 } from "./schema";
-import { httpDate, requireTusVersion, tusProtocol, unwrapUpload } from "./tus-protocol";
+import { httpDate, requireTusVersion, tusProtocol } from "./tus-protocol";
 import { uploadFromPath } from "./upload-params";
 
 const request = {
@@ -27,34 +28,35 @@ const headers = {
 
 // Hono answers HEAD through the GET route (without the body), so one handler serves both verbs;
 // the HEAD operation is documented separately because it is the tus verb clients use.
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/projects/{project_id}/uploads/{upload_id}",
   operationId: "getResumableUpload",
   summary: "Progress of a resumable upload (HEAD is the tus form of this request)",
   tags: ["Uploads"],
-  middleware: [tusProtocol, requireUploadAccess, requireTusVersion] as const,
+  middleware: [tusProtocol, requireUploadAccess, requireTusVersion],
   security: BEARER_OR_UPLOAD_TOKEN,
   request,
+  errors: [404, 410],
   responses: {
     200: { description: "The upload", headers, content: { "application/json": { schema: UploadStatusSchema } } },
-    ...errorResponses(401, 403, 404, 410, 429, 503),
   },
 });
 
-const headRoute = createRoute({
-  method: "head",
+const headOperation = {
+  method: "head" as const,
   path: "/projects/{project_id}/uploads/{upload_id}",
   operationId: "headResumableUpload",
   summary: "tus HEAD: the upload's offset, to resume from",
   tags: ["Uploads"],
+  middleware: [tusProtocol, requireUploadAccess, requireTusVersion],
   security: BEARER_OR_UPLOAD_TOKEN,
   request: { ...request, headers: HeadHeadersSchema },
+  errors: [404, 410] satisfies ErrorStatus[],
   responses: {
     200: { description: "Upload-Offset and Upload-Length in headers, no body", headers },
-    ...errorResponses(401, 403, 404, 410, 412, 429, 503),
   },
-});
+};
 
 function statusHeaders(view: UploadView): Record<string, string> {
   const result: Record<string, string> = {
@@ -69,10 +71,14 @@ function statusHeaders(view: UploadView): Record<string, string> {
 }
 
 export function registerGetUpload(app: OpenAPIHono<AppEnv>) {
-  app.openAPIRegistry.registerPath(headRoute);
+  registerOperationDocs(app, headOperation);
   app.openapi(route, async (c) => {
     const { projectId, uploadId, stub } = uploadFromPath(c);
-    const view = unwrapUpload(await stub.status(projectId), { "Cache-Control": "no-store" });
+    // Set first so that an error answer is not cached either.
+    c.header("Cache-Control", "no-store");
+    const view = uploadResult(await stub.status(projectId));
+    // The tus HEAD is documented (and answered) as headers only: no JSON Content-Type for a body it never has.
+    if (c.req.method === "HEAD") return c.body(null, 200, statusHeaders(view)) as never;
     const body = UploadStatusSchema.parse({
       id: uploadId,
       status: view.status,

@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { errorResponses } from "../../errors";
+import { defineRoute } from "../define-route";
 import { ProjectParamsSchema } from "../project-params";
 import { TUS_CHECKSUM_ALGORITHMS, TUS_EXTENSIONS, TUS_VERSION, tusProtocol } from "./tus-protocol";
 
-const route = createRoute({
+const route = defineRoute({
   method: "options",
   path: "/projects/{project_id}/uploads",
   operationId: "describeResumableUploads",
@@ -12,7 +12,7 @@ const route = createRoute({
   description:
     "Needs no credentials. A CORS preflight (with Access-Control-Request-Method) is answered by the CORS policy instead.",
   tags: ["Uploads"],
-  middleware: [tusProtocol] as const,
+  middleware: [tusProtocol],
   request: { params: ProjectParamsSchema },
   responses: {
     204: {
@@ -25,7 +25,6 @@ const route = createRoute({
         "Tus-Checksum-Algorithm": { schema: { type: "string" }, description: TUS_CHECKSUM_ALGORITHMS },
       },
     },
-    ...errorResponses(422),
   },
 });
 

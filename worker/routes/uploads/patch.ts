@@ -1,7 +1,9 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
+import { uploadResult } from "../../uploads/upload-outcome";
+import { defineRoute } from "../define-route";
 import { BEARER_OR_UPLOAD_TOKEN } from "../security";
 import { PatchHeadersSchema, tusHeaderDocs, UploadParamsSchema, UploadTokenQuerySchema } from "./schema";
 import {
@@ -11,11 +13,10 @@ import {
   parseUploadChecksum,
   requireTusVersion,
   tusProtocol,
-  unwrapUpload,
 } from "./tus-protocol";
 import { uploadFromPath } from "./upload-params";
 
-const route = createRoute({
+const route = defineRoute({
   method: "patch",
   path: "/projects/{project_id}/uploads/{upload_id}",
   operationId: "appendResumableUpload",
@@ -25,7 +26,7 @@ const route = createRoute({
     "HEAD for the offset and resume from there. The PATCH that completes the upload registers the video " +
     "(content checked as for the one-shot upload; a non-video answers 415 and is deleted) and carries Asset-Id.",
   tags: ["Uploads"],
-  middleware: [tusProtocol, requireUploadAccess, requireTusVersion] as const,
+  middleware: [tusProtocol, requireUploadAccess, requireTusVersion],
   security: BEARER_OR_UPLOAD_TOKEN,
   request: {
     params: UploadParamsSchema,
@@ -37,9 +38,9 @@ const route = createRoute({
       content: { "application/offset+octet-stream": { schema: { type: "string", format: "binary" } } },
     },
   },
+  errors: [400, 404, 409, 410, 413, 415, 460, 503],
   responses: {
     204: { description: "Stored; Upload-Offset is the new offset", headers: tusHeaderDocs },
-    ...errorResponses(400, 401, 403, 404, 409, 410, 412, 413, 415, 429, 460, 503),
   },
 });
 
@@ -53,7 +54,7 @@ export function registerPatchUpload(app: OpenAPIHono<AppEnv>) {
     if (offset === undefined) throw new ApiError("BAD_REQUEST", "Upload-Offset is required");
     const contentLength = integerHeader(c.req.header("content-length"), "Content-Length");
     const sha1 = parseUploadChecksum(c.req.header("upload-checksum"));
-    const view = unwrapUpload(await stub.append({ projectId, offset, contentLength, sha1 }, c.req.raw.body));
+    const view = uploadResult(await stub.append({ projectId, offset, contentLength, sha1 }, c.req.raw.body));
     const headers: Record<string, string> = { "Upload-Offset": String(view.offset) };
     if (view.status !== "completed") headers["Upload-Expires"] = httpDate(view.expiresAt);
     if (view.assetId) {

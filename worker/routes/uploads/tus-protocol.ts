@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../../app-env";
-import { ApiError, type ErrorCode } from "../../errors";
-import type { UploadFailureKind, UploadOutcome } from "../../uploads/upload-outcome";
+import { ApiError } from "../../errors";
+import { documented } from "../../middleware/documented";
 
 export const TUS_VERSION = "1.0.0";
 export const TUS_EXTENSIONS = "creation,creation-with-upload,termination,expiration,checksum";
@@ -12,13 +12,16 @@ export const OFFSET_OCTET_STREAM = "application/offset+octet-stream";
  * Route middleware for the tus verbs: refuses another protocol version with 412 (plus Tus-Version),
  * and puts Tus-Resumable on every response, errors from later middleware included.
  */
-export const tusProtocol = createMiddleware<AppEnv>(async (c, next) => {
-  await next();
-  c.res.headers.set("Tus-Resumable", TUS_VERSION);
-});
+export const tusProtocol = documented(
+  createMiddleware<AppEnv>(async (c, next) => {
+    await next();
+    c.res.headers.set("Tus-Resumable", TUS_VERSION);
+  }),
+  [],
+);
 
 /** 412 for a missing or other Tus-Resumable version; runs after auth, so strangers learn nothing but 401/403. */
-export const requireTusVersion = createMiddleware<AppEnv>(async (c, next) => {
+const tusVersion = createMiddleware<AppEnv>(async (c, next) => {
   // Hono serves HEAD through the GET route; only HEAD (the tus verb) requires the header there.
   const isTusRequest = c.req.method !== "GET" && c.req.method !== "OPTIONS";
   if (isTusRequest && c.req.header("tus-resumable") !== TUS_VERSION) {
@@ -28,6 +31,7 @@ export const requireTusVersion = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
 });
+export const requireTusVersion = documented(tusVersion, (route) => (route.method === "get" ? [] : [412]));
 
 /** A non-negative integer header (Upload-Length, Upload-Offset); undefined when absent. */
 export function integerHeader(value: string | undefined, name: string): number | undefined {
@@ -87,24 +91,4 @@ export function isOffsetOctetStream(contentType: string | undefined): boolean {
 /** RFC 9110 date, as Upload-Expires wants it. */
 export function httpDate(iso: string): string {
   return new Date(iso).toUTCString();
-}
-
-const FAILURE_CODES: Record<UploadFailureKind, ErrorCode> = {
-  not_found: "NOT_FOUND",
-  gone: "GONE",
-  already_used: "GONE",
-  offset_mismatch: "CONFLICT",
-  already_completed: "CONFLICT",
-  interrupted: "BAD_REQUEST",
-  too_large: "PAYLOAD_TOO_LARGE",
-  checksum_mismatch: "CHECKSUM_MISMATCH",
-  unsupported_type: "UNSUPPORTED_MEDIA_TYPE",
-  storage_failed: "SERVICE_UNAVAILABLE",
-};
-
-/** The value of a successful upload operation; a failure becomes the matching ApiError (tus status code). */
-export function unwrapUpload<T>(outcome: UploadOutcome<T>, headers?: Record<string, string>): T {
-  if (outcome.ok) return outcome.value;
-  const retry: Record<string, string> = outcome.kind === "storage_failed" ? { "Retry-After": "1" } : {};
-  throw new ApiError(FAILURE_CODES[outcome.kind], outcome.message, { headers: { ...headers, ...retry } });
 }

@@ -1,10 +1,11 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { StoryboardMapSchema } from "../../../container/src/protocol/probe-contract";
 import type { AppEnv } from "../../app-env";
-import { ApiError, errorResponses } from "../../errors";
+import { ApiError } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import { getProjectAsset } from "../../storage";
 import { AssetParamsSchema } from "../assets/schema";
+import { defineRoute } from "../define-route";
 
 // Maps are ~40 bytes per tile and at most 100 tiles; anything far larger is not one ingest wrote.
 const MAX_MAP_BYTES = 256 * 1024;
@@ -33,21 +34,21 @@ export const StoryboardSchema = z
   .openapi("Storyboard");
 export type StoryboardResponse = z.infer<typeof StoryboardSchema>;
 
-const route = createRoute({
+const route = defineRoute({
   method: "get",
   path: "/projects/{project_id}/videos/{asset_id}/storyboard",
   operationId: "getVideoStoryboard",
   summary: "The video's storyboard map for scrubbing previews; 404 until ingest has made one",
   tags: ["Videos"],
-  middleware: [requireProjectAccess] as const,
+  middleware: [requireProjectAccess],
   security: [{ bearerAuth: [] }],
   request: { params: AssetParamsSchema },
+  errors: [404],
   responses: {
     200: {
       description: "Where each tile sits in the sprite",
       content: { "application/json": { schema: StoryboardSchema } },
     },
-    ...errorResponses(400, 401, 403, 404, 429),
   },
 });
 
