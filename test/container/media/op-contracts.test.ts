@@ -57,7 +57,7 @@ describe("an op's own output is checked against its contract", () => {
 
   beforeAll(async () => {
     const tmpDir = await mkdtemp(path.join(os.tmpdir(), "op-contracts-"));
-    const config = parseConfig({ MEDIA_TMP_DIR: tmpDir });
+    const config = parseConfig({ MEDIA_TMP_DIR: tmpDir, MEDIA_SERVICE_SECRET: "s".repeat(32) });
     const quiet = () => {};
     const deps = {
       config,
