@@ -53,7 +53,7 @@ describe("queue delivery", () => {
   });
 
   it("acks messages for unknown jobs and malformed bodies without retrying them", async () => {
-    const batch = createMessageBatch("edge-media-jobs", [
+    const batch = createMessageBatch<unknown>("edge-media-jobs", [
       { id: "unknown", timestamp: new Date(), attempts: 1, body: { job_id: crypto.randomUUID(), project_id: "p" } },
       { id: "garbage", timestamp: new Date(), attempts: 1, body: "not a job message" },
     ]);
