@@ -10,6 +10,7 @@ import { parseConfig } from "../../../container/src/config";
 import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
 import { ConcurrencyLimiter } from "../../../container/src/limiter";
 import { ByteReader } from "../../../container/src/protocol/byte-reader";
+import { testFfmpegSource } from "../../media/generate";
 
 export interface MediaService {
   url: string;
@@ -20,8 +21,14 @@ export interface MediaService {
 /** The real media service app in-process on a loopback port, configured through env strings like production. */
 export async function startMediaService(env: Record<string, string>): Promise<MediaService> {
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), "ai-service-"));
-  const config = parseConfig({ MEDIA_TMP_DIR: tmpDir, MEDIA_MAX_CONCURRENCY: "4", LOG_LEVEL: "ERROR", ...env });
-  const ffmpeg = await resolveBinaries({ prefer: "path" });
+  const config = parseConfig({
+    FFMPEG_SOURCE: testFfmpegSource(),
+    MEDIA_TMP_DIR: tmpDir,
+    MEDIA_MAX_CONCURRENCY: "4",
+    LOG_LEVEL: "ERROR",
+    ...env,
+  });
+  const ffmpeg = await resolveBinaries({ prefer: config.FFMPEG_SOURCE });
   const app = createApp({ config, limiter: new ConcurrencyLimiter(config.MEDIA_MAX_CONCURRENCY, 0), ffmpeg });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

@@ -13,6 +13,7 @@ import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
 import { ConcurrencyLimiter } from "../../../container/src/limiter";
 import { ByteReader } from "../../../container/src/protocol/byte-reader";
 import { FileEventSchema } from "../../../container/src/protocol/contract";
+import { testFfmpegSource } from "../../media/generate";
 
 export interface LogRecord {
   level: "info" | "warn" | "error";
@@ -34,7 +35,7 @@ export interface MediaService {
 
 export async function startMediaService(env: Record<string, string> = {}): Promise<MediaService> {
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), "media-service-test-"));
-  const config = parseConfig({ MEDIA_TMP_DIR: tmpDir, FFMPEG_THREADS: "2", ...env });
+  const config = parseConfig({ FFMPEG_SOURCE: testFfmpegSource(), MEDIA_TMP_DIR: tmpDir, FFMPEG_THREADS: "2", ...env });
   const ffmpeg = await resolveBinaries({ prefer: config.FFMPEG_SOURCE });
   const limiter = new ConcurrencyLimiter(config.MEDIA_MAX_CONCURRENCY, config.MEDIA_QUEUE_WAIT_MS);
   const shutdown = new AbortController();

@@ -17,6 +17,7 @@ import { InputServer } from "../../../container/src/protocol/input-server";
 import { probeOp } from "../../../container/src/routes/probe";
 import { renderOp } from "../../../container/src/routes/render";
 import { transcribeOp } from "../../../container/src/routes/transcribe";
+import { testFfmpegSource } from "../../media/generate";
 import { type LogRecord, postOp, terminalEvent } from "./media-service";
 
 /** A request body the test feeds by hand, so it can hold the rest back while the op runs. */
@@ -75,7 +76,7 @@ describe("ops that stream their inputs", () => {
 
   beforeAll(async () => {
     tmpDir = await mkdtemp(path.join(os.tmpdir(), "streamed-inputs-"));
-    const config = parseConfig({ MEDIA_TMP_DIR: tmpDir });
+    const config = parseConfig({ FFMPEG_SOURCE: testFfmpegSource(), MEDIA_TMP_DIR: tmpDir });
     const log = (level: LogRecord["level"]) => (message: string, fields?: Record<string, unknown>) =>
       void logs.push({ level, message, fields });
     deps = {
