@@ -21,8 +21,8 @@ let stack: LocalStack;
 beforeAll(async () => {
   [stack] = await Promise.all([
     startLocalStack({
-      port: 18_871,
-      mediaPort: 18_872,
+      port: 18_881,
+      mediaPort: 18_882,
       persistTo: path.join(work, "state"),
       env: { ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: "WARNING" },
     }),
