@@ -5,17 +5,11 @@ import { MediaServiceError, r2Input } from "../../../worker/media/media-client";
 
 /** Every byte of the input, in the order the framed request sends it: `body`, then each part of `rest`. */
 async function readAll(input: MediaInput): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
+  const parts: ArrayBuffer[] = [];
   for (let part: ReadableStream | undefined = input.body; part; part = await input.rest?.()) {
-    parts.push(new Uint8Array(await new Response(part).arrayBuffer()));
+    parts.push(await new Response(part).arrayBuffer());
   }
-  const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
+  return new Uint8Array(await new Blob(parts).arrayBuffer());
 }
 
 async function putBytes(length: number, seed = 1) {
