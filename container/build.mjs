@@ -6,7 +6,7 @@ await build({
   outfile: "dist/media/main.mjs",
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   format: "esm",
   sourcemap: true,
   // Only loaded when ffmpeg is not on PATH; the image has Debian's ffmpeg, so they stay out of the bundle.

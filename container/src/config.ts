@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import { FFMPEG_SOURCES } from "./ffmpeg/binaries";
 import { MIN_SERVICE_SECRET_LENGTH } from "./protocol/service-auth";
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
@@ -22,7 +23,7 @@ export const ConfigSchema = z.object({
   /** 0 lets ffmpeg pick; the Worker passes its FFMPEG_THREADS setting through the container's envVars. */
   FFMPEG_THREADS: int(2, 0),
   /** `auto`: PATH first, then the npm-shipped builds. */
-  FFMPEG_SOURCE: z.enum(["auto", "path", "npm"]).default("auto"),
+  FFMPEG_SOURCE: z.enum(FFMPEG_SOURCES).default("auto"),
   MEDIA_MAX_CONCURRENCY: int(2, 1),
   /** How long a request over the bound waits for a slot before it gets 503 + Retry-After. */
   MEDIA_QUEUE_WAIT_MS: int(2000, 0),

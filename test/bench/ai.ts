@@ -7,9 +7,9 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { extractArgs, extractAudio } from "../../container/src/ai/audio";
-import { resolveBinaries } from "../../container/src/ffmpeg/binaries";
 import { postOp, startMediaService } from "../container/ai/service-client";
 import type { ReceivedRequest } from "../fake-openai/behaviours";
+import { testBinaries } from "../media/generate";
 import { makeLongVideo } from "../media/speech-video";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -79,7 +79,7 @@ if (!existsSync(video)) {
   console.log(`generated a ${minutes}-minute 160x90 1 fps video with a speech-like audio track in ${s(ms)}`);
 }
 const scratch = await mkdtemp(path.join(os.tmpdir(), "bench-ai-"));
-const bins = await resolveBinaries({ prefer: "path" });
+const bins = await testBinaries();
 const fake = await startFakeProcess();
 const service = await startMediaService({
   OPENAI_API_KEY: KEY,

@@ -11,7 +11,6 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { parseConfig } from "../../container/src/config";
-import { resolveBinaries } from "../../container/src/ffmpeg/binaries";
 import { ffprobe } from "../../container/src/ffmpeg/ffprobe";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { ByteReader } from "../../container/src/protocol/byte-reader";
@@ -21,7 +20,7 @@ import { toInputMedia } from "../../container/src/render/input-media";
 import { runRenderFfmpeg } from "../../container/src/render/run-render-ffmpeg";
 import { RenderSpecSchema } from "../../container/src/render/spec";
 import { layoutTimeline, resolveTemplates } from "../../container/src/render/timeline";
-import { generateAudio, generateImage, generateVideo } from "../media/generate";
+import { generateAudio, generateImage, generateVideo, testBinaries } from "../media/generate";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -152,7 +151,7 @@ async function renderBare(
   inputs: Record<string, string>,
   outDir: string,
 ): Promise<{ seconds: number; args: string[] }> {
-  const bins = await resolveBinaries();
+  const bins = await testBinaries();
   const parsed = RenderSpecSchema.parse(spec);
   const media = Object.fromEntries(
     await Promise.all(
@@ -189,7 +188,7 @@ let stopService: (() => void) | undefined;
 try {
   console.log(`generating 6 source clips of ${CLIP_SECONDS.toFixed(2)} s, music and a watermark in ${dir} ...`);
   const inputs = await makeInputs(dir);
-  const { stdout: version } = await run((await resolveBinaries()).ffmpeg, ["-hide_banner", "-version"]);
+  const { stdout: version } = await run((await testBinaries()).ffmpeg, ["-hide_banner", "-version"]);
   stopService = await startService(serviceTmp);
   const service: number[] = [];
   const bare: number[] = [];

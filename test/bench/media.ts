@@ -11,12 +11,11 @@ import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
-import { resolveBinaries } from "../../container/src/ffmpeg/binaries";
 import { ffprobeArgs } from "../../container/src/ffmpeg/ffprobe";
 import { thumbnailArgs, thumbnailSeekSeconds } from "../../container/src/media/thumbnail";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { serviceAuthHeaders } from "../../container/src/protocol/service-auth";
-import { generateVideo } from "../media/generate";
+import { generateVideo, testBinaries, testFfmpegSource } from "../media/generate";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
@@ -68,6 +67,7 @@ async function startService(tmpDir: string): Promise<{ url: string; child: Child
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
       FFMPEG_THREADS: threads,
+      FFMPEG_SOURCE: testFfmpegSource(),
       MEDIA_TMP_DIR: tmpDir,
       MEDIA_SERVICE_SECRET: secret,
       ...MEDIA_PROCESS_ENV,
@@ -130,7 +130,7 @@ function probeThroughService(url: string, video: string, size: number): Promise<
 async function main() {
   const video = await sourceVideo();
   const { size } = await stat(video);
-  const bins = await resolveBinaries();
+  const bins = await testBinaries();
   const work = await mkdtemp(path.join(os.tmpdir(), "bench-media-"));
   const service = await startService(path.join(work, "service"));
 

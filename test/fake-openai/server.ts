@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { resolveBinaries } from "../../container/src/ffmpeg/binaries";
+import { testBinaries } from "../media/generate";
 import { type FakeBehaviour, FakeControl, type FakeEndpoint, type ReceivedRequest } from "./behaviours";
 import { outOfRangeScenes, readPrompt, scenesFromPrompt, strictSchemaProblem } from "./chat";
 import { analyzeAudio, verboseTranscription } from "./transcription";
@@ -59,7 +59,7 @@ function behaviourReply(behaviour: FakeBehaviour | undefined, model: string | nu
 
 export async function startFakeOpenAI(options: { port?: number; apiKey?: string } = {}): Promise<FakeOpenAI> {
   const control = new FakeControl();
-  const bins = await resolveBinaries();
+  const bins = await testBinaries();
   const scratch = await mkdtemp(path.join(os.tmpdir(), "fake-openai-"));
 
   async function transcription(

@@ -6,14 +6,23 @@ import { execFile } from "node:child_process";
 import { open, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { type FfmpegBinaries, resolveBinaries } from "../../container/src/ffmpeg/binaries";
+import { ConfigSchema } from "../../container/src/config";
+import { type FfmpegBinaries, type FfmpegSource, resolveBinaries } from "../../container/src/ffmpeg/binaries";
 
 const run = promisify(execFile);
 let binaries: Promise<FfmpegBinaries> | undefined;
 
-/** The same ffmpeg/ffprobe the service would use (PATH, else the npm-shipped builds). */
+/**
+ * FFMPEG_SOURCE read as the media service reads it: the one switch for the service, fixtures, the fake OpenAI
+ * and benchmarks. CI runs the media tests once more with `npm` and no ffmpeg on PATH.
+ */
+export function testFfmpegSource(): FfmpegSource {
+  return ConfigSchema.shape.FFMPEG_SOURCE.parse(process.env.FFMPEG_SOURCE || undefined);
+}
+
+/** The ffmpeg/ffprobe the service would use under the same FFMPEG_SOURCE. */
 export const testBinaries = () => {
-  binaries ??= resolveBinaries();
+  binaries ??= resolveBinaries({ prefer: testFfmpegSource() });
   return binaries;
 };
 
@@ -84,7 +93,12 @@ export async function generateVideo(dir: string, name: string, spec: VideoSpec =
       : `testsrc2=s=${width}x${height}:r=${fps}:d=${seconds}`;
   const args = ["-f", "lavfi", "-i", source];
   if (spec.tone !== false) {
-    args.push("-f", "lavfi", "-i", `sine=f=${spec.tone ?? 440}:d=${seconds}:sample_rate=${spec.sampleRate ?? 48000}`);
+    const sampleRate = spec.sampleRate ?? 48000;
+    // AAC starts with 1024 priming samples. FFmpeg 4.0 (the npm-shipped build) counts them in the MP4 movie
+    // header (3.022 s for 3 s), newer builds hide them in an edit list; a tone shorter by the priming gives
+    // both builds a header of exactly `seconds`.
+    const priming = container === "webm" ? 0 : 1024 / sampleRate;
+    args.push("-f", "lavfi", "-i", `sine=f=${spec.tone ?? 440}:d=${seconds - priming}:sample_rate=${sampleRate}`);
   }
   if (spec.fadeInSeconds) args.push("-vf", `fade=t=in:st=0:d=${spec.fadeInSeconds}`);
   if (container === "webm") {

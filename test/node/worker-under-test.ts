@@ -12,6 +12,6 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Un
     vars: { DEPLOY_ENV: "test", LOG_LEVEL: "ERROR", ...vars },
     persistTo: path.join(ROOT, ".tmp/node-tests-state"),
     logLevel: "none",
-    experimental: { disableExperimentalWarning: true, testMode: true },
+    experimental: { disableExperimentalWarning: true },
   });
 }

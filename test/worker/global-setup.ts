@@ -14,6 +14,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { startFakeOpenAI } from "../fake-openai/server";
+import { testFfmpegSource } from "../media/generate";
 import { generateMediaFixtures, type MediaFixtureName } from "./media-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -91,6 +92,7 @@ export async function startMediaStack(secret: string, env: Record<string, string
       HOST: "127.0.0.1",
       LOG_LEVEL: "warning",
       MEDIA_TMP_DIR: tmpDir,
+      FFMPEG_SOURCE: testFfmpegSource(),
       ...MEDIA_PROCESS_ENV,
       MEDIA_MAX_CONCURRENCY: "4",
       FFMPEG_THREADS: "1",
@@ -120,6 +122,7 @@ export async function startMediaStack(secret: string, env: Record<string, string
   } catch (error) {
     await stopProcess(child);
     await fake.stop();
+    await rm(tmpDir, { recursive: true, force: true });
     throw error;
   }
   return {
@@ -135,21 +138,51 @@ export async function startMediaStack(secret: string, env: Record<string, string
   };
 }
 
-export default async function setup(project: TestProject) {
+/** The reasons of the steps that failed, one line each. */
+function failures(steps: Record<string, PromiseSettledResult<unknown>>): string[] {
+  return Object.entries(steps).flatMap(([name, step]) =>
+    step.status === "rejected" ? [`${name}: ${step.reason instanceof Error ? step.reason.message : step.reason}`] : [],
+  );
+}
+
+/**
+ * Starts both media services and generates the fixtures side by side. If any step fails, whatever did start is
+ * stopped before the error is thrown (a service left running keeps vitest from exiting), and the error names
+ * what was stopped.
+ */
+export async function setupWorkerTests(
+  project: Pick<TestProject, "provide">,
+  steps: { generateFixtures: (dir: string) => Promise<Record<MediaFixtureName, string>> } = {
+    generateFixtures: generateMediaFixtures,
+  },
+) {
   const fixturesDir = await mkdtemp(path.join(os.tmpdir(), "worker-tests-fixtures-"));
   const secret = randomBytes(32).toString("hex");
-  const [stack, busy, fixtures] = await Promise.all([
+  const [stack, busy, fixtures] = await Promise.allSettled([
     startMediaStack(secret),
     startMediaStack(secret, { MEDIA_MAX_CONCURRENCY: "1", MEDIA_QUEUE_WAIT_MS: "0" }),
-    generateMediaFixtures(fixturesDir),
+    steps.generateFixtures(fixturesDir),
   ]);
   await rm(fixturesDir, { recursive: true, force: true });
-  project.provide("mediaServiceUrl", stack.url);
+  if (stack.status !== "fulfilled" || busy.status !== "fulfilled" || fixtures.status !== "fulfilled") {
+    const running = [stack, busy].flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    await Promise.all(running.map((s) => s.stop()));
+    const stopped = running.flatMap((s) => [`media service ${s.url}`, `fake OpenAI ${s.fake.url}`]);
+    const failed = failures({ "media service": stack, "busy media service": busy, "media fixtures": fixtures });
+    throw new Error(
+      `Worker test setup failed:\n  ${failed.join("\n  ")}\nStopped what had started: ${stopped.join(", ") || "nothing"}`,
+    );
+  }
+  project.provide("mediaServiceUrl", stack.value.url);
   project.provide("mediaServiceSecret", secret);
-  project.provide("busyMediaServiceUrl", busy.url);
-  project.provide("fakeOpenAIUrl", stack.fake.url);
-  project.provide("mediaFixtures", fixtures);
+  project.provide("busyMediaServiceUrl", busy.value.url);
+  project.provide("fakeOpenAIUrl", stack.value.fake.url);
+  project.provide("mediaFixtures", fixtures.value);
   return async () => {
-    await Promise.all([stack.stop(), busy.stop()]);
+    await Promise.all([stack.value.stop(), busy.value.stop()]);
   };
+}
+
+export default function setup(project: TestProject) {
+  return setupWorkerTests(project);
 }

@@ -5,18 +5,13 @@ import { MediaClientErrorCode, MediaServiceError } from "./media-errors";
 export interface MediaInput {
   name: string;
   size: number;
+  /** The bytes, or their first part when `rest` follows. */
   body: ReadableStream<Uint8Array>;
+  /** With `sizeFromStorage`: the parts after `body` in order, one per call, then undefined. */
+  rest?: () => Promise<ReadableStream<Uint8Array> | undefined>;
   /** The size comes from storage itself (an R2 object), so the bytes need no counting on the way. */
   sizeFromStorage?: boolean;
 }
-
-/** An R2 object as a media input (streams the body; the object's size frames it). */
-export const r2Input = (name: string, object: R2ObjectBody): MediaInput => ({
-  name,
-  size: object.size,
-  body: object.body,
-  sizeFromStorage: true,
-});
 
 /**
  * The framed request body: header line, then each input's bytes in order. Streamed through a FixedLengthStream,
@@ -41,7 +36,9 @@ export function encodeFramedRequest(
         // 4.0-5.0 s with the read/write loop below. A wrong total still fails the request, because the
         // FixedLengthStream checks it.
         writer.releaseLock();
-        await input.body.pipeTo(writable, { preventClose: true, signal });
+        for (let part: ReadableStream | undefined = input.body; part; part = await input.rest?.()) {
+          await part.pipeTo(writable, { preventClose: true, signal });
+        }
         writer = writable.getWriter();
         continue;
       }

@@ -9,8 +9,9 @@ import { encodeFramedRequest, type MediaInput } from "./framed-request";
 import { MediaClientErrorCode, MediaServiceError } from "./media-errors";
 
 export type { MediaEventHandlers, MediaFile } from "./event-stream";
-export { type MediaInput, r2Input } from "./framed-request";
+export type { MediaInput } from "./framed-request";
 export { MediaClientErrorCode, MediaServiceError } from "./media-errors";
+export { r2Input } from "./r2-input";
 export type { MediaOpName, ProbeResultData };
 
 /** Where requests go: a URL (local process, tests) or the Container binding (deployed). Same HTTP contract. */

@@ -7,6 +7,10 @@ import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
 
+/** FFMPEG_SOURCE: `auto` takes PATH when both binaries are there, else the npm-shipped builds. */
+export const FFMPEG_SOURCES = ["auto", "path", "npm"] as const;
+export type FfmpegSource = (typeof FFMPEG_SOURCES)[number];
+
 export interface FfmpegBinaries {
   ffmpeg: string;
   ffprobe: string;
@@ -54,10 +58,10 @@ function npmBinaries(): { ffmpeg: string; ffprobe: string } {
 
 /**
  * ffmpeg and ffprobe from PATH when both are there, else the npm-shipped builds (so `npm install` alone works).
- * `prefer: "npm"` forces the fallback (used by tests to exercise it).
+ * `prefer` is FFMPEG_SOURCE: `npm` forces the fallback, `path` refuses it.
  */
 export async function resolveBinaries(
-  options: { searchPath?: string; prefer?: "auto" | "npm" | "path" } = {},
+  options: { searchPath?: string; prefer?: FfmpegSource } = {},
 ): Promise<FfmpegBinaries> {
   const prefer = options.prefer ?? "auto";
   const searchPath = options.searchPath ?? process.env.PATH ?? "";

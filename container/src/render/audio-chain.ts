@@ -42,17 +42,28 @@ export function musicChain(music: BackgroundMusic, inputIndex: number, duration:
 }
 
 /**
+ * The plain sum of two stereo streams of the same length. Not `amix=normalize=0`: the npm-shipped 2018
+ * FFmpeg has no `normalize` and its amix halves both inputs. Both inputs get an explicit layout, without which
+ * FFmpeg 5 cannot negotiate amerge after sidechaincompress.
+ */
+function sumChains(first: string, second: string, output: string): string[] {
+  return [
+    `[${first}]aformat=channel_layouts=stereo[${output}_first]`,
+    `[${second}]aformat=channel_layouts=stereo[${output}_second]`,
+    `[${output}_first][${output}_second]amerge=inputs=2,pan=stereo|c0=c0+c2|c1=c1+c3[${output}]`,
+  ];
+}
+
+/**
  * Mixes the clips' sound with the music. With ducking, the speech drives a sidechain compressor on the
  * music, so the music drops while someone talks and comes back in the pauses.
  */
 export function mixChains(music: BackgroundMusic, speech: string, musicLabel: string, output: string): string[] {
-  if (!music.ducking.enabled) {
-    return [`[${speech}][${musicLabel}]amix=inputs=2:duration=first:normalize=0[${output}]`];
-  }
+  if (!music.ducking.enabled) return sumChains(speech, musicLabel, output);
   const { threshold, ratio, attack, release } = music.ducking;
   return [
     `[${speech}]asplit=2[speech_mix][speech_key]`,
     `[${musicLabel}][speech_key]sidechaincompress=threshold=${num(threshold)}:ratio=${num(ratio)}:attack=${num(attack)}:release=${num(release)}[music_ducked]`,
-    `[speech_mix][music_ducked]amix=inputs=2:duration=first:normalize=0[${output}]`,
+    ...sumChains("speech_mix", "music_ducked", output),
   ];
 }

@@ -2,7 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { FfmpegBinaries } from "../../../container/src/ffmpeg/binaries";
-import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
+import { testBinaries } from "../../media/generate";
 import { makeSpeech, makeVideoWithAudio } from "../../media/speech-video";
 
 /** Short sentences with 1.5 s pauses: every 2.5 s stretch holds a pause, so 10 s chunks can always cut in one. */
@@ -25,7 +25,7 @@ export interface AiFixtures {
 
 export async function aiFixtures(): Promise<AiFixtures> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "ai-test-"));
-  const bins = await resolveBinaries({ prefer: "path" });
+  const bins = await testBinaries();
   const speech = await makeSpeech(dir, SHORT_SENTENCES, 1500);
   const speechVideo = await makeVideoWithAudio(dir, speech);
   return { dir, bins, speechVideo };

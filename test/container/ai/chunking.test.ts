@@ -16,7 +16,7 @@ import {
   mp3BytesUpperBound,
   OPENAI_UPLOAD_LIMIT_BYTES,
 } from "../../../container/src/ai/upload-size";
-import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
+import { testBinaries } from "../../media/generate";
 
 describe("planChunks", () => {
   it("cuts a long recording into windows of at most chunkSeconds that tile it exactly", () => {
@@ -125,7 +125,7 @@ describe("the 25 MB rule", () => {
 
   it("keeps real worst-case audio (white noise) under the bounds", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "noise-"));
-    const bins = await resolveBinaries({ prefer: "path" });
+    const bins = await testBinaries();
     // Raw mono s16le PCM, the format extraction hands to the chunk encoder.
     const pcm = path.join(dir, "noise.pcm");
     const noise = ["-f", "lavfi", "-i", "anoisesrc=d=30:c=white:a=1:r=16000", "-ac", "1", "-f", "s16le", pcm];

@@ -12,6 +12,7 @@ import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
 import { ConcurrencyLimiter } from "../../../container/src/limiter";
 import { ByteReader } from "../../../container/src/protocol/byte-reader";
 import { serviceAuthHeaders } from "../../../container/src/protocol/service-auth";
+import { testFfmpegSource } from "../../media/generate";
 
 export interface MediaService {
   url: string;
@@ -25,13 +26,14 @@ export async function startMediaService(env: Record<string, string>): Promise<Me
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), "ai-service-"));
   const secret = randomBytes(32).toString("hex");
   const config = parseConfig({
+    FFMPEG_SOURCE: testFfmpegSource(),
     MEDIA_TMP_DIR: tmpDir,
     MEDIA_MAX_CONCURRENCY: "4",
     LOG_LEVEL: "ERROR",
     MEDIA_SERVICE_SECRET: secret,
     ...env,
   });
-  const ffmpeg = await resolveBinaries({ prefer: "path" });
+  const ffmpeg = await resolveBinaries({ prefer: config.FFMPEG_SOURCE });
   const app = createApp({ config, limiter: new ConcurrencyLimiter(config.MEDIA_MAX_CONCURRENCY, 0), ffmpeg });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

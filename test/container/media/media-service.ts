@@ -15,6 +15,7 @@ import { ConcurrencyLimiter } from "../../../container/src/limiter";
 import { ByteReader } from "../../../container/src/protocol/byte-reader";
 import { FileEventSchema } from "../../../container/src/protocol/contract";
 import { serviceAuthHeaders } from "../../../container/src/protocol/service-auth";
+import { testFfmpegSource } from "../../media/generate";
 
 export interface LogRecord {
   level: "info" | "warn" | "error";
@@ -39,7 +40,13 @@ export interface MediaService {
 export async function startMediaService(env: Record<string, string> = {}): Promise<MediaService> {
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), "media-service-test-"));
   const secret = randomBytes(32).toString("hex");
-  const config = parseConfig({ MEDIA_TMP_DIR: tmpDir, FFMPEG_THREADS: "2", MEDIA_SERVICE_SECRET: secret, ...env });
+  const config = parseConfig({
+    FFMPEG_SOURCE: testFfmpegSource(),
+    MEDIA_TMP_DIR: tmpDir,
+    FFMPEG_THREADS: "2",
+    MEDIA_SERVICE_SECRET: secret,
+    ...env,
+  });
   const ffmpeg = await resolveBinaries({ prefer: config.FFMPEG_SOURCE });
   const limiter = new ConcurrencyLimiter(config.MEDIA_MAX_CONCURRENCY, config.MEDIA_QUEUE_WAIT_MS);
   const shutdown = new AbortController();

@@ -2,9 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
 import { FfmpegError, runFfmpeg } from "../../../container/src/ffmpeg/run-ffmpeg";
-import { generateVideo } from "../../media/generate";
+import { generateVideo, testBinaries } from "../../media/generate";
 
 let dir: string;
 let source: string;
@@ -29,7 +28,7 @@ const encode = ["-y", "-c:v", "libx264", "-preset", "ultrafast", "-an"];
 
 describe("runFfmpeg", () => {
   it("reports progress in seconds of output written", async () => {
-    const bins = await resolveBinaries();
+    const bins = await testBinaries();
     const seen: number[] = [];
     await runFfmpeg(
       bins,
@@ -42,7 +41,7 @@ describe("runFfmpeg", () => {
   });
 
   it("rejects with the abort reason and leaves no ffmpeg running", async () => {
-    const bins = await resolveBinaries();
+    const bins = await testBinaries();
     const controller = new AbortController();
     const reason = new Error("stop");
     const output = path.join(dir, "aborted.mp4");
@@ -57,7 +56,7 @@ describe("runFfmpeg", () => {
   });
 
   it("fails with ffmpeg's stderr when the command is wrong", async () => {
-    const bins = await resolveBinaries();
+    const bins = await testBinaries();
     const error = await runFfmpeg(
       bins,
       { inputs: [{ path: path.join(dir, "missing.mp4") }], output: path.join(dir, "x.mp4"), outputOptions: ["-y"] },

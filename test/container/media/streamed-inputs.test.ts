@@ -18,6 +18,7 @@ import { defineOpContract } from "../../../container/src/protocol/op-contract";
 import { probeOp } from "../../../container/src/routes/probe";
 import { renderOp } from "../../../container/src/routes/render";
 import { transcribeOp } from "../../../container/src/routes/transcribe";
+import { testFfmpegSource } from "../../media/generate";
 import { type LogRecord, postOp, terminalEvent } from "./media-service";
 
 /** A request body the test feeds by hand, so it can hold the rest back while the op runs. */
@@ -82,7 +83,11 @@ describe("ops that stream their inputs", () => {
   beforeAll(async () => {
     tmpDir = await mkdtemp(path.join(os.tmpdir(), "streamed-inputs-"));
     // The op is registered on a bare app (no secret check); the config still needs one.
-    const config = parseConfig({ MEDIA_TMP_DIR: tmpDir, MEDIA_SERVICE_SECRET: "s".repeat(32) });
+    const config = parseConfig({
+      FFMPEG_SOURCE: testFfmpegSource(),
+      MEDIA_TMP_DIR: tmpDir,
+      MEDIA_SERVICE_SECRET: "s".repeat(32),
+    });
     const log = (level: LogRecord["level"]) => (message: string, fields?: Record<string, unknown>) =>
       void logs.push({ level, message, fields });
     deps = {

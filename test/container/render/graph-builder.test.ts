@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { resolveBinaries } from "../../../container/src/ffmpeg/binaries";
 import { FfmpegError } from "../../../container/src/ffmpeg/run-ffmpeg";
 import { buildRenderCommand } from "../../../container/src/render/command";
 import { ProgressParser } from "../../../container/src/render/progress";
@@ -12,6 +11,7 @@ import {
   RenderSpecError,
   resolveTemplates,
 } from "../../../container/src/render/timeline";
+import { testBinaries } from "../../media/generate";
 
 const video = (duration: number, hasAudio = true): InputMedia => ({
   path: `/w/${duration}.mp4`,
@@ -157,7 +157,7 @@ describe("progress parsing", () => {
 
 describe("render runner", () => {
   it("rejects with ffmpeg's own error line when ffmpeg fails", async () => {
-    const bins = await resolveBinaries({ prefer: "path" });
+    const bins = await testBinaries();
     const failing = runRenderFfmpeg(bins, ["-hide_banner", "-i", "/nonexistent/source.mp4", "-f", "null", "-"], {
       durationSeconds: 1,
       signal: new AbortController().signal,
@@ -168,7 +168,7 @@ describe("render runner", () => {
   });
 
   it("does not start ffmpeg when already aborted", async () => {
-    const bins = await resolveBinaries({ prefer: "path" });
+    const bins = await testBinaries();
     const controller = new AbortController();
     controller.abort(new Error("cancelled"));
     await expect(

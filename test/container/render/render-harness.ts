@@ -13,6 +13,7 @@ import { ConcurrencyLimiter } from "../../../container/src/limiter";
 import { ByteReader } from "../../../container/src/protocol/byte-reader";
 import { serviceAuthHeaders } from "../../../container/src/protocol/service-auth";
 import { type RenderResultData, RenderResultDataSchema } from "../../../container/src/render/result";
+import { testBinaries, testFfmpegSource } from "../../media/generate";
 import { framedBody } from "../media/media-service";
 
 const run = promisify(execFile);
@@ -43,13 +44,14 @@ export async function startRenderService(env: Record<string, string> = {}): Prom
   const secret = randomBytes(32).toString("hex");
   const config = parseConfig({
     MEDIA_SERVICE_SECRET: secret,
+    FFMPEG_SOURCE: testFfmpegSource(),
     MEDIA_TMP_DIR: tmpDir,
     FFMPEG_THREADS: "2",
     MEDIA_MAX_CONCURRENCY: "2",
     LOG_LEVEL: "error",
     ...env,
   });
-  const ffmpeg = await resolveBinaries({ prefer: config.FFMPEG_SOURCE === "npm" ? "npm" : "path" });
+  const ffmpeg = await resolveBinaries({ prefer: config.FFMPEG_SOURCE });
   const app = createApp({ config, limiter: new ConcurrencyLimiter(config.MEDIA_MAX_CONCURRENCY, 0), ffmpeg });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -121,7 +123,7 @@ export interface ProbedStream {
 }
 
 export async function probe(file: string): Promise<{ duration: number; streams: ProbedStream[] }> {
-  const { stdout } = await run("ffprobe", [
+  const { stdout } = await run((await testBinaries()).ffprobe, [
     "-v",
     "error",
     "-print_format",
@@ -139,7 +141,7 @@ export async function frameAt(file: string, seconds: number): Promise<{ width: n
   const { streams } = await probe(file);
   const video = streams.find((stream) => stream.codec_type === "video");
   const { stdout } = await run(
-    "ffmpeg",
+    (await testBinaries()).ffmpeg,
     [
       "-v",
       "error",
@@ -168,7 +170,7 @@ export function pixel(frame: { width: number; rgb: Buffer }, x: number, y: numbe
 /** Mean volume (dBFS) of a segment of the audio, optionally band-passed to isolate one tone. */
 export async function meanVolume(file: string, from: number, to: number, bandHz?: number): Promise<number> {
   const band = bandHz ? `bandpass=f=${bandHz}:width_type=q:w=4,` : "";
-  const { stderr } = await run("ffmpeg", [
+  const { stderr } = await run((await testBinaries()).ffmpeg, [
     "-hide_banner",
     "-nostats",
     "-ss",

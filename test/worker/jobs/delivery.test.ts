@@ -53,7 +53,7 @@ describe("queue delivery", () => {
   });
 
   it("acks messages for unknown jobs and malformed bodies without retrying them", async () => {
-    const batch = createMessageBatch("edge-media-jobs", [
+    const batch = createMessageBatch<unknown>("edge-media-jobs", [
       { id: "unknown", timestamp: new Date(), attempts: 1, body: { job_id: crypto.randomUUID(), project_id: "p" } },
       { id: "garbage", timestamp: new Date(), attempts: 1, body: "not a job message" },
     ]);
@@ -100,8 +100,9 @@ describe("queue delivery", () => {
     const created = await createIngestJob(projectId, assetId, { retry_delay_seconds: 60 });
     await waitForJob(projectId, created.id, (j) => j.status === "running" && j.progress === 30);
 
-    // vitest-pool-workers 0.15.1 has no evictDurableObject; resetting every instance (storage kept) is the
-    // closest real eviction: the in-memory run is gone, the stored state still says "running".
+    // A restart, not an eviction: evictDurableObject waits for in-flight requests and never tears down a
+    // running one (it gives up after 30 s). Resetting every instance (storage kept) drops the in-memory run
+    // while the stored state still says "running".
     await abortAllDurableObjects();
     expect(await runDurableObjectAlarm(stubFor(created.id))).toBe(true);
     const job = await waitForJob(projectId, created.id, (j) => j.status === "completed", 25_000);

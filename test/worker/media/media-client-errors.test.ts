@@ -18,7 +18,7 @@ async function probeFailure(fixture: MediaFixtureName): Promise<MediaServiceErro
   const key = `media-client-errors/${crypto.randomUUID()}`;
   await env.BUCKET.put(key, bytes);
   const error = await client()
-    .probe(r2Input("video", (await env.BUCKET.get(key))!), {})
+    .probe(await r2Input("video", env.BUCKET, (await env.BUCKET.head(key))!), {})
     .then(
       () => undefined,
       (e: unknown) => e,
@@ -141,7 +141,9 @@ describe("service and transport failures", () => {
     await env.BUCKET.put(key, bytes);
     const controller = new AbortController();
     const reason = new Error("job cancelled mid-upload");
-    const call = media.probe(r2Input("video", (await env.BUCKET.get(key))!), { signal: controller.signal });
+    const call = media.probe(await r2Input("video", env.BUCKET, (await env.BUCKET.head(key))!), {
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(reason), 20);
     expect(await call.catch((e: unknown) => e)).toBe(reason);
     await expect.poll(async () => (await media.health()).active, { timeout: 10_000 }).toBe(0);

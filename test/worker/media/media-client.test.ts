@@ -10,7 +10,7 @@ const client = () => createMediaClient(env, getSettings(env));
 async function putFixture(name: Parameters<typeof mediaFixture>[0]) {
   const key = `media-client-test/${crypto.randomUUID()}/${name}`;
   await env.BUCKET.put(key, mediaFixture(name));
-  const object = await env.BUCKET.get(key);
+  const object = await env.BUCKET.head(key);
   if (!object) throw new Error("fixture upload failed");
   return object;
 }
@@ -40,7 +40,7 @@ describe("media client over MEDIA_SERVICE_URL (the real service process)", () =>
     const prefix = `media-client-test/${crypto.randomUUID()}`;
     const progress: number[] = [];
     const { stored, onFile } = storeFiles(prefix);
-    const result = await client().probe(r2Input("video", object), {
+    const result = await client().probe(await r2Input("video", env.BUCKET, object), {
       onFile,
       onProgress: (percent) => {
         progress.push(percent);
@@ -92,7 +92,7 @@ describe("media client over MEDIA_SERVICE_URL (the real service process)", () =>
 
   it("skips produced files when no onFile handler is given, keeping the stream aligned", async () => {
     const object = await putFixture("video.mp4");
-    const result = await client().probe(r2Input("video", object), { storyboard: { tiles: 2 } });
+    const result = await client().probe(await r2Input("video", env.BUCKET, object), { storyboard: { tiles: 2 } });
     expect(result.thumbnail?.name).toBe("thumbnail.jpg");
     expect(result.storyboard?.tile_count).toBe(2);
   });
@@ -100,7 +100,7 @@ describe("media client over MEDIA_SERVICE_URL (the real service process)", () =>
   it("passes log events to onLog", async () => {
     const object = await putFixture("video.mp4");
     const logs: string[] = [];
-    await client().probe(r2Input("video", object), {
+    await client().probe(await r2Input("video", env.BUCKET, object), {
       thumbnail: false,
       onLog: (event) => void logs.push(event.message),
     });

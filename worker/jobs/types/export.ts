@@ -61,9 +61,9 @@ export const exportJob = defineJobType({
     const opened: MediaInput[] = [];
     try {
       for (const { name, asset } of request.inputs) {
-        const object = await bucket.get(asset.r2Key);
+        const object = await bucket.head(asset.r2Key);
         if (!object) throw new PermanentJobError(`The file of asset ${asset.id} is missing from storage`);
-        opened.push(r2Input(name, object));
+        opened.push(await r2Input(name, bucket, object));
       }
       let reported = RENDER_FROM;
       const rendered = await media.call("render", {

@@ -101,10 +101,10 @@ function jobError(error: unknown): Error {
 
 async function probeAndStore(ctx: JobContext<IngestPayload>, asset: Asset, written: Map<string, string>) {
   const { db, bucket, media } = ctx.services;
-  const object = await bucket.get(asset.r2Key);
+  const object = await bucket.head(asset.r2Key);
   if (!object) throw new PermanentJobError("The uploaded file is missing from storage");
   const span = PROBE_PROGRESS.to - PROBE_PROGRESS.from;
-  return media.probe(r2Input("video", object), {
+  return media.probe(await r2Input("video", bucket, object), {
     signal: ctx.signal,
     storyboard: {},
     onProgress: (percent) => ctx.progress(PROBE_PROGRESS.from + (percent * span) / 100),

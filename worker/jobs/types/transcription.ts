@@ -74,7 +74,7 @@ export const transcriptionJob = defineJobType({
       }
     }
 
-    const object = await bucket.get(asset.r2Key);
+    const object = await bucket.head(asset.r2Key);
     if (!object) throw new PermanentJobError(`The file of video ${assetId} is missing from storage`);
     let reported = -1;
     let result: TranscribeResult;
@@ -87,7 +87,7 @@ export const transcriptionJob = defineJobType({
           language,
           prompt,
         },
-        inputs: [r2Input("video", object)],
+        inputs: [await r2Input("video", bucket, object)],
         signal: ctx.signal,
         // Whole percents only: every progress update is a stored job event.
         onProgress: async (percent) => {
