@@ -41,7 +41,7 @@ const originSetting = z.url({ protocol: /^https?$/, error: "must be an http(s) U
  */
 export const SettingsSchema = z.object({
   DEPLOY_ENV: z.enum(["development", "production", "test"]).default("production"),
-  APP_NAME: z.string().min(1).default("AI Video Editor Backend"),
+  APP_NAME: z.string().min(1).default("Quiz System Backend"),
   APP_VERSION: z.string().min(1).default("0.1.0"),
   DEBUG: boolSetting(false),
   LOG_LEVEL: z

@@ -18,7 +18,7 @@ describe("system routes", () => {
     const res = await api("/info");
     expect(res.status).toBe(200);
     expect(InfoSchema.parse(await res.json())).toEqual({
-      name: "AI Video Editor Backend",
+      name: "Quiz System Backend",
       version: "0.1.0",
       debug: false,
     });

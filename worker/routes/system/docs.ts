@@ -73,7 +73,10 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
           title: settings.APP_NAME,
           version: settings.APP_VERSION,
           description:
-            "Edge media backend: uploads, FFmpeg ingest, Whisper transcription, GPT scene detection and timeline exports, run as jobs with live events.",
+            "Turns lesson videos into quizzes. Apps upload a lesson (one-shot, resumable tus or a direct URL); the " +
+            "service probes it with FFmpeg, transcribes it with Whisper, and generates quiz questions tied to the " +
+            "moments of the lesson that answer them, alongside highlight scenes and rendered clips. Long work runs " +
+            "as jobs with live progress over SSE and WebSocket.",
         },
       });
       documents.set(settings, document);

@@ -4,7 +4,7 @@ import { defineRoute } from "../define-route";
 
 export const InfoSchema = z
   .object({
-    name: z.string().openapi({ example: "AI Video Editor Backend" }),
+    name: z.string().openapi({ example: "Quiz System Backend" }),
     version: z.string().openapi({ example: "0.1.0" }),
     debug: z.boolean().openapi({ example: false }),
   })
