@@ -9,15 +9,27 @@
 //   a devtools network event that wrangler relays through a second workerd into Node as one HTTP request
 //   each: with 50 SSE subscribers that relay alone used more CPU than the Worker.
 // - wrangler-dev: the `wrangler dev` CLI, as `npm run dev` runs it, inspector included.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { build, type Plugin } from "esbuild";
 import { unstable_startWorker } from "wrangler";
 import WebSocket from "ws";
 import { writeLocalWranglerConfig } from "../stack/dev-config";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** wrangler.toml's Text [[rules]] (the offline API viewers' assets), which a plain esbuild run would parse as code. */
+const textModules: Plugin = {
+  name: "wrangler-text-rules",
+  setup(b) {
+    b.onLoad({ filter: /(swagger-ui-bundle\.js|swagger-ui\.css|redoc\.standalone\.js)$/ }, (args) => ({
+      contents: readFileSync(args.path, "utf8"),
+      loader: "text",
+    }));
+  },
+};
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
   return at === -1 ? fallback : Number(process.argv[at + 1]);
@@ -50,24 +62,20 @@ interface Receipt {
  * bundled beforehand: wrangler dev reloads (and resets every Durable Object) whenever a watched source
  * file changes, and other work in this tree changes worker/ files all the time.
  */
-function benchConfig(): string {
+async function benchConfig(): Promise<string> {
   const bundle = path.join(ROOT, ".tmp/bench-events-dist/worker.js");
-  const built = spawnSync(
-    path.join(ROOT, "node_modules/.bin/esbuild"),
-    [
-      "test/bench/events-worker.ts",
-      "--bundle",
-      "--format=esm",
-      "--platform=neutral",
-      "--conditions=workerd,worker,browser",
-      "--main-fields=module,main",
-      "--external:cloudflare:*",
-      "--external:node:*",
-      `--outfile=${bundle}`,
-    ],
-    { cwd: ROOT, encoding: "utf8" },
-  );
-  if (built.status !== 0) throw new Error(`bundling the bench Worker failed:\n${built.stderr}`);
+  await build({
+    entryPoints: [path.join(ROOT, "test/bench/events-worker.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    conditions: ["workerd", "worker", "browser"],
+    mainFields: ["module", "main"],
+    external: ["cloudflare:*", "node:*"],
+    outfile: bundle,
+    logLevel: "error",
+    plugins: [textModules],
+  });
   const local = readFileSync(writeLocalWranglerConfig(), "utf8")
     .replace(/^main = ".*"$/m, `main = "${bundle}"\nno_bundle = true`)
     .replace(/^migrations_dir = "(.*)"$/m, (_, dir) => `migrations_dir = "${path.join(ROOT, dir)}"`)
@@ -109,7 +117,7 @@ async function waitForHealth(exited: () => string | null) {
 /** Starts the bench Worker on the chosen stack; resolves to a function that stops it. */
 async function startWorker(persist: string): Promise<() => Promise<void>> {
   const wrangler = path.join(ROOT, "node_modules/.bin/wrangler");
-  const config = benchConfig();
+  const config = await benchConfig();
   const migrate = start(wrangler, [
     "d1",
     "migrations",
