@@ -23,7 +23,8 @@ beforeAll(async () => {
   small = await generateVideo(dir, "small.mp4", { seconds: 2 });
   // Big frames make the poster step last long enough to abort it while ffmpeg runs.
   heavy = await generateVideo(dir, "heavy.mp4", { seconds: 8, width: 1920, height: 1080, fps: 30, tone: false });
-});
+  // 8 s of 1080p through the npm-shipped 2018 FFmpeg takes over 10 s on a loaded 2-core machine.
+}, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** A request body we feed by hand: the header and part of the input now, the rest when `finish` is called. */

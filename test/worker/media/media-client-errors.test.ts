@@ -147,7 +147,8 @@ describe("service and transport failures", () => {
     setTimeout(() => controller.abort(reason), 20);
     expect(await call.catch((e: unknown) => e)).toBe(reason);
     await expect.poll(async () => (await media.health()).active, { timeout: 10_000 }).toBe(0);
-  });
+    // Writing 48 MiB to local R2 alone can take seconds on a loaded 2-core machine, and the poll may take 10.
+  }, 30_000);
 
   it("a failing onFile handler (e.g. R2 down) is retryable and names the file", async () => {
     const bytes = mediaFixture("video.mp4");
