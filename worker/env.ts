@@ -58,7 +58,10 @@ export const SettingsSchema = z.object({
   FFMPEG_THREADS: intSetting(2, 0),
   VIDEO_OUTPUT_FORMAT: z.enum(["mp4", "mov", "webm"]).default("mp4"),
   WORKER_CONCURRENCY: intSetting(2, 1),
+  /** Queued + running jobs per project before POST /jobs answers 429. */
   MAX_QUEUE_SIZE: intSetting(100, 1),
+  /** Queued + running jobs in all projects together before POST /jobs answers 429. */
+  MAX_TOTAL_QUEUED_JOBS: intSetting(5000, 1),
   JOB_MAX_ATTEMPTS: intSetting(3, 1),
   JOB_RETRY_DELAY_SECONDS: intSetting(5, 0),
   OPENAI_API_KEY: z.string().optional(),

@@ -15,7 +15,7 @@ export interface CreateJobDeps {
   db: Database;
   jobs: DurableObjectNamespace<JobObject>;
   queue: Queue<JobMessage>;
-  settings: Pick<Settings, "MAX_QUEUE_SIZE" | "JOB_MAX_ATTEMPTS" | "JOB_RETRY_DELAY_SECONDS">;
+  settings: Pick<Settings, "MAX_QUEUE_SIZE" | "MAX_TOTAL_QUEUED_JOBS" | "JOB_MAX_ATTEMPTS" | "JOB_RETRY_DELAY_SECONDS">;
 }
 
 export interface CreateJobInput {
@@ -26,16 +26,24 @@ export interface CreateJobInput {
   retryDelaySeconds?: number;
 }
 
-/** Queued plus running jobs reached MAX_QUEUE_SIZE; nothing was created. */
+/** Which admission limit a refused creation hit: the project's own, or the whole deployment's. */
+export type QueueLimit = "MAX_QUEUE_SIZE" | "MAX_TOTAL_QUEUED_JOBS";
+
+/** Queued plus running jobs reached a limit (the project's or the deployment's); nothing was created. */
 export class QueueFullError extends DomainError {
   override name = "QueueFullError";
   constructor(
+    readonly setting: QueueLimit,
     readonly limit: number,
     override readonly retryAfterSeconds: number,
   ) {
-    super("QUEUE_FULL", `The job queue is full (${limit} queued or running jobs); try again later`, {
-      retryAfterSeconds,
-    });
+    super(
+      "QUEUE_FULL",
+      setting === "MAX_QUEUE_SIZE"
+        ? `This project's job queue is full (MAX_QUEUE_SIZE: ${limit} queued or running jobs per project); try again later`
+        : `The service's job queue is full (MAX_TOTAL_QUEUED_JOBS: ${limit} queued or running jobs in all projects); try again later`,
+      { retryAfterSeconds },
+    );
   }
 }
 
@@ -107,15 +115,24 @@ async function queueJob(
   const id = crypto.randomUUID();
   const now = new Date().toISOString();
   const assetId = type.assetId?.(payload) ?? null;
-  const limit = deps.settings.MAX_QUEUE_SIZE;
-  // One statement checks room and inserts, so concurrent creations cannot overshoot MAX_QUEUE_SIZE.
+  const { MAX_QUEUE_SIZE: perProject, MAX_TOTAL_QUEUED_JOBS: total } = deps.settings;
+  // One statement checks room and inserts, so concurrent creations cannot overshoot either limit. Both counts
+  // read only the jobs_status_project_idx entries of active jobs, never the history (see countActiveJobs).
   const reserved = await deps.db.run(sql`
     INSERT INTO jobs (id, project_id, job_type, status, progress, attempts, max_attempts, retry_delay_seconds,
                       asset_id, payload, logs, created_at, updated_at)
     SELECT ${id}, ${input.projectId}, ${type.type}, 'queued', 0, 0, ${maxAttempts}, ${retryDelaySeconds},
            ${assetId}, ${JSON.stringify(payload)}, '[]', ${now}, ${now}
-    WHERE (SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')) < ${limit}`);
-  if (!reserved.meta.changes) throw new QueueFullError(limit, QUEUE_FULL_RETRY_AFTER_SECONDS);
+    WHERE (SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running') AND project_id = ${input.projectId})
+            < ${perProject}
+      AND (SELECT COUNT(*) FROM jobs WHERE status IN ('queued', 'running')) < ${total}`);
+  if (!reserved.meta.changes) {
+    // Only to name the limit: the refusal itself was decided atomically above.
+    const projectFull = (await countActiveJobs(deps.db, input.projectId)) >= perProject;
+    throw projectFull
+      ? new QueueFullError("MAX_QUEUE_SIZE", perProject, QUEUE_FULL_RETRY_AFTER_SECONDS)
+      : new QueueFullError("MAX_TOTAL_QUEUED_JOBS", total, QUEUE_FULL_RETRY_AFTER_SECONDS);
+  }
 
   const object = new JobClient(deps.jobs, id);
   const undoRow = () => deps.db.run(sql`DELETE FROM jobs WHERE id = ${id}`);
@@ -145,4 +162,14 @@ async function queueJob(
     throw error;
   }
   return job;
+}
+
+/** Queued plus running jobs of a project, or of every project: an index range, not a scan of every job. */
+export async function countActiveJobs(db: Database, projectId?: string): Promise<number> {
+  const row = await db.get<{ n: number }>(
+    projectId === undefined
+      ? sql`SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')`
+      : sql`SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running') AND project_id = ${projectId}`,
+  );
+  return row?.n ?? 0;
 }

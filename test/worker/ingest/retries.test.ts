@@ -121,11 +121,11 @@ describe("upload when the ingest job cannot be created", { timeout: TEST_TIMEOUT
     )?.n ?? 0;
 
   it("queue full: keeps the upload (201, ingest_job_id null), and POST /jobs starts ingest later", async () => {
-    // One job that runs until cancelled, so the queue can be full with MAX_QUEUE_SIZE >= 1.
+    // One job that runs until cancelled, so the service-wide queue can be full with MAX_TOTAL_QUEUED_JOBS >= 1.
     restore = scriptIngest(async (ctx) => aborted(ctx.signal));
     const blocker = await projectWithAsset("ingest-full");
     const blocking = await createIngestJob(blocker.projectId, blocker.assetId);
-    const fullEnv = { ...env, MAX_QUEUE_SIZE: String(await activeJobs()) };
+    const fullEnv = { ...env, MAX_TOTAL_QUEUED_JOBS: String(await activeJobs()) };
 
     const projectId = uniqueProjectId("ingest-full");
     const form = new FormData();

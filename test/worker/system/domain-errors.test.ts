@@ -104,7 +104,7 @@ describe("domain errors reach HTTP through handleError alone", () => {
     expect([invalid.res.status, invalid.body.error.code]).toEqual([422, "VALIDATION_ERROR"]);
     expect(invalid.body.error.details).toEqual(details);
 
-    const queue = await answerFor(new QueueFullError(100, 10));
+    const queue = await answerFor(new QueueFullError("MAX_QUEUE_SIZE", 100, 10));
     expect([queue.res.status, queue.body.error.code]).toEqual([429, "QUEUE_FULL"]);
     expect(queue.res.headers.get("retry-after")).toBe("10");
   });

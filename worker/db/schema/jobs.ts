@@ -48,7 +48,8 @@ export const jobs = sqliteTable(
   },
   (table) => [
     index("jobs_project_created_idx").on(table.projectId, table.createdAt),
-    index("jobs_status_idx").on(table.status),
+    // Admission counts a project's (and every project's) queued and running jobs from this index alone.
+    index("jobs_status_project_idx").on(table.status, table.projectId),
     index("jobs_asset_idx").on(table.assetId),
   ],
 );

@@ -14,7 +14,7 @@ const route = defineRoute({
   summary: "Queue a job (ingest, transcription, scene_detection, ...)",
   description:
     "Validates the payload against its job type's schema and the project's assets, then queues the job. " +
-    "When queued plus running jobs reach MAX_QUEUE_SIZE, answers 429 QUEUE_FULL with Retry-After and creates nothing.",
+    "When the project's queued plus running jobs reach MAX_QUEUE_SIZE, or all projects' reach MAX_TOTAL_QUEUED_JOBS, answers 429 QUEUE_FULL with Retry-After (the message names the limit) and creates nothing.",
   tags: ["Jobs"],
   middleware: [requireProjectAccess, jsonBodyLimit],
   security: [{ bearerAuth: [] }],
