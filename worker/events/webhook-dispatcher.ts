@@ -86,20 +86,19 @@ export class WebhookDispatcher {
   }
 
   /**
-   * Keeps the alarm at (or before) the earliest due delivery or retention sweep. Synchronous, so it commits with
-   * the rows that made it necessary.
+   * Keeps the alarm at the earliest due delivery or retention sweep, rounded up to a whole second so that the many
+   * changes of one busy second set it once. Synchronous, so it commits with the rows that made it necessary.
    */
   syncAlarm(): void {
     const now = Date.now();
     if (this.scheduled("prune") === null) this.setScheduled("prune", now + DAY_MS);
     const due = this.deps.deliveries.earliestDue();
-    const wanted = Math.min(
+    const earliest = Math.min(
       due === null ? Number.POSITIVE_INFINITY : Math.max(due, now + BACKSTOP_MS),
       this.scheduled("prune") ?? Number.POSITIVE_INFINITY,
     );
-    const current = this.scheduled("alarm");
-    // An alarm that fires earlier than needed only re-arms itself; moving it on every event would be churn.
-    if (current !== null && current > now && current <= wanted) return;
+    const wanted = Math.ceil(earliest / 1000) * 1000;
+    if (this.scheduled("alarm") === wanted) return;
     this.setScheduled("alarm", wanted);
     void this.deps.ctx.storage.setAlarm(wanted);
   }
