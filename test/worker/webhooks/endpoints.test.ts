@@ -1,5 +1,6 @@
 import { env, runInDurableObject } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createApp } from "../../../worker/app";
 import { ErrorEnvelopeSchema } from "../../../worker/errors";
 import {
   WebhookEndpointListSchema,
@@ -39,6 +40,22 @@ async function d1Dump() {
   );
   return JSON.stringify(rows);
 }
+
+/** The app as deployed with these settings, over the same bindings. */
+function appWith(settings: Record<string, string>) {
+  const app = createApp();
+  const overridden = { ...env, ...settings };
+  return (path: string, init: RequestInit = {}) =>
+    app.request(`https://api.test${path}`, { ...init, headers: { ...ADMIN, ...init.headers } }, overridden);
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+afterEach(() => vi.restoreAllMocks());
 
 describe("webhook endpoints", () => {
   it("creates, lists, reads, changes and deletes an endpoint", async () => {
@@ -174,5 +191,63 @@ describe("webhook endpoints", () => {
     }
     expect((await patch(`/projects/${other}/webhooks/${created.id}`, { enabled: false })).status).toBe(404);
     expect((await api(`/projects/${projectId}/webhooks/${created.id}`, { headers: ADMIN })).status).toBe(200);
+  });
+
+  it("refuses http, localhost and private, loopback or link-local IP hosts in production", async () => {
+    const production = appWith({ DEPLOY_ENV: "production" });
+    const projectId = uniqueProjectId("hooks");
+    for (const url of [
+      "http://hooks.example.com/x",
+      "https://localhost/x",
+      "https://127.0.0.1/x",
+      "https://10.1.2.3/x",
+      "https://192.168.0.10/x",
+      "https://169.254.169.254/x",
+      "https://[::1]/x",
+      "https://[fe80::1]/x",
+    ]) {
+      await expectInvalid(
+        await production(`/projects/${projectId}/webhooks`, json("POST", { url, events: ["*"] })),
+        "url",
+      );
+    }
+    const created = await production(
+      `/projects/${projectId}/webhooks`,
+      json("POST", { url: "https://hooks.example.com/x", events: ["*"] }),
+    );
+    expect(created.status).toBe(201);
+    const { id } = WebhookEndpointWithSecretSchema.parse(await created.json());
+    await expectInvalid(
+      await production(`/projects/${projectId}/webhooks/${id}`, json("PATCH", { url: "https://10.0.0.1/x" })),
+      "url",
+    );
+    const moved = await production(
+      `/projects/${projectId}/webhooks/${id}`,
+      json("PATCH", { url: "https://other.example.com/y" }),
+    );
+    expect(WebhookEndpointSchema.parse(await moved.json()).url).toBe("https://other.example.com/y");
+  });
+
+  it("never writes a signing secret to the logs", async () => {
+    const lines: string[] = [];
+    for (const method of ["log", "info", "warn", "error", "debug"] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        lines.push(args.map(String).join(" "));
+      });
+    }
+    const verbose = appWith({ LOG_LEVEL: "DEBUG" });
+    const projectId = uniqueProjectId("hooks");
+    const target = receiver();
+    const created = await verbose(`/projects/${projectId}/webhooks`, json("POST", { url: target.url, events: ["*"] }));
+    const { id, secret } = WebhookEndpointWithSecretSchema.parse(await created.json());
+    const rotated = await verbose(`/projects/${projectId}/webhooks/${id}/rotate-secret`, { method: "POST" });
+    const { secret: next } = WebhookEndpointWithSecretSchema.parse(await rotated.json());
+    await verbose(`/projects/${projectId}/webhooks/${id}/test`, { method: "POST" });
+    await verbose(`/projects/${projectId}/webhooks/${id}`);
+    expect(lines.some((line) => line.includes('"message":"webhook_created"'))).toBe(true);
+    for (const line of lines) {
+      for (const value of [secret, next]) expect(line).not.toContain(value.slice("whsec_".length));
+      expect(line).not.toContain("whsec_");
+    }
   });
 });
