@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ingestJob } from "../../../worker/jobs/types/ingest";
 import { JobSchema } from "../../../worker/routes/jobs/schema";
 import { createIngestJob, getJob, projectWithAsset, scriptIngest, waitForJob } from "../jobs/job-test-kit";
+import { scriptJob } from "../scripted-job-types";
 import { bodies, typesOf, webhookWithReceiver } from "./webhook-kit";
 
 let restore: (() => void) | undefined;
@@ -50,5 +52,20 @@ describe("webhook delivery", () => {
     await all.receiver.until((got) => expect(got).toHaveLength(2));
     await completions.receiver.until((got) => expect(typesOf(got)).toEqual(["job.completed"]));
     expect(await failures.receiver.received()).toEqual([]);
+  });
+
+  it("delivers a job type's outcome event (a quiz summary as quiz.ready) with the job's own events, verified", async () => {
+    const { projectId, assetId } = await projectWithAsset("hooks");
+    const { receiver } = await webhookWithReceiver(projectId);
+    const quiz = { quiz_id: crypto.randomUUID(), asset_id: assetId, question_count: 8, language: "de" };
+    // The quiz job type lives on another branch; a type that announces quiz.ready with its result stands in.
+    restore = scriptJob({ ...ingestJob, events: { completed: { type: "quiz.ready" } } }, async () => quiz);
+    const created = await createIngestJob(projectId, assetId);
+    await waitForJob(projectId, created.id, (j) => j.status === "completed");
+    const received = await receiver.until((got) => expect(got).toHaveLength(3));
+    expect(received.every((hook) => hook.verified[0] === true)).toBe(true);
+    expect(typesOf(received)).toEqual(["job.started", "job.completed", "quiz.ready"]);
+    expect(bodies(received)[2]?.data).toEqual(quiz);
+    expect(new Set(received.map((hook) => hook.id)).size).toBe(3);
   });
 });
