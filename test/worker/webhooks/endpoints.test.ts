@@ -1,6 +1,5 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createApp } from "../../../worker/app";
 import { ErrorEnvelopeSchema } from "../../../worker/errors";
 import {
   WebhookEndpointListSchema,
@@ -8,6 +7,7 @@ import {
   WebhookEndpointWithSecretSchema,
 } from "../../../worker/routes/webhooks/schema";
 import { uniqueProjectId } from "../helpers/project-key";
+import { appWith } from "../storage/helpers";
 import { ADMIN, api, createWebhook, postJson, projectStub, receiver } from "./webhook-kit";
 
 const patch = (path: string, body: unknown) =>
@@ -39,14 +39,6 @@ async function d1Dump() {
     tables.results.map(async ({ name }) => (await env.DB.prepare(`SELECT * FROM "${name}"`).all()).results),
   );
   return JSON.stringify(rows);
-}
-
-/** The app as deployed with these settings, over the same bindings. */
-function appWith(settings: Record<string, string>) {
-  const app = createApp();
-  const overridden = { ...env, ...settings };
-  return (path: string, init: RequestInit = {}) =>
-    app.request(`https://api.test${path}`, { ...init, headers: { ...ADMIN, ...init.headers } }, overridden);
 }
 
 const json = (method: string, body: unknown): RequestInit => ({
