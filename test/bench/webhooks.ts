@@ -173,6 +173,13 @@ try {
     `/projects/${projectId}/webhooks/${webhooks.at(-1)?.id}/deliveries?status=failed&limit=100`,
   );
 
+  // The attempts' own round trips (request sent to answer read), as the delivery log records them.
+  const logged = await call<{ items: { attempts: { latency_ms: number }[] }[] }>(
+    "GET",
+    `/projects/${projectId}/webhooks/${webhooks[0]?.id}/deliveries?limit=100`,
+  );
+  const roundTrips = logged.items.flatMap((d) => d.attempts.map((a) => a.latency_ms)).sort((a, b) => a - b);
+
   console.log(
     JSON.stringify(
       {
@@ -185,6 +192,7 @@ try {
         },
         changes_made_seconds: (changesDone - started) / 1000,
         logged_to_verified_delivery_ms: { p50: percentile(afterLog, 50), p99: percentile(afterLog, 99) },
+        attempt_round_trip_ms: { p50: percentile(roundTrips, 50), p99: percentile(roundTrips, 99) },
         healthy_all_delivered_seconds: (healthyDone - started) / 1000,
         alarms_run_early: advances,
         per_endpoint: Object.fromEntries(names.map((name) => [name, tally(receiver.endpoint(name).received)])),

@@ -69,6 +69,8 @@ export class DeliveryStore {
       next_attempt_at INTEGER, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`);
     sql.exec("CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at)");
     sql.exec("CREATE INDEX IF NOT EXISTS deliveries_listing ON deliveries (endpoint_id, created_at, id)");
+    // nextDue walks one endpoint's pending deliveries in event order, not every pending delivery of the project.
+    sql.exec("CREATE INDEX IF NOT EXISTS deliveries_endpoint_order ON deliveries (endpoint_id, status, event_seq)");
     sql.exec(`CREATE TABLE IF NOT EXISTS attempts (
       delivery_id TEXT NOT NULL, number INTEGER NOT NULL, attempted_at TEXT NOT NULL, status_code INTEGER,
       latency_ms INTEGER NOT NULL, response_body TEXT, error TEXT, next_attempt_at TEXT,
