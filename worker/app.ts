@@ -6,6 +6,7 @@ import { corsPolicy } from "./middleware/cors";
 import { requestContext } from "./middleware/request-context";
 import { registerAiRoutes } from "./routes/ai";
 import { registerApiKeyRoutes } from "./routes/api-keys";
+import { registerProjectEventRoutes } from "./routes/events";
 import { registerExportRoutes } from "./routes/exports";
 import { registerImageRoutes } from "./routes/images";
 import { registerJobRoutes } from "./routes/jobs";
@@ -17,6 +18,7 @@ import { registerHealth } from "./routes/system/health";
 import { registerInfo } from "./routes/system/info";
 import { registerUploadRoutes } from "./routes/uploads";
 import { registerVideoRoutes } from "./routes/videos";
+import { registerWebhookRoutes } from "./routes/webhooks";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: handleZodError });
@@ -37,6 +39,8 @@ export function createApp() {
   registerJobRoutes(app);
   registerUploadRoutes(app);
   registerAiRoutes(app);
+  registerWebhookRoutes(app);
+  registerProjectEventRoutes(app);
 
   app.notFound((c) => {
     const allow = allowedMethods(app, c.req.path);

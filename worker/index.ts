@@ -1,8 +1,9 @@
 import { createApp } from "./app";
 import type { Env } from "./env";
-
+import { sweepEventOutbox } from "./events/outbox-sweep";
 import { consumeJobMessages } from "./jobs/queue-consumer";
 
+export { ProjectEventsObject } from "./events/project-events-object";
 export { JobObject } from "./jobs/job-object";
 export { MediaContainer } from "./media/media-container";
 export { UploadObject } from "./uploads/upload-object";
@@ -12,4 +13,7 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   queue: (batch: MessageBatch<unknown>, env: Env, _ctx: ExecutionContext) => consumeJobMessages(batch, env),
+  scheduled: async (_controller: ScheduledController, env: Env, _ctx: ExecutionContext) => {
+    await sweepEventOutbox(env);
+  },
 } satisfies ExportedHandler<Env>;

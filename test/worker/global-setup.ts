@@ -15,6 +15,7 @@ import type { TestProject } from "vitest/node";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { startFakeOpenAI } from "../fake-openai/server";
 import { testFfmpegSource } from "../media/generate";
+import { startWebhookReceiver } from "../webhook-receiver/server";
 import { generateMediaFixtures, type MediaFixtureName } from "./media-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -29,6 +30,8 @@ declare module "vitest" {
     busyMediaServiceUrl: string;
     fakeOpenAIUrl: string;
     mediaFixtures: Record<MediaFixtureName, string>;
+    /** The webhook receiver (test/webhook-receiver), a Node process since the tests run inside workerd. */
+    webhookReceiverUrl: string;
   }
 }
 
@@ -183,6 +186,15 @@ export async function setupWorkerTests(
   };
 }
 
-export default function setup(project: TestProject) {
-  return setupWorkerTests(project);
+export default async function setup(project: TestProject) {
+  const receiver = await startWebhookReceiver();
+  project.provide("webhookReceiverUrl", receiver.url);
+  const teardown = await setupWorkerTests(project).catch(async (error) => {
+    await receiver.stop();
+    throw error;
+  });
+  return async () => {
+    await teardown();
+    await receiver.stop();
+  };
 }

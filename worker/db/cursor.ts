@@ -4,16 +4,17 @@ import { base64Url } from "../bytes";
 import { DomainError } from "../domain-error";
 
 /**
- * Keyset pagination over (created_at, id), newest first. A cursor is opaque to clients: base64url of the
+ * Keyset pagination over (created_at, id), newest first (D1 here; the webhook delivery log uses the same cursors
+ * over its Durable Object's SQLite). A cursor is opaque to clients: base64url of the
  * last item's [created_at, id]. It always arrives as the `cursor` query parameter, hence the field path.
  */
-type CursorKey = [createdAt: string, id: string];
+export type CursorKey = [createdAt: string, id: string];
 
-function encodeCursor(key: CursorKey): string {
+export function encodeCursor(key: CursorKey): string {
   return base64Url.encode(new TextEncoder().encode(JSON.stringify(key)));
 }
 
-function decodeCursor(cursor: string): CursorKey {
+export function decodeCursor(cursor: string): CursorKey {
   const bytes = base64Url.decode(cursor);
   try {
     const value: unknown =

@@ -1,3 +1,4 @@
+import { SseConnection } from "../events/sse-connection";
 import type { JobEvent } from "./job-store";
 
 /**
@@ -8,15 +9,6 @@ export const jobEventStreamOptions = { heartbeatMs: 15_000 };
 
 /** WebSocket close code and reason sent after the job's terminal event. */
 export const JOB_FINISHED_CLOSE = { code: 1000, reason: "job finished" } as const;
-
-interface SseClient {
-  writer: WritableStreamDefaultWriter<Uint8Array>;
-  heartbeat: ReturnType<typeof setInterval> | null;
-  /** Frames waiting while a write is in flight; sent together as one chunk. */
-  pending: Uint8Array[];
-  writing: boolean;
-  ending: boolean;
-}
 
 const encoder = new TextEncoder();
 
@@ -35,34 +27,19 @@ export function wsMessage(event: JobEvent): string {
  * through ctx.getWebSockets() and survive the object sleeping; SSE streams live as long as this instance.
  */
 export class JobEventHub {
-  private readonly sse = new Set<SseClient>();
+  private readonly sse = new Set<SseConnection>();
 
   constructor(private readonly ctx: DurableObjectState) {}
 
   openSse(events: JobEvent[], terminal: boolean): Response {
-    const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-    const client: SseClient = {
-      writer: writable.getWriter(),
-      heartbeat: null,
-      pending: [],
-      writing: false,
-      ending: false,
-    };
-    this.write(client, "retry: 2000\n\n");
-    for (const event of events) this.write(client, sseFrame(event));
-    if (terminal) {
-      this.close(client);
-    } else {
-      this.sse.add(client);
-      client.heartbeat = setInterval(() => this.write(client, ": heartbeat\n\n"), jobEventStreamOptions.heartbeatMs);
-    }
-    return new Response(readable, {
-      headers: {
-        "Content-Type": "text/event-stream; charset=utf-8",
-        "Cache-Control": "no-cache, no-transform",
-        "X-Accel-Buffering": "no",
-      },
-    });
+    const client: SseConnection = new SseConnection(
+      () => this.sse.delete(client),
+      terminal ? null : jobEventStreamOptions.heartbeatMs,
+    );
+    for (const event of events) client.write(sseFrame(event));
+    if (terminal) client.close();
+    else this.sse.add(client);
+    return client.response;
   }
 
   openWebSocket(events: JobEvent[], terminal: boolean): Response {
@@ -77,8 +54,8 @@ export class JobEventHub {
     // Encoded once for every subscriber: with hundreds of them this is most of the work per event.
     const frame = encoder.encode(sseFrame(event));
     for (const client of this.sse) {
-      this.write(client, frame);
-      if (terminal) this.close(client);
+      client.write(frame);
+      if (terminal) client.close();
     }
     const message = wsMessage(event);
     for (const socket of this.ctx.getWebSockets()) {
@@ -93,58 +70,7 @@ export class JobEventHub {
 
   /** Ends every stream, e.g. when the job is discarded. */
   closeAll(): void {
-    for (const client of this.sse) this.close(client);
+    for (const client of this.sse) client.close();
     for (const socket of this.ctx.getWebSockets()) socket.close(1001, "job removed");
   }
-
-  /**
-   * Queues a frame. While a write is in flight, later frames wait and then leave as one chunk: a slow
-   * subscriber (or a busy runtime) gets fewer, larger writes instead of an ever longer backlog, in order.
-   */
-  private write(client: SseClient, chunk: string | Uint8Array): void {
-    if (client.ending) return;
-    client.pending.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
-    if (!client.writing) void this.drain(client);
-  }
-
-  private async drain(client: SseClient): Promise<void> {
-    client.writing = true;
-    try {
-      while (client.pending.length > 0) {
-        const chunks = client.pending.splice(0);
-        await client.writer.write(chunks.length === 1 ? (chunks[0] as Uint8Array) : concat(chunks));
-      }
-      if (client.ending) await client.writer.close();
-    } catch {
-      // The subscriber went away.
-      client.ending = true;
-      this.stop(client);
-    } finally {
-      client.writing = false;
-    }
-  }
-
-  /** Ends the stream once everything queued for it has been written. */
-  private close(client: SseClient): void {
-    this.stop(client);
-    if (client.ending) return;
-    client.ending = true;
-    if (!client.writing) void this.drain(client);
-  }
-
-  private stop(client: SseClient): void {
-    if (client.heartbeat) clearInterval(client.heartbeat);
-    client.heartbeat = null;
-    this.sse.delete(client);
-  }
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

@@ -2,11 +2,15 @@ import { DurableObject } from "cloudflare:workers";
 import { createDb } from "../db/client";
 import type { JobStatus } from "../db/schema/jobs";
 import { type Env, getSettings } from "../env";
+import { newEvent, type ProjectEventInput } from "../events/event-types";
+import { ProjectEventsClient } from "../events/project-events-client";
 import { Logger } from "../logger";
 import { type CancelOutcome, type InitJobInput, isTerminal, type Job, type RunOutcome } from "./job";
 import { runAttempt } from "./job-attempt";
 import { JobEventHub } from "./job-event-hub";
+import { jobStatusEvent, readOutcome } from "./job-events";
 import { JobMirrorWriter } from "./job-mirror-writer";
+import { JobOutbox } from "./job-outbox";
 import { type JobState, JobStore } from "./job-store";
 import {
   type AttemptResult,
@@ -25,10 +29,13 @@ import { findJobType } from "./types";
 
 const LEASE_RENEW_MS = 20_000;
 const PROGRESS_MIRROR_MS = 2_000;
+// Set with every change that records events, in the same block: a crash before they are forwarded still wakes us.
+const EVENTS_RETRY_MS = 5_000;
 
 /**
  * One per job (named by the job id): owns its state, runs its attempts and streams its events. The rules live in
- * job-transitions.ts; this class stores, publishes, mirrors to D1 and keeps the alarm.
+ * job-transitions.ts; this class stores, publishes, mirrors to D1, forwards its project events (job-outbox.ts)
+ * and keeps the alarm.
  */
 export class JobObject extends DurableObject<Env> {
   private readonly store: JobStore;
@@ -36,6 +43,7 @@ export class JobObject extends DurableObject<Env> {
   private readonly logger: Logger;
   private active: { attempt: number; controller: AbortController; startedAt: number } | null = null;
   private readonly mirror: JobMirrorWriter;
+  private readonly outbox: JobOutbox;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -43,6 +51,7 @@ export class JobObject extends DurableObject<Env> {
     this.hub = new JobEventHub(ctx);
     this.logger = new Logger(getSettings(env).LOG_LEVEL, { component: "job" });
     this.mirror = new JobMirrorWriter(createDb(env.DB), () => this.store.load()?.job ?? null, this.logger);
+    this.outbox = new JobOutbox(ctx.storage.sql, (events) => this.forwardEvents(events), this.logger);
     // Answered by the runtime without waking the object, so a client's keep-alive costs nothing.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
@@ -50,6 +59,12 @@ export class JobObject extends DurableObject<Env> {
   /** The definition that runs jobs of this type (worker/jobs/types); undefined fails the job permanently. */
   protected jobType(name: string): JobTypeDefinition | undefined {
     return findJobType(name);
+  }
+
+  /** Hands events to the project's log (the tests' Worker overrides this to simulate a crash before it). */
+  protected async forwardEvents(events: ProjectEventInput[]): Promise<void> {
+    const projectId = this.store.load()?.job.project_id;
+    if (projectId) await new ProjectEventsClient(this.env.PROJECT_EVENTS, projectId).append(events);
   }
 
   /** Creates the job (status queued). Idempotent: a second call returns the existing job unchanged. */
@@ -115,6 +130,7 @@ export class JobObject extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.store.createTables();
+    this.outbox.createTables();
   }
 
   /** SSE (GET) or WebSocket upgrade; the route has already checked access and that the job exists. */
@@ -141,6 +157,7 @@ export class JobObject extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     if (this.mirror.failed) await this.mirror.flush();
+    await this.outbox.flush();
     const state = this.store.load();
     if (!state) return;
     if (state.job.status === "queued") {
@@ -198,13 +215,17 @@ export class JobObject extends DurableObject<Env> {
   }
 
   private async settle(attempt: number, startedAt: number, result: AttemptResult): Promise<RunOutcome> {
+    const db = createDb(this.env.DB);
+    const job = this.store.load()?.job;
+    const pending = await readOutcome((type) => this.jobType(type), job, attempt, result, { db, logger: this.logger });
     const state = this.store.load();
     // Discarded while the handler ran.
     if (!state) return "already_finished";
     const now = Date.now();
     const { outcome, changed } = settleAttempt(state, attempt, result, now, now - startedAt);
     if (!changed) return outcome;
-    this.commit(state, "running", now - startedAt);
+    const announced = pending?.status === state.job.status ? newEvent(pending.type, pending.data, new Date(now)) : null;
+    this.commit(state, "running", now - startedAt, announced);
     await this.afterStatusChange(state);
     if (outcome === "retry_scheduled" && state.released) await this.dispatch(state);
     return outcome;
@@ -217,13 +238,24 @@ export class JobObject extends DurableObject<Env> {
     this.commit(state, previous);
   }
 
-  /** Saves, publishes, and logs one structured line when the status changed. Synchronous. */
-  private commit(state: JobState, previous: JobStatus | null, attemptMs?: number): void {
+  /**
+   * Saves, publishes, records the change's project events in the outbox, and logs one structured line when the
+   * status changed. Synchronous, so the state and its events commit together.
+   */
+  private commit(
+    state: JobState,
+    previous: JobStatus | null,
+    attemptMs?: number,
+    announced?: ProjectEventInput | null,
+  ): void {
     const event = this.store.commit(state);
     const { job } = state;
     this.hub.publish(event, isTerminal(job.status));
     this.mirror.markDirty();
     if (previous === job.status) return;
+    const statusEvent = jobStatusEvent(previous, job, Date.parse(job.updated_at));
+    for (const recorded of [statusEvent, announced]) if (recorded) this.outbox.add(recorded);
+    if (statusEvent) void this.ctx.storage.setAlarm(Date.now() + EVENTS_RETRY_MS);
     this.logger.info("job_state", {
       job_id: job.id,
       project_id: job.project_id,
@@ -237,7 +269,7 @@ export class JobObject extends DurableObject<Env> {
   }
 
   private async afterStatusChange(state: JobState): Promise<void> {
-    await this.mirror.flush();
+    await Promise.all([this.outbox.flush(), this.mirror.flush()]);
     await this.syncAlarm(state);
   }
 
@@ -253,12 +285,13 @@ export class JobObject extends DurableObject<Env> {
     if (!this.active || !state || state.job.status !== "running") return;
     renewLease(state, Date.now());
     this.store.saveQuietly(state);
+    await this.outbox.flush();
     await this.syncAlarm(state);
     if (this.mirror.pending) await this.mirror.flush();
   }
 
   private async syncAlarm(state: JobState): Promise<void> {
-    const at = nextAlarmAt(state, Date.now(), this.mirror.failed);
+    const at = nextAlarmAt(state, Date.now(), this.mirror.failed, this.outbox.pending);
     if (at === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(at);
   }

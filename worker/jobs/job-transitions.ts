@@ -144,15 +144,18 @@ export function renewLease(state: JobState, now: number): void {
 
 /**
  * When the object's one alarm should fire: the lease's expiry while running, the retry time while waiting for a
- * retry, a redispatch check while released; pulled earlier by a failed D1 mirror. Null: no alarm.
+ * retry, a redispatch check while released; pulled earlier by a failed D1 mirror, and by project events not yet
+ * forwarded (job-outbox.ts) unless the job is queued: a queued job's alarm dispatches it, and its events go out
+ * with its next change. Null: no alarm.
  */
-export function nextAlarmAt(state: JobState, now: number, mirrorFailed: boolean): number | null {
+export function nextAlarmAt(state: JobState, now: number, mirrorFailed: boolean, eventsPending = false): number | null {
   const { job } = state;
   let at: number | null = null;
   if (job.status === "running") at = state.leaseExpiresAt;
   else if (job.status === "queued")
     at = state.released || !job.next_attempt_at ? now + REDISPATCH_MS : Date.parse(job.next_attempt_at);
-  if (mirrorFailed) at = Math.min(at ?? Number.POSITIVE_INFINITY, now + MIRROR_RETRY_MS);
+  const retry = mirrorFailed || (eventsPending && job.status !== "queued");
+  if (retry) at = Math.min(at ?? Number.POSITIVE_INFINITY, now + MIRROR_RETRY_MS);
   return at;
 }
 

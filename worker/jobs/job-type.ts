@@ -1,12 +1,24 @@
 import type { z } from "zod";
 import type { Database } from "../db/client";
 import type { JsonObject } from "../db/schema/columns";
+import type { ProjectEventType } from "../events/event-types";
 import type { JobContext } from "./handler";
+import type { Job } from "./job";
 
 /** What creation-time checks may read. */
 export interface JobTypeScope {
   db: Database;
   projectId: string;
+}
+
+/**
+ * A project event a job type announces when its job ends (besides job.completed / job.failed), e.g.
+ * `transcript.ready`. `data` is read just before the outcome is committed (the handler has already stored what
+ * it made); its default is the job's result. Returning null skips the event.
+ */
+export interface JobOutcomeEvent {
+  type: ProjectEventType;
+  data?(outcome: { job: Job; result: JsonObject | null }, scope: JobTypeScope): Promise<JsonObject | null>;
 }
 
 /**
@@ -35,6 +47,8 @@ export interface JobTypeDefinition<
   run(ctx: JobContext<z.output<Payload>>): Promise<z.input<Result>>;
   /** What `run` returns is parsed with this before it becomes the job's `result`. */
   resultSchema: Result;
+  /** The project events its outcome announces (worker/events/event-types.ts). */
+  events?: { completed?: JobOutcomeEvent; failed?: JobOutcomeEvent };
 }
 
 /** Builds a job type with its payload and result types inferred from the schemas. */

@@ -6,6 +6,9 @@ import { jobs } from "../db/schema/jobs";
 import { sceneRuns } from "../db/schema/scene-runs";
 import { storageObjects } from "../db/schema/storage-objects";
 import { transcripts } from "../db/schema/transcripts";
+import { asEventData } from "../events/event-types";
+import type { EventOutbox } from "../events/outbox";
+import { assetView } from "./asset-view";
 import { ASSET_FOLDERS, categoryOfKey } from "./layout";
 import { type DeletedObjects, deleteTrackedObjects, type StorageDeps } from "./tracked-objects";
 
@@ -28,13 +31,18 @@ export interface RegisterAssetInput {
   /** A derived poster already in R2 (e.g. an export's thumbnail). */
   thumbnailKey?: string | null;
   createdAt?: Date;
+  /** Announces the new asset as `upload.completed` (deps.outbox required), recorded in the same batch. */
+  announce?: "upload.completed";
 }
+
+/** Storage plus the event outbox, for changes that announce themselves (worker/events/outbox.ts). */
+export type AnnouncingStorageDeps = StorageDeps & { outbox?: EventOutbox };
 
 /**
  * Registers a file that is already in R2 as an asset: the asset row and its storage_objects row are
  * written (or the existing row claimed) in one batch. On failure the R2 object is deleted, so no file is left that nothing tracks.
  */
-export async function registerAsset(deps: StorageDeps, input: RegisterAssetInput): Promise<Asset> {
+export async function registerAsset(deps: AnnouncingStorageDeps, input: RegisterAssetInput): Promise<Asset> {
   const folder = ASSET_FOLDERS[input.category];
   if (categoryOfKey(input.key) !== folder || !input.key.startsWith(`projects/${input.projectId}/`)) {
     throw new Error(`Key ${input.key} is not in project ${input.projectId}'s ${folder} folder`);
@@ -61,6 +69,7 @@ export async function registerAsset(deps: StorageDeps, input: RegisterAssetInput
     createdAt: now,
     updatedAt: now,
   };
+  const outbox = input.announce ? requireOutbox(deps) : null;
   try {
     await deps.db.batch([
       deps.db.insert(assets).values(row),
@@ -76,12 +85,20 @@ export async function registerAsset(deps: StorageDeps, input: RegisterAssetInput
         })
         // The file may already be tracked (written with putTrackedObject so a crash cannot leave it untracked).
         .onConflictDoUpdate({ target: storageObjects.key, set: { sizeBytes: input.sizeBytes, assetId: input.id } }),
+      ...(outbox ? [outbox.record(input.projectId, "upload.completed", asEventData(assetView(row)))] : []),
     ]);
   } catch (error) {
     await deps.bucket.delete(input.key).catch(() => undefined);
     throw error;
   }
+  // Before anything that follows (the ingest job's own events), so the project's log has them in order.
+  await outbox?.publish(input.projectId);
   return row;
+}
+
+function requireOutbox(deps: AnnouncingStorageDeps): EventOutbox {
+  if (!deps.outbox) throw new Error("An announcing storage change needs the event outbox");
+  return deps.outbox;
 }
 
 /** One asset of a project (optionally of one category), or null; another project's asset is never returned. */
@@ -127,11 +144,11 @@ export async function listProjectAssets(
 
 /**
  * Deletes an asset with everything derived from it: its file and derived objects (thumbnails, ...) from
- * R2, then its storage_objects, transcripts, scene_runs and jobs rows and the asset row in one batch.
- * Returns null when the project has no such asset.
+ * R2, then its storage_objects, transcripts, scene_runs and jobs rows and the asset row in one batch, with its
+ * `asset.deleted` event when deps.outbox is given. Returns null when the project has no such asset.
  */
 export async function deleteAssetWithDerived(
-  deps: StorageDeps,
+  deps: AnnouncingStorageDeps,
   projectId: string,
   assetId: string,
   category?: AssetCategory,
@@ -152,6 +169,8 @@ export async function deleteAssetWithDerived(
     deps.db.delete(sceneRuns).where(eq(sceneRuns.assetId, assetId)),
     deps.db.delete(jobs).where(eq(jobs.assetId, assetId)),
     deps.db.delete(assets).where(eq(assets.id, assetId)),
+    ...(deps.outbox ? [deps.outbox.record(projectId, "asset.deleted", asEventData(assetView(asset)))] : []),
   ]);
+  await deps.outbox?.publish(projectId);
   return deleted;
 }

@@ -1,5 +1,6 @@
 import { toHex } from "../bytes";
 import type { Asset, AssetCategory } from "../db/schema/assets";
+import type { EventOutbox } from "../events/outbox";
 import { registerAsset } from "./assets";
 import { StorageError } from "./errors";
 import {
@@ -31,12 +32,15 @@ export interface UploadRequest {
   field?: string;
 }
 
+/** Storage and the event outbox: a finished upload is announced as `upload.completed`. */
+export type UploadDeps = StorageDeps & { outbox: EventOutbox };
+
 /**
  * The one upload pipeline (videos, music, images): the multipart `file` field is streamed into R2 while
  * its SHA-256 is computed, its size is bounded and its first bytes are checked against its extension.
  * Only a complete, valid file is registered; on any failure the partial object is removed.
  */
-export async function uploadAsset(deps: StorageDeps, request: UploadRequest): Promise<Asset> {
+export async function uploadAsset(deps: UploadDeps, request: UploadRequest): Promise<Asset> {
   const field = request.field ?? "file";
   assertProjectId(request.projectId);
   const boundary = multipartBoundary(request.contentType);
@@ -56,7 +60,7 @@ export async function uploadAsset(deps: StorageDeps, request: UploadRequest): Pr
 }
 
 async function storeFilePart(
-  deps: StorageDeps,
+  deps: UploadDeps,
   request: UploadRequest,
   reader: MultipartReader,
   clientName: string,
@@ -133,6 +137,7 @@ async function storeFilePart(
       sizeBytes,
       checksum,
       createdAt,
+      announce: "upload.completed",
     });
   } catch (error) {
     await hasher.abort().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { toHex } from "../bytes";
 import type { Database } from "../db/client";
 import type { Asset } from "../db/schema/assets";
+import type { EventOutbox } from "../events/outbox";
 import { getProjectAsset, registerAsset } from "../storage/assets";
 import { fileExtension } from "../storage/layout";
 import { formatForExtension, MEDIA_FORMATS, SNIFF_BYTES } from "../storage/media-types";
@@ -10,6 +11,8 @@ import type { StoredPart, UploadRecord } from "./upload-store";
 export interface CompletionDeps {
   db: Database;
   bucket: R2Bucket;
+  /** Where the finished upload is announced (upload.completed). */
+  outbox: EventOutbox;
   /** Starts the asset's ingest job with the one-shot route's function; returns the asset with its job id. */
   startIngest(asset: Asset): Promise<Asset>;
 }
@@ -66,6 +69,7 @@ export async function registerUploadedVideo(deps: CompletionDeps, record: Upload
     sizeBytes: record.length,
     checksum,
     createdAt: new Date(record.createdAt),
+    announce: "upload.completed",
   });
   return succeed(await deps.startIngest(asset));
 }

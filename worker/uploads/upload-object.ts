@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { createDb } from "../db/client";
 import { type Env, getSettings } from "../env";
+import { EventOutbox } from "../events/outbox";
 import { startVideoIngest } from "../jobs/ingest/start-ingest";
 import { Logger } from "../logger";
 import { ASSET_FOLDERS, fileExtension, objectKey, storedFileName } from "../storage/layout";
@@ -221,6 +222,7 @@ export class UploadObject extends DurableObject<Env> {
     const deps: CompletionDeps = {
       db,
       bucket: this.env.BUCKET,
+      outbox: new EventOutbox(db, this.env.PROJECT_EVENTS, this.logger),
       startIngest: (asset) => startVideoIngest({ db, env: this.env, settings, logger: this.logger }, asset),
     };
     const outcome = await registerUploadedVideo(deps, record);

@@ -45,6 +45,8 @@ export const exportJob = defineJobType({
   },
   assetId: (payload) => (payload.from_scenes ? payload.asset_id : payload.timeline.clips[0]?.asset_id),
   resultSchema: ExportResultSchema,
+  // Its data is the job's result: every output with its export asset id and download path.
+  events: { completed: { type: "export.ready" } },
   async run(ctx) {
     const { db, bucket, media, settings } = ctx.services;
     const projectId = ctx.job.projectId;

@@ -18,6 +18,7 @@ import {
   releaseClaim,
   staleThumbnailKeys,
 } from "../ingest/asset-ingest-state";
+import { INGEST_EVENTS } from "../ingest/ingest-events";
 import { defineJobType } from "../job-type";
 
 const IngestPayloadSchema = z.strictObject({
@@ -146,6 +147,7 @@ export const ingestJob = defineJobType({
   payloadSchema: IngestPayloadSchema,
   ...assetInProject,
   resultSchema: IngestResultSchema,
+  events: INGEST_EVENTS,
   async run(ctx) {
     const { db, bucket } = ctx.services;
     const { projectId, payload } = ctx.job;

@@ -66,6 +66,8 @@ export const sceneDetectionJob = defineJobType({
   payloadSchema: SceneDetectionPayloadSchema,
   ...assetInProject,
   resultSchema: SceneDetectionResultSchema,
+  // Its data is the job's result: the scene run's summary (GET .../ai/scenes has the scenes).
+  events: { completed: { type: "scenes.ready" } },
   async run(ctx) {
     const { db, settings, media, logger } = ctx.services;
     const { asset_id: assetId, force } = ctx.job.payload;

@@ -56,6 +56,8 @@ export const transcriptionJob = defineJobType({
   payloadSchema: TranscriptionPayloadSchema,
   ...assetInProject,
   resultSchema: TranscriptionResultSchema,
+  // Its data is the job's result: the transcript's summary (GET .../ai/transcript has the segments).
+  events: { completed: { type: "transcript.ready" } },
   async run(ctx) {
     const { db, bucket, settings, media, logger } = ctx.services;
     const { asset_id: assetId, language, prompt, force } = ctx.job.payload;

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { ApiError } from "../../errors";
+import { EventOutbox } from "../../events/outbox";
 import { requireProjectAccess } from "../../middleware/auth";
 import { deleteAssetWithDerived } from "../../storage/assets";
 import { defineRoute } from "../define-route";
@@ -30,7 +31,13 @@ export function registerDeleteRoute(
   app.openapi(route, async (c) => {
     const { project_id: projectId, asset_id: assetId } = c.req.valid("param");
     const { db, logger } = c.get("services");
-    const deleted = await deleteAssetWithDerived({ db, bucket: c.env.BUCKET }, projectId, assetId, config.category);
+    const outbox = new EventOutbox(db, c.env.PROJECT_EVENTS, logger);
+    const deleted = await deleteAssetWithDerived(
+      { db, bucket: c.env.BUCKET, outbox },
+      projectId,
+      assetId,
+      config.category,
+    );
     if (!deleted) throw new ApiError("NOT_FOUND", `No ${config.noun} ${assetId} in project ${projectId}`);
     logger.info("asset_deleted", { project_id: projectId, asset_id: assetId, ...deleted });
     return c.body(null, 204);

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ASSET_CATEGORIES, ASSET_STATUSES, type Asset, type AssetCategory } from "../../db/schema/assets";
+import { assetView } from "../../storage/asset-view";
 import { ProjectIdSchema } from "../project-params";
 
 /** The URL segment and wording of each asset category's routes. */
@@ -37,9 +38,6 @@ export const EXPORT_ROUTES = {
   tag: "Exports",
   noun: "export",
 } as const satisfies AssetRouteConfig;
-
-// Categories whose files can be downloaded through `/<segment>/{asset_id}/content`.
-const DOWNLOADABLE: readonly AssetCategory[] = ["video", "export"];
 
 export const AssetParamsSchema = z.object({
   project_id: ProjectIdSchema,
@@ -144,39 +142,9 @@ export const ListAssetsQuerySchema = z.object({
     }),
 });
 
-const SEGMENTS: Record<AssetCategory, AssetRouteConfig["segment"]> = {
-  video: "videos",
-  music: "music",
-  image: "images",
-  export: "exports",
-};
-
 /** The published shape of an asset row, with links to its content and thumbnail routes. */
 export function toAssetResponse(asset: Asset): AssetResponse {
-  const base = `/projects/${asset.projectId}/${SEGMENTS[asset.category]}/${asset.id}`;
-  return AssetSchema.parse({
-    asset_id: asset.id,
-    project_id: asset.projectId,
-    category: asset.category,
-    filename: asset.filename,
-    original_filename: asset.originalFilename,
-    content_type: asset.contentType,
-    size_bytes: asset.sizeBytes,
-    checksum: asset.checksum,
-    status: asset.status,
-    duration_seconds: asset.durationSeconds,
-    metadata: asset.metadata,
-    ingest_job_id: asset.ingestJobId,
-    error_message: asset.errorMessage,
-    source_asset_ids: asset.sourceAssetIds,
-    created_at: asset.createdAt,
-    updated_at: asset.updatedAt,
-    links: {
-      content: DOWNLOADABLE.includes(asset.category) ? `${base}/content` : null,
-      thumbnail: DOWNLOADABLE.includes(asset.category) && asset.thumbnailKey ? `${base}/thumbnail` : null,
-      storyboard: asset.category === "video" && asset.storyboardKey ? `${base}/storyboard` : null,
-    },
-  });
+  return AssetSchema.parse(assetView(asset));
 }
 
 export const DeletedObjectsSchema = z

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import type { Asset } from "../../db/schema/assets";
+import { EventOutbox } from "../../events/outbox";
 import { requireProjectAccess } from "../../middleware/auth";
 import { acceptedExtensions } from "../../storage/media-types";
 import { type UploadCategory, uploadAsset } from "../../storage/upload";
@@ -64,10 +65,10 @@ export function registerUploadRoute(
 
   app.openapi(route, async (c) => {
     const { project_id: projectId } = c.req.valid("param");
-    const { db, settings } = c.get("services");
+    const { db, settings, logger } = c.get("services");
     const length = Number(c.req.header("content-length"));
     let asset = await uploadAsset(
-      { db, bucket: c.env.BUCKET },
+      { db, bucket: c.env.BUCKET, outbox: new EventOutbox(db, c.env.PROJECT_EVENTS, logger) },
       {
         projectId,
         category: config.category,

@@ -1,0 +1,282 @@
+import type { DeliveredEventType } from "./event-types";
+import type { AttemptOutcome } from "./webhook-sender";
+
+export const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export type AttemptView = {
+  attempted_at: string;
+  /** Null when no status arrived (timeout, connection refused); then `error` says why. */
+  status_code: number | null;
+  latency_ms: number;
+  /** The first 1 KB of the response body. */
+  response_body: string | null;
+  error: string | null;
+  /** When the next attempt was scheduled after this one; null when none was. */
+  next_attempt_at: string | null;
+};
+
+export interface DeliveryView {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: DeliveredEventType;
+  status: DeliveryStatus;
+  attempt_count: number;
+  next_attempt_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Oldest first. */
+  attempts: AttemptView[];
+}
+
+/** A delivery as the sender needs it. */
+export interface DueDelivery {
+  id: string;
+  endpointId: string;
+  eventSeq: number;
+  attemptCount: number;
+  /** Failed attempts since the delivery was last (re)started: the position in the retry schedule. */
+  failedInRound: number;
+}
+
+type DeliveryRow = {
+  id: string;
+  endpoint_id: string;
+  event_seq: number;
+  event_id: string;
+  event_type: DeliveredEventType;
+  status: DeliveryStatus;
+  attempt_count: number;
+  round_start: number;
+  next_attempt_at: number | null;
+  created_at: string;
+  updated_at: string;
+};
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** `dlv_` + the time in hex + random hex, so ids sort by creation like the rows do. */
+const newDeliveryId = (now: number) =>
+  `dlv_${now.toString(16).padStart(12, "0")}${Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("")}`;
+
+/** Webhook deliveries (one per event and endpoint) and their attempts, in the project object's SQLite. */
+export class DeliveryStore {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(`CREATE TABLE IF NOT EXISTS deliveries (
+      id TEXT PRIMARY KEY, endpoint_id TEXT NOT NULL, event_seq INTEGER NOT NULL, event_id TEXT NOT NULL,
+      event_type TEXT NOT NULL, status TEXT NOT NULL, attempt_count INTEGER NOT NULL, round_start INTEGER NOT NULL,
+      next_attempt_at INTEGER, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`);
+    sql.exec("CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at)");
+    sql.exec("CREATE INDEX IF NOT EXISTS deliveries_listing ON deliveries (endpoint_id, created_at, id)");
+    // nextDue walks one endpoint's pending deliveries in event order, not every pending delivery of the project.
+    sql.exec("CREATE INDEX IF NOT EXISTS deliveries_endpoint_order ON deliveries (endpoint_id, status, event_seq)");
+    sql.exec(`CREATE TABLE IF NOT EXISTS attempts (
+      delivery_id TEXT NOT NULL, number INTEGER NOT NULL, attempted_at TEXT NOT NULL, status_code INTEGER,
+      latency_ms INTEGER NOT NULL, response_body TEXT, error TEXT, next_attempt_at TEXT,
+      PRIMARY KEY (delivery_id, number))`);
+  }
+
+  create(endpointId: string, event: { seq: number; id: string; type: DeliveredEventType }, now: number): string {
+    const id = newDeliveryId(now);
+    const at = iso(now);
+    this.sql.exec(
+      `INSERT INTO deliveries (id, endpoint_id, event_seq, event_id, event_type, status, attempt_count, round_start,
+        next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?)`,
+      id,
+      endpointId,
+      event.seq,
+      event.id,
+      event.type,
+      now,
+      at,
+      at,
+    );
+    return id;
+  }
+
+  /** The endpoint's next delivery due by `dueBy`, in event order: one at a time per endpoint keeps its order. */
+  nextDue(endpointId: string, dueBy: number): DueDelivery | null {
+    const row = this.sql
+      .exec<DeliveryRow>(
+        `SELECT * FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ?
+         ORDER BY event_seq LIMIT 1`,
+        endpointId,
+        dueBy,
+      )
+      .toArray()[0];
+    return row ? toDue(row) : null;
+  }
+
+  /** Endpoints with a delivery due by `dueBy`. */
+  endpointsDue(dueBy: number): string[] {
+    return this.sql
+      .exec<{ endpoint_id: string }>(
+        "SELECT DISTINCT endpoint_id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ?",
+        dueBy,
+      )
+      .toArray()
+      .map((row) => row.endpoint_id);
+  }
+
+  /** The earliest time a pending delivery is due, or null. */
+  earliestDue(): number | null {
+    return this.sql
+      .exec<{ at: number | null }>("SELECT MIN(next_attempt_at) AS at FROM deliveries WHERE status = 'pending'")
+      .one().at;
+  }
+
+  /** Moves a delivery's due time, e.g. past a send in flight so that only a crash brings it back. */
+  postpone(id: string, until: number): void {
+    this.sql.exec("UPDATE deliveries SET next_attempt_at = ? WHERE id = ?", until, id);
+  }
+
+  recordAttempt(
+    delivery: DueDelivery,
+    attempt: AttemptOutcome & { at: number },
+    status: DeliveryStatus,
+    nextAttemptAt: number | null,
+  ): void {
+    const number = delivery.attemptCount + 1;
+    this.sql.exec(
+      `INSERT INTO attempts (delivery_id, number, attempted_at, status_code, latency_ms, response_body, error,
+        next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      delivery.id,
+      number,
+      iso(attempt.at),
+      attempt.statusCode,
+      attempt.latencyMs,
+      attempt.responseBody,
+      attempt.error,
+      iso(nextAttemptAt),
+    );
+    this.sql.exec(
+      "UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
+      status,
+      number,
+      nextAttemptAt,
+      iso(Date.now()),
+      delivery.id,
+    );
+  }
+
+  /** Starts deliveries over (a manual retry or replay): due now, at the start of the retry schedule. */
+  restart(ids: readonly string[], now: number): void {
+    for (const id of ids) {
+      this.sql.exec(
+        `UPDATE deliveries SET status = 'pending', round_start = attempt_count, next_attempt_at = ?, updated_at = ?
+         WHERE id = ?`,
+        now,
+        iso(now),
+        id,
+      );
+    }
+  }
+
+  /** Failed deliveries of the endpoint created at or after `since`. */
+  failedSince(endpointId: string, since: string): string[] {
+    return this.sql
+      .exec<{ id: string }>(
+        "SELECT id FROM deliveries WHERE endpoint_id = ? AND status = 'failed' AND created_at >= ? ORDER BY event_seq",
+        endpointId,
+        since,
+      )
+      .toArray()
+      .map((row) => row.id);
+  }
+
+  /** Gives up the endpoint's pending deliveries (it was disabled); replay sends them again. */
+  failPending(endpointId: string, now: number): void {
+    this.sql.exec(
+      "UPDATE deliveries SET status = 'failed', next_attempt_at = NULL, updated_at = ? WHERE endpoint_id = ? AND status = 'pending'",
+      iso(now),
+      endpointId,
+    );
+  }
+
+  get(endpointId: string, id: string): DeliveryView | null {
+    const row = this.sql
+      .exec<DeliveryRow>("SELECT * FROM deliveries WHERE id = ? AND endpoint_id = ?", id, endpointId)
+      .toArray()[0];
+    return row ? this.view(row) : null;
+  }
+
+  /** Due data of one delivery, for sending it now. */
+  due(id: string): DueDelivery | null {
+    const row = this.sql.exec<DeliveryRow>("SELECT * FROM deliveries WHERE id = ?", id).toArray()[0];
+    return row ? toDue(row) : null;
+  }
+
+  /** Newest first, after the cursor's [created_at, id]; one row more than `limit` says there is a next page. */
+  list(
+    endpointId: string,
+    query: { status?: DeliveryStatus; limit: number; after?: [createdAt: string, id: string] },
+  ): DeliveryView[] {
+    const [afterAt, afterId] = query.after ?? ["\uffff", ""];
+    const rows = this.sql
+      .exec<DeliveryRow>(
+        `SELECT * FROM deliveries WHERE endpoint_id = ? AND (? IS NULL OR status = ?)
+         AND (created_at < ? OR (created_at = ? AND id < ?))
+         ORDER BY created_at DESC, id DESC LIMIT ?`,
+        endpointId,
+        query.status ?? null,
+        query.status ?? null,
+        afterAt,
+        afterAt,
+        query.after ? afterId : "\uffff",
+        query.limit + 1,
+      )
+      .toArray();
+    return rows.map((row) => this.view(row));
+  }
+
+  deleteForEndpoint(endpointId: string): void {
+    this.sql.exec(
+      "DELETE FROM attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE endpoint_id = ?)",
+      endpointId,
+    );
+    this.sql.exec("DELETE FROM deliveries WHERE endpoint_id = ?", endpointId);
+  }
+
+  /** Forgets finished deliveries (and their attempts) created before `before`. */
+  prune(before: number): void {
+    const cutoff = iso(before);
+    this.sql.exec(
+      "DELETE FROM attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE created_at < ? AND status != 'pending')",
+      cutoff,
+    );
+    this.sql.exec("DELETE FROM deliveries WHERE created_at < ? AND status != 'pending'", cutoff);
+  }
+
+  private view(row: DeliveryRow): DeliveryView {
+    const attempts = this.sql
+      .exec<AttemptView>(
+        `SELECT attempted_at, status_code, latency_ms, response_body, error, next_attempt_at FROM attempts
+         WHERE delivery_id = ? ORDER BY number`,
+        row.id,
+      )
+      .toArray();
+    return {
+      id: row.id,
+      webhook_id: row.endpoint_id,
+      event_id: row.event_id,
+      event_type: row.event_type,
+      status: row.status,
+      attempt_count: row.attempt_count,
+      next_attempt_at: row.status === "pending" ? iso(row.next_attempt_at) : null,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+      attempts,
+    };
+  }
+}
+
+function toDue(row: DeliveryRow): DueDelivery {
+  return {
+    id: row.id,
+    endpointId: row.endpoint_id,
+    eventSeq: row.event_seq,
+    attemptCount: row.attempt_count,
+    failedInRound: row.attempt_count - row.round_start,
+  };
+}
