@@ -10,6 +10,7 @@ import { registerExportRoutes } from "./routes/exports";
 import { registerImageRoutes } from "./routes/images";
 import { registerJobRoutes } from "./routes/jobs";
 import { registerMusicRoutes } from "./routes/music";
+import { registerQuizRoutes } from "./routes/quizzes";
 import { registerStorageRoutes } from "./routes/storage";
 import { registerStreamTokenRoutes } from "./routes/stream-tokens";
 import { registerDocs } from "./routes/system/docs";
@@ -37,6 +38,7 @@ export function createApp() {
   registerJobRoutes(app);
   registerUploadRoutes(app);
   registerAiRoutes(app);
+  registerQuizRoutes(app);
 
   app.notFound((c) => {
     const allow = allowedMethods(app, c.req.path);

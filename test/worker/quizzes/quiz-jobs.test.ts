@@ -1,0 +1,224 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { getCurrentTranscript } from "../../../worker/ai/transcript-store";
+import { createDb } from "../../../worker/db/client";
+import { fakeRequests } from "../ai/ai-kit";
+import { seedTranscript } from "../ai/ai-seed";
+import { postJson, waitForJob } from "../jobs/job-test-kit";
+import {
+  api,
+  createQuizJob,
+  directives,
+  getQuiz,
+  postQuizJob,
+  projectWithVideo,
+  runQuizJob,
+  SEGMENT_SECONDS,
+  seedLesson,
+} from "./quiz-kit";
+
+const quizId = (job: { result: unknown }) => (job.result as { quiz_id: string }).quiz_id;
+const quizChats = async (marker: string) => (await fakeRequests("chat")).filter((r) => r.prompt?.includes(marker));
+
+describe("quiz_generation jobs", { timeout: 90_000 }, () => {
+  it("transcribes a video without a transcript first, then generates, logging both phases", async () => {
+    const { projectId, assetId } = await projectWithVideo("lesson.mp4", "quiz");
+    const job = await runQuizJob(projectId, { asset_id: assetId, num_questions: 2 });
+    expect(job.status, job.error_message ?? "").toBe("completed");
+    expect(job.progress).toBe(100);
+    const messages = job.logs.map((log) => log.message);
+    const phase1 = messages.findIndex((m) => m.startsWith("Phase 1 of 2: the video has no transcript yet"));
+    const chunk = messages.findIndex((m) => /^Chunk 1 transcribed/.test(m));
+    const phase2 = messages.findIndex((m) => m.startsWith("Phase 2 of 2: generating 2 questions"));
+    expect(phase1).toBeGreaterThanOrEqual(0);
+    expect(chunk).toBeGreaterThan(phase1);
+    expect(phase2).toBeGreaterThan(chunk);
+    expect(job.result).toMatchObject({ asset_id: assetId, cached: false, transcript_cached: false });
+
+    const transcript = await getCurrentTranscript(createDb(env.DB), projectId, assetId);
+    expect(transcript).not.toBeNull();
+    const quiz = await getQuiz(projectId, quizId(job));
+    expect(quiz).toMatchObject({
+      asset_id: assetId,
+      project_id: projectId,
+      status: "draft",
+      transcript_id: transcript!.id,
+    });
+    expect(quiz.title).toBe("Quiz: lesson");
+    expect(quiz.questions.length).toBeGreaterThanOrEqual(1);
+    expect(quiz.counts.kept).toBe(quiz.questions.length);
+    for (const q of quiz.questions) {
+      expect(q.evidence).not.toBeNull();
+      for (const index of q.evidence!.segment_indices) {
+        expect(transcript!.segments[index]!.text.toLowerCase()).toContain(
+          q.evidence!.quote.toLowerCase().split(" ")[0],
+        );
+      }
+      expect(q.checks.find((c) => c.name === "answerable")).toMatchObject({ passed: true });
+      expect(q.checks.find((c) => c.name === "quote_in_segments")).toMatchObject({ passed: true });
+    }
+  });
+
+  it("rejects an invented quote, segments outside the range, a duplicate and a wrong key, keeping each with its reasons", async () => {
+    const { projectId, assetId } = await projectWithVideo("video.mp4", "quiz");
+    const transcript = await seedLesson(projectId, assetId);
+    const focus = directives("invented_quote", "out_of_range", "duplicate", "wrong_key");
+    const range = { start: 0, end: 10 * SEGMENT_SECONDS };
+    const job = await runQuizJob(projectId, {
+      asset_id: assetId,
+      num_questions: 6,
+      question_types: ["multiple_choice"],
+      range,
+      focus,
+    });
+    expect(job.status, job.error_message ?? "").toBe("completed");
+    const quiz = await getQuiz(projectId, quizId(job));
+    const reasons = quiz.rejected.map((q) => q.reasons.map((r) => r.check).join("+")).sort();
+    // Segments past the range are cited with a quote from inside it: both checks fail.
+    expect(reasons).toEqual([
+      "answerable",
+      "evidence_in_range+quote_in_segments",
+      "not_duplicate",
+      "quote_in_segments",
+    ]);
+    const rejectedFor = (check: string) => quiz.rejected.find((q) => q.reasons[0]!.check === check)!;
+    expect(rejectedFor("answerable").reasons[0]!.message).toMatch(/not answerable from the cited moment/i);
+    expect(rejectedFor("not_duplicate").reasons[0]!.message).toMatch(/^Repeats generated question 1$/);
+    expect(rejectedFor("quote_in_segments").evidence!.quote).toMatch(/Volcanoes/);
+    expect(rejectedFor("evidence_in_range").evidence!.segment_indices[0]).toBeGreaterThanOrEqual(10);
+    expect(quiz.counts).toMatchObject({ requested: 6, rejected: 4, kept: quiz.questions.length });
+    expect(quiz.counts.generated).toBe(quiz.counts.rejected + quiz.counts.kept);
+    // The second round replaced what was rejected, inside the range.
+    expect(quiz.questions).toHaveLength(6);
+    quiz.questions.forEach((q, i) => {
+      expect(q.position).toBe(i + 1);
+      expect(q.evidence!.end).toBeLessThanOrEqual(range.end);
+      expect(q.options.filter((o) => o.correct)).toHaveLength(1);
+    });
+    expect(quiz.parameters).toMatchObject({ range, focus, num_questions: 6, verify: true });
+    expect(quiz.transcript_id).toBe(transcript.id);
+    const chats = await quizChats(focus);
+    expect(chats.length).toBeGreaterThan(0);
+    for (const chat of chats) {
+      expect(chat.response_format).toMatchObject({ type: "json_schema", json_schema: { strict: true } });
+    }
+  });
+
+  it("answers an identical request from the stored quiz, and generates again with force", async () => {
+    const { projectId, assetId } = await projectWithVideo("video.mp4", "quiz");
+    await seedLesson(projectId, assetId);
+    const focus = directives();
+    const payload = { asset_id: assetId, num_questions: 2, focus };
+    const first = await runQuizJob(projectId, payload);
+    expect(first.status, first.error_message ?? "").toBe("completed");
+    const calls = (await quizChats(focus)).length;
+
+    const cached = await runQuizJob(projectId, payload);
+    expect(cached.result).toMatchObject({ cached: true, quiz_id: quizId(first), transcript_cached: true });
+    expect(await quizChats(focus)).toHaveLength(calls);
+
+    const forced = await runQuizJob(projectId, { ...payload, force: true });
+    expect(forced.result).toMatchObject({ cached: false });
+    expect(quizId(forced)).not.toBe(quizId(first));
+    expect((await quizChats(focus)).length).toBeGreaterThan(calls);
+    // The older quiz stays, with its edits; the next identical request is answered by the forced one.
+    expect((await getQuiz(projectId, quizId(first))).id).toBe(quizId(first));
+    const again = await runQuizJob(projectId, payload);
+    expect(again.result).toMatchObject({ cached: true, quiz_id: quizId(forced) });
+  });
+
+  it("fails at once for a video whose audio has no speech, keeping the empty transcript", async () => {
+    const { projectId, assetId } = await projectWithVideo("silent-audio.mp4", "quiz");
+    const job = await runQuizJob(projectId, { asset_id: assetId }, { max_attempts: 3 });
+    expect(job).toMatchObject({ status: "failed", attempts: 1 });
+    expect(job.error_message).toBe(`Video ${assetId} has no speech to make a quiz from: its transcript is empty`);
+    const transcript = await getCurrentTranscript(createDb(env.DB), projectId, assetId);
+    expect(transcript?.segments).toEqual([]);
+    const list = await (await api(`/projects/${projectId}/quizzes?asset_id=${assetId}`)).json();
+    expect(list).toMatchObject({ items: [] });
+  });
+
+  it("fails at once for a video without an audio track", async () => {
+    const { projectId, assetId } = await projectWithVideo("no-audio.mp4", "quiz");
+    const job = await runQuizJob(projectId, { asset_id: assetId }, { max_attempts: 3 });
+    expect(job).toMatchObject({ status: "failed", attempts: 1 });
+    expect(job.error_message).toMatch(/no audio track/);
+  });
+
+  it("fails at once when the range holds no speech", async () => {
+    const { projectId, assetId } = await projectWithVideo("video.mp4", "quiz");
+    // Speech at 0-61 s and at 3725 s, nothing between.
+    await seedTranscript(projectId, assetId);
+    const job = await runQuizJob(
+      projectId,
+      { asset_id: assetId, range: { start: 100, end: 200 } },
+      { max_attempts: 3 },
+    );
+    expect(job).toMatchObject({ status: "failed", attempts: 1 });
+    expect(job.error_message).toBe(
+      `Nothing is said between 100 and 200 s of video ${assetId}, so there is nothing to ask about`,
+    );
+  });
+
+  it("keeps the transcript when generation fails after it, and the retry reuses it", async () => {
+    const { projectId, assetId } = await projectWithVideo("video.mp4", "quiz");
+    // OPENAI_MAX_RETRIES is 2 in the test media service: three 500s use up the first attempt.
+    const focus = directives("fail_first=3");
+    const job = await runQuizJob(projectId, { asset_id: assetId, num_questions: 1, focus }, { max_attempts: 2 });
+    expect(job.status, job.error_message ?? "").toBe("completed");
+    expect(job.attempts).toBe(2);
+    expect(job.logs.some((log) => /Attempt 1 failed: Quiz generation failed/.test(log.message))).toBe(true);
+    const phase1 = job.logs.filter((log) => log.message.startsWith("Phase 1 of 2"));
+    expect(phase1).toHaveLength(1);
+    expect(job.logs.some((log) => log.message.startsWith("Phase 1 of 1: generating"))).toBe(true);
+    expect(job.result).toMatchObject({ transcript_cached: true });
+    const statuses = (await quizChats(focus)).filter((r) => r.status !== 200).map((r) => r.status);
+    expect(statuses).toEqual([500, 500, 500]);
+  });
+
+  it("is cancelled mid-generation without storing a quiz", async () => {
+    const { projectId, assetId } = await projectWithVideo("video.mp4", "quiz");
+    await seedLesson(projectId, assetId);
+    const focus = directives("delay_ms=5000");
+    const created = await createQuizJob(projectId, { asset_id: assetId, num_questions: 2, focus });
+    await waitForJob(
+      projectId,
+      created.id,
+      (job) => job.logs.some((l) => l.message.startsWith("Phase 1 of 1")),
+      30_000,
+    );
+    const res = await postJson(`/projects/${projectId}/jobs/${created.id}/cancel`, {});
+    expect(res.status).toBe(200);
+    const done = await waitForJob(projectId, created.id, (job) => job.status !== "running", 30_000);
+    expect(done.status).toBe("cancelled");
+    const list = await (await api(`/projects/${projectId}/quizzes?asset_id=${assetId}`)).json();
+    expect(list).toMatchObject({ items: [] });
+  });
+
+  it("refuses bad parameters with field errors, and an unknown or non-video asset", async () => {
+    const { projectId, assetId } = await projectWithVideo("video.mp4", "quiz");
+    const cases: [Record<string, unknown>, string][] = [
+      [{ asset_id: assetId, num_questions: 0 }, "payload.num_questions"],
+      [{ asset_id: assetId, num_questions: 51 }, "payload.num_questions"],
+      [{ asset_id: assetId, question_types: ["essay"] }, "payload.question_types.0"],
+      [{ asset_id: assetId, difficulty: "impossible" }, "payload.difficulty"],
+      [{ asset_id: assetId, focus: "x".repeat(2001) }, "payload.focus"],
+      [{ asset_id: assetId, audience: "x".repeat(201) }, "payload.audience"],
+      [{ asset_id: assetId, range: { start: 10, end: 5 } }, "payload.range.end"],
+      [{ asset_id: assetId, range: { start: 0, end: 5 }, scene_id: "scene_1" }, "payload.scene_id"],
+      [{ asset_id: assetId, scene_id: "scene_9" }, "payload.scene_id"],
+      [{ asset_id: assetId, extra: true }, "payload.extra"],
+      [{}, "payload.asset_id"],
+    ];
+    for (const [payload, path] of cases) {
+      const res = await postQuizJob(projectId, payload);
+      expect(res.status, JSON.stringify(payload)).toBe(422);
+      const body = (await res.json()) as { error: { code: string; details: { path: string }[] } };
+      expect(body.error.code).toBe("VALIDATION_ERROR");
+      expect(body.error.details.map((d) => d.path)).toContain(path);
+    }
+    const unknown = await postQuizJob(projectId, { asset_id: crypto.randomUUID() });
+    expect([404, 422]).toContain(unknown.status);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/not found|No asset/i);
+  });
+});
