@@ -207,7 +207,7 @@ describe("quiz routes", { timeout: 60_000 }, () => {
   it("lets a teacher repair a rejected question, which then joins the quiz", async () => {
     const { projectId, quizId, quiz } = await projectWithQuiz({
       question_types: ["multiple_choice"],
-      focus: "[[fake-quiz invented_quote " + crypto.randomUUID() + "]]",
+      focus: `[[fake-quiz invented_quote ${crypto.randomUUID()}]]`,
       num_questions: 4,
     });
     const rejected = quiz.rejected.find((q) => q.reasons[0]!.check === "quote_in_segments")!;

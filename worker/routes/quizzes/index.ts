@@ -3,6 +3,7 @@ import type { AppEnv } from "../../app-env";
 import { registerAddQuizQuestion } from "./add-question";
 import { registerDeleteQuiz } from "./delete";
 import { registerDeleteQuizQuestion } from "./delete-question";
+import { registerExportQuiz } from "./export";
 import { registerGetQuiz } from "./get";
 import { registerListQuizzes } from "./list";
 import { registerUpdateQuiz } from "./update";
@@ -16,4 +17,5 @@ export function registerQuizRoutes(app: OpenAPIHono<AppEnv>) {
   registerAddQuizQuestion(app);
   registerUpdateQuizQuestion(app);
   registerDeleteQuizQuestion(app);
+  registerExportQuiz(app);
 }
