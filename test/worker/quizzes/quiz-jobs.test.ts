@@ -2,9 +2,11 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { getCurrentTranscript } from "../../../worker/ai/transcript-store";
 import { createDb } from "../../../worker/db/client";
+import { JobSchema } from "../../../worker/routes/jobs/schema";
 import { fakeRequests } from "../ai/ai-kit";
 import { seedTranscript } from "../ai/ai-seed";
 import { postJson, waitForJob } from "../jobs/job-test-kit";
+import { sseFrames } from "../jobs/sse-reader";
 import {
   api,
   createQuizJob,
@@ -23,9 +25,19 @@ const quizChats = async (marker: string) => (await fakeRequests("chat")).filter(
 describe("quiz_generation jobs", { timeout: 90_000 }, () => {
   it("transcribes a video without a transcript first, then generates, logging both phases", async () => {
     const { projectId, assetId } = await projectWithVideo("lesson.mp4", "quiz");
-    const job = await runQuizJob(projectId, { asset_id: assetId, num_questions: 2 });
+    const created = await createQuizJob(projectId, { asset_id: assetId, num_questions: 2 });
+    // Watched over SSE as a client would: the stream ends when the job does.
+    const events = await sseFrames(await api(`/projects/${projectId}/jobs/${created.id}/events`)).rest();
+    const states = events.map((e) => JobSchema.parse(JSON.parse(e.data)));
+    const job = states.at(-1)!;
     expect(job.status, job.error_message ?? "").toBe("completed");
     expect(job.progress).toBe(100);
+    const progress = states.map((s) => s.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.some((p) => p > 0 && p < 50)).toBe(true);
+    expect(progress.some((p) => p >= 50 && p < 100)).toBe(true);
+    // No quiz exists before the job completes.
+    expect(states.filter((s) => s.status !== "completed").every((s) => s.result === null)).toBe(true);
     const messages = job.logs.map((log) => log.message);
     const phase1 = messages.findIndex((m) => m.startsWith("Phase 1 of 2: the video has no transcript yet"));
     const chunk = messages.findIndex((m) => /^Chunk 1 transcribed/.test(m));
@@ -57,6 +69,19 @@ describe("quiz_generation jobs", { timeout: 90_000 }, () => {
       expect(q.checks.find((c) => c.name === "answerable")).toMatchObject({ passed: true });
       expect(q.checks.find((c) => c.name === "quote_in_segments")).toMatchObject({ passed: true });
     }
+    // Then edited and exported like any quiz (the formats themselves are checked in quiz-exports.test.ts).
+    const first = quiz.questions[0]!;
+    const edit = await api(`/projects/${projectId}/quizzes/${quiz.id}/questions/${first.id}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ explanation: "Said in the first minute." }),
+    });
+    expect(edit.status).toBe(200);
+    const exported = await api(`/projects/${projectId}/quizzes/${quiz.id}/export?format=json`);
+    expect(exported.status).toBe(200);
+    const body = (await exported.json()) as { id: string; questions: { id: string; explanation: string }[] };
+    expect(body.id).toBe(quiz.id);
+    expect(body.questions[0]).toMatchObject({ id: first.id, explanation: "Said in the first minute." });
   });
 
   it("rejects an invented quote, segments outside the range, a duplicate and a wrong key, keeping each with its reasons", async () => {
