@@ -1,4 +1,8 @@
+import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { createDb } from "../../../worker/db/client";
+import { transcripts } from "../../../worker/db/schema/transcripts";
 import { QuizListSchema, QuizQuestionSchema } from "../../../worker/routes/quizzes/schema";
 import { api, getQuiz, LESSON, projectWithQuiz, seedLesson } from "./quiz-kit";
 
@@ -221,6 +225,21 @@ describe("quiz routes", { timeout: 60_000 }, () => {
     const after = await getQuiz(projectId, quizId);
     expect(after.rejected.map((q) => q.id)).not.toContain(rejected.id);
     expect(after.questions.at(-1)!.id).toBe(rejected.id);
+  });
+
+  it("answers 409 to new evidence when the video has no transcript to check it against", async () => {
+    const { projectId, assetId, quizId } = await projectWithQuiz();
+    await createDb(env.DB).delete(transcripts).where(eq(transcripts.assetId, assetId));
+    const res = await api(`/projects/${projectId}/quizzes/${quizId}/questions`, json("POST", teacherQuestion));
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as ErrorBody).error.message).toBe(
+      `Video ${assetId} has no transcript to check the evidence against`,
+    );
+    const without = await api(
+      `/projects/${projectId}/quizzes/${quizId}/questions`,
+      json("POST", { ...teacherQuestion, evidence: null }),
+    );
+    expect(without.status).toBe(201);
   });
 
   it("deletes a quiz; deleting the video deletes its quizzes", async () => {
