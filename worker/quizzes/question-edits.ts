@@ -4,7 +4,7 @@ import type { Database } from "../db/client";
 import { quizQuestions } from "../db/schema/quiz-questions";
 import { quizzes } from "../db/schema/quizzes";
 import { DomainError } from "../domain-error";
-import { checkTeacherQuestion, type QuestionFields } from "./question-rules";
+import { type CheckedQuestion, checkTeacherQuestion, type QuestionFields } from "./question-rules";
 import { questionToRow, type StoredQuestion } from "./quiz-records";
 import { type LoadedQuiz, requireQuiz } from "./quiz-store";
 
@@ -14,6 +14,17 @@ function positionIssue(position: number, max: number): DomainError {
   const message = `position ${position} is out of range: it must be between 1 and ${max}`;
   return new DomainError("INVALID_INPUT", message, { details: [{ path: "position", message, code: "too_big" }] });
 }
+
+/** The question's content as stored: what the teacher wrote, with the options and evidence as checked. */
+const content = (fields: QuestionFields, checked: CheckedQuestion) => ({
+  type: fields.type,
+  stem: fields.stem,
+  acceptedAnswers: fields.accepted_answers,
+  explanation: fields.explanation,
+  difficulty: fields.difficulty,
+  bloomLevel: fields.bloom_level,
+  ...checked,
+});
 
 /**
  * Writes the (kept) `question` at `position` among the kept questions, renumbering the others 1..n, and touches
@@ -59,13 +70,7 @@ export async function addQuestion(
     state: "kept",
     position: fields.position ?? max,
     origin: "teacher",
-    type: fields.type,
-    stem: fields.stem,
-    acceptedAnswers: fields.accepted_answers,
-    explanation: fields.explanation,
-    difficulty: fields.difficulty,
-    bloomLevel: fields.bloom_level,
-    ...checked,
+    ...content(fields, checked),
     reasons: null,
     createdAt: now,
     updatedAt: now,
@@ -103,13 +108,7 @@ export async function updateQuestion(
   const checked = await checkTeacherQuestion(db, quiz, fields, previous, patch.evidence !== undefined);
   const question: StoredQuestion = {
     ...previous,
-    type: fields.type,
-    stem: fields.stem,
-    acceptedAnswers: fields.accepted_answers,
-    explanation: fields.explanation,
-    difficulty: fields.difficulty,
-    bloomLevel: fields.bloom_level,
-    ...checked,
+    ...content(fields, checked),
     state: "kept",
     position: patch.position ?? (previous.state === "kept" ? previous.position : max),
     reasons: null,

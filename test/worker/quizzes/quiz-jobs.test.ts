@@ -4,7 +4,7 @@ import { getCurrentTranscript } from "../../../worker/ai/transcript-store";
 import { createDb } from "../../../worker/db/client";
 import { JobSchema } from "../../../worker/routes/jobs/schema";
 import { fakeRequests } from "../ai/ai-kit";
-import { seedTranscript } from "../ai/ai-seed";
+import { seedSceneRun, seedTranscript } from "../ai/ai-seed";
 import { postJson, waitForJob } from "../jobs/job-test-kit";
 import { sseFrames } from "../jobs/sse-reader";
 import {
@@ -127,6 +127,24 @@ describe("quiz_generation jobs", { timeout: 90_000 }, () => {
     for (const chat of chats) {
       expect(chat.response_format).toMatchObject({ type: "json_schema", json_schema: { strict: true } });
     }
+  });
+
+  it("quizzes one scene of the latest scene run, citing only what is said in it", async () => {
+    const { projectId, assetId } = await projectWithVideo("video.mp4", "quiz");
+    const transcript = await seedLesson(projectId, assetId);
+    // seedSceneRun's one scene, scene_1, spans 0-61.25 s: segments 0-6 of the lesson.
+    await seedSceneRun(transcript, { tone: null, criteria: null });
+    const job = await runQuizJob(projectId, {
+      asset_id: assetId,
+      scene_id: "scene_1",
+      num_questions: 3,
+      focus: directives(),
+    });
+    expect(job.status, job.error_message ?? "").toBe("completed");
+    const quiz = await getQuiz(projectId, quizId(job));
+    expect(quiz.parameters).toMatchObject({ scene_id: "scene_1", range: { start: 0, end: 61.25 } });
+    expect(quiz.questions.length).toBeGreaterThan(0);
+    for (const q of quiz.questions) expect(Math.max(...q.evidence!.segment_indices)).toBeLessThanOrEqual(6);
   });
 
   it("answers an identical request from the stored quiz, and generates again with force", async () => {
