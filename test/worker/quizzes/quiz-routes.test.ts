@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../../worker/db/client";
+import { quizQuestions } from "../../../worker/db/schema/quiz-questions";
 import { transcripts } from "../../../worker/db/schema/transcripts";
 import { QuizListSchema, QuizQuestionSchema } from "../../../worker/routes/quizzes/schema";
 import { api, getQuiz, LESSON, projectWithQuiz, seedLesson } from "./quiz-kit";
@@ -253,7 +254,17 @@ describe("quiz routes", { timeout: 60_000 }, () => {
       204,
     );
     expect((await api(`/projects/${second.projectId}/quizzes/${second.quizId}`)).status).toBe(404);
+    const orphans = await createDb(env.DB).select().from(quizQuestions).where(eq(quizQuestions.quizId, second.quizId));
+    expect(orphans).toEqual([]);
     expect(assetId).not.toBe(second.assetId);
+
+    // Wiping a project's storage removes its quizzes and their questions, and nobody else's.
+    const [wiped, neighbour] = [await projectWithQuiz(), await projectWithQuiz()];
+    expect((await api(`/projects/${wiped.projectId}/storage`, { method: "DELETE" })).status).toBe(200);
+    expect((await api(`/projects/${wiped.projectId}/quizzes/${wiped.quizId}`)).status).toBe(404);
+    const left = await createDb(env.DB).select().from(quizQuestions).where(eq(quizQuestions.quizId, wiped.quizId));
+    expect(left).toEqual([]);
+    expect((await getQuiz(neighbour.projectId, neighbour.quizId)).questions).toHaveLength(4);
   });
 
   it("marks evidence from an older transcript after a re-transcription, and keeps the quiz", async () => {
