@@ -147,6 +147,20 @@ describe("quiz_generation jobs", { timeout: 90_000 }, () => {
     for (const q of quiz.questions) expect(Math.max(...q.evidence!.segment_indices)).toBeLessThanOrEqual(6);
   });
 
+  it("writes the quiz in another language than the lesson when asked, quotes staying in the lesson's", async () => {
+    const { projectId, assetId } = await projectWithVideo("video.mp4", "quiz");
+    await seedLesson(projectId, assetId);
+    const focus = directives();
+    const job = await runQuizJob(projectId, { asset_id: assetId, num_questions: 1, language: "fr", focus });
+    expect(job.status, job.error_message ?? "").toBe("completed");
+    expect(await getQuiz(projectId, quizId(job))).toMatchObject({ language: "fr", parameters: { language: "fr" } });
+    const [generation] = (await quizChats(focus)).filter((r) => r.prompt?.includes("Quiz language"));
+    expect(generation!.prompt).toContain("Quiz language (stems, options, explanations): fr");
+    expect(generation!.prompt).toContain("Transcript language (quotes stay in it): en");
+    const defaulted = await runQuizJob(projectId, { asset_id: assetId, num_questions: 1, focus: directives() });
+    expect(defaulted.result).toMatchObject({ language: "en" });
+  });
+
   it("answers an identical request from the stored quiz, and generates again with force", async () => {
     const { projectId, assetId } = await projectWithVideo("video.mp4", "quiz");
     await seedLesson(projectId, assetId);
