@@ -3,7 +3,7 @@ import { type StoredTranscript, saveTranscript } from "../../../worker/ai/transc
 import { createDb } from "../../../worker/db/client";
 import { type JobResponse, JobSchema } from "../../../worker/routes/jobs/schema";
 import { type QuizResponse, QuizSchema } from "../../../worker/routes/quizzes/schema";
-import { api, projectWithVideo } from "../ai/ai-kit";
+import { api, fakeRequests, projectWithVideo } from "../ai/ai-kit";
 import { waitForJob } from "../jobs/job-test-kit";
 
 export { api, projectWithVideo };
@@ -57,6 +57,12 @@ export function seedLesson(projectId: string, assetId: string): Promise<StoredTr
     },
   });
 }
+
+export const quizId = (job: { result: unknown }) => (job.result as { quiz_id: string }).quiz_id;
+
+/** The chat requests whose prompt carries `marker` (a test's own directive block). */
+export const quizChats = async (marker: string) =>
+  (await fakeRequests("chat")).filter((r) => r.prompt?.includes(marker));
 
 /** A unique directive block for the fake (test/fake-openai/quiz-prompt.ts), put in the request's focus. */
 export const directives = (...words: string[]) => `[[fake-quiz ${[...words, crypto.randomUUID()].join(" ")}]]`;
