@@ -11,6 +11,7 @@ import { registerExportRoutes } from "./routes/exports";
 import { registerImageRoutes } from "./routes/images";
 import { registerJobRoutes } from "./routes/jobs";
 import { registerMusicRoutes } from "./routes/music";
+import { registerQuizRoutes } from "./routes/quizzes";
 import { registerStorageRoutes } from "./routes/storage";
 import { registerStreamTokenRoutes } from "./routes/stream-tokens";
 import { registerDocs } from "./routes/system/docs";
@@ -41,6 +42,7 @@ export function createApp() {
   registerAiRoutes(app);
   registerWebhookRoutes(app);
   registerProjectEventRoutes(app);
+  registerQuizRoutes(app);
 
   app.notFound((c) => {
     const allow = allowedMethods(app, c.req.path);

@@ -5,6 +5,7 @@ import { InputServer } from "./protocol/input-server";
 import type { MediaOpName, MediaOps } from "./protocol/media-ops";
 import { registerHealth } from "./routes/health";
 import { probeOp } from "./routes/probe";
+import { quizOp } from "./routes/quiz";
 import { renderOp } from "./routes/render";
 import { scenesOp } from "./routes/scenes";
 import { transcribeOp } from "./routes/transcribe";
@@ -16,6 +17,7 @@ const OPS = {
   transcribe: transcribeOp,
   scenes: scenesOp,
   render: renderOp,
+  quiz: quizOp,
 } satisfies { [Name in MediaOpName]: MediaOp<MediaOps[Name]> };
 
 /**

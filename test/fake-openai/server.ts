@@ -8,6 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { testBinaries } from "../media/generate";
 import { type FakeBehaviour, FakeControl, type FakeEndpoint, type ReceivedRequest } from "./behaviours";
 import { outOfRangeScenes, readPrompt, scenesFromPrompt, strictSchemaProblem } from "./chat";
+import { answerQuiz, isQuizRequest, QuizFakeState } from "./quiz";
 import { analyzeAudio, verboseTranscription } from "./transcription";
 
 export interface FakeOpenAI {
@@ -61,6 +62,7 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
   const control = new FakeControl();
   const bins = await testBinaries();
   const scratch = await mkdtemp(path.join(os.tmpdir(), "fake-openai-"));
+  const quizState = new QuizFakeState();
 
   async function transcription(
     req: IncomingMessage,
@@ -125,10 +127,10 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
     }
   }
 
-  async function chat(req: IncomingMessage, entry: ReceivedRequest, behaviour?: FakeBehaviour): Promise<Reply> {
+  async function chat(body: Buffer, entry: ReceivedRequest, behaviour?: FakeBehaviour): Promise<Reply> {
     let json: { model?: string; messages?: { role: string; content: string }[]; response_format?: unknown };
     try {
-      json = JSON.parse((await readBody(req)).toString("utf8"));
+      json = JSON.parse(body.toString("utf8"));
     } catch {
       return apiError(400, "We could not parse the JSON body of your request.", "invalid_request_error");
     }
@@ -142,8 +144,11 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
     const schemaProblem = strictSchemaProblem(json.response_format);
     if (schemaProblem) return apiError(400, schemaProblem, "invalid_request_error", "invalid_json_schema");
     const facts = readPrompt(entry.prompt ?? "");
+    const quiz = await answerQuiz(quizState, json.response_format, entry.prompt ?? "");
+    if (quiz && "error" in quiz) return apiError(quiz.error.status, quiz.error.message, quiz.error.type);
     let content: string;
-    if (behaviour?.kind === "invalid_json") content = '{"scenes": [{"title": "Unclosed", "start": 1,';
+    if (quiz) content = quiz.content;
+    else if (behaviour?.kind === "invalid_json") content = '{"scenes": [{"title": "Unclosed", "start": 1,';
     else if (behaviour?.kind === "out_of_range_scenes") content = JSON.stringify({ scenes: outOfRangeScenes(facts) });
     else if (behaviour?.kind === "scenes") content = JSON.stringify({ scenes: behaviour.scenes });
     else content = JSON.stringify({ scenes: scenesFromPrompt(facts) });
@@ -240,7 +245,9 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
       model: null,
     };
     control.record(entry);
-    const behaviour = endpoint === "other" ? undefined : control.take(endpoint);
+    const chatBody = endpoint === "chat" ? await readBody(req) : undefined;
+    // Quiz requests never take queued behaviours: other test files queue them meanwhile (see quiz-prompt.ts).
+    const behaviour = endpoint === "other" || isQuizRequest(chatBody) ? undefined : control.take(endpoint);
     entry.behaviour = behaviour?.kind ?? null;
     let reply: Reply;
     const key = authorization.slice("Bearer ".length);
@@ -257,13 +264,15 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
         "invalid_api_key",
       );
     } else if (behaviour?.kind === "drop_connection") {
-      await readBody(req);
+      if (!chatBody) await readBody(req);
       entry.status = -1;
       req.socket.destroy();
       return;
     } else {
       reply =
-        endpoint === "transcriptions" ? await transcription(req, entry, behaviour) : await chat(req, entry, behaviour);
+        endpoint === "transcriptions"
+          ? await transcription(req, entry, behaviour)
+          : await chat(chatBody ?? Buffer.alloc(0), entry, behaviour);
       const extra = behaviour?.kind === "delay" ? behaviour.ms : 0;
       const wait = receivedAt + control.latencyMs + extra - Date.now();
       if (wait > 0) await sleep(wait);

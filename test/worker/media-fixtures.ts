@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
+  ffmpeg,
   generateAudio,
   generateImage,
   generateVideo,
@@ -26,6 +27,8 @@ export type MediaFixtureName =
   /** 25 s with a speech-like on/off tone (7 s period): several transcription chunks at 10 s windows. */
   | "lesson.mp4"
   | "no-audio.mp4"
+  /** 3 s with an audio track that is all silence: transcribes to no segments. */
+  | "silent-audio.mp4"
   /** Export clips: 320x180, 2 s, flat colours with distinct tones. */
   | "clip-red.mp4"
   | "clip-green.mp4"
@@ -34,6 +37,26 @@ export type MediaFixtureName =
 
 const exportClip = (dir: string, colour: string, tone: number) =>
   generateVideo(dir, `clip-${colour}.mp4`, { seconds: 2, width: 320, height: 180, pattern: "color", colour, tone });
+
+async function silentAudioVideo(dir: string): Promise<string> {
+  const out = path.join(dir, "silent-audio.mp4");
+  await ffmpeg([
+    ...[
+      "-f",
+      "lavfi",
+      "-i",
+      "color=c=gray:s=160x90:r=1:d=3",
+      "-f",
+      "lavfi",
+      "-i",
+      "anullsrc=r=16000:cl=mono",
+      "-t",
+      "3",
+    ],
+    ...["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "32k", out],
+  ]);
+  return out;
+}
 
 export async function generateMediaFixtures(dir: string): Promise<Record<MediaFixtureName, string>> {
   const video = await generateVideo(dir, "video.mp4", { seconds: 3, width: 320, height: 240, fps: 25, tone: 440 });
@@ -47,6 +70,7 @@ export async function generateMediaFixtures(dir: string): Promise<Record<MediaFi
     "not-media.mp4": await notMediaFile(dir, "not-media.mp4"),
     "lesson.mp4": await makeLongVideo(dir, 25, 7, "lesson.mp4"),
     "no-audio.mp4": await makeSilentVideo(dir, 3, "no-audio.mp4"),
+    "silent-audio.mp4": await silentAudioVideo(dir),
     "clip-red.mp4": await exportClip(dir, "red", 330),
     "clip-green.mp4": await exportClip(dir, "green", 550),
     "clip-blue.mp4": await exportClip(dir, "blue", 770),

@@ -17,14 +17,6 @@ const STATUS_EVENTS: Partial<Record<JobStatus, ProjectEventType>> = {
 // lines, transcript segments included) would make every webhook large. GET the job for the rest.
 const EVENT_LOG_LINES = 10;
 
-/**
- * Outcome events of job types whose modules do not declare them yet, by type name. quiz_generation is being
- * added on another branch; once it is merged it declares `events` itself and its entry here goes.
- */
-const OUTCOME_EVENTS_BY_TYPE: Record<string, { completed?: JobOutcomeEvent; failed?: JobOutcomeEvent }> = {
-  quiz_generation: { completed: { type: "quiz.ready" } },
-};
-
 /** The job.* event a status change produces (every attempt that starts is a job.started), or null. */
 export function jobStatusEvent(previous: JobStatus | null, job: Job, at: number): ProjectEventInput | null {
   const type = previous === job.status ? undefined : STATUS_EVENTS[job.status];
@@ -33,13 +25,12 @@ export function jobStatusEvent(previous: JobStatus | null, job: Job, at: number)
   return newEvent(type, data, new Date(at));
 }
 
-/** The event the job's type announces for this outcome, declared on its module or mapped by its name. */
+/** The event the job's type announces for this outcome, as its module declares it. */
 export function outcomeEvent(
   definition: JobTypeDefinition | undefined,
-  jobType: string,
   outcome: "completed" | "failed",
 ): JobOutcomeEvent | undefined {
-  return (definition?.events ?? OUTCOME_EVENTS_BY_TYPE[jobType])?.[outcome];
+  return definition?.events?.[outcome];
 }
 
 /** The outcome event's data: its own reader, or the result. */
@@ -78,7 +69,7 @@ export async function readOutcome(
       : result.kind === "permanent" || job.attempts >= job.max_attempts
         ? "failed"
         : null;
-  const declared = status && outcomeEvent(definitionOf(job.job_type), job.job_type, status);
+  const declared = status && outcomeEvent(definitionOf(job.job_type), status);
   if (!status || !declared) return null;
   try {
     const scope = { db: services.db, projectId: job.project_id };

@@ -1,8 +1,10 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { afterCursor, pageOf } from "../db/cursor";
 import { type Asset, type AssetCategory, type AssetStatus, assets } from "../db/schema/assets";
 import { jobs } from "../db/schema/jobs";
+import { quizQuestions } from "../db/schema/quiz-questions";
+import { quizzes } from "../db/schema/quizzes";
 import { sceneRuns } from "../db/schema/scene-runs";
 import { storageObjects } from "../db/schema/storage-objects";
 import { transcripts } from "../db/schema/transcripts";
@@ -144,8 +146,9 @@ export async function listProjectAssets(
 
 /**
  * Deletes an asset with everything derived from it: its file and derived objects (thumbnails, ...) from
- * R2, then its storage_objects, transcripts, scene_runs and jobs rows and the asset row in one batch, with its
- * `asset.deleted` event when deps.outbox is given. Returns null when the project has no such asset.
+ * R2, then its storage_objects, transcripts, scene_runs, quizzes (with their questions) and jobs rows and the
+ * asset row in one batch, with its `asset.deleted` event when deps.outbox is given. Returns null when the
+ * project has no such asset.
  */
 export async function deleteAssetWithDerived(
   deps: AnnouncingStorageDeps,
@@ -167,6 +170,15 @@ export async function deleteAssetWithDerived(
     deps.db.delete(storageObjects).where(eq(storageObjects.assetId, assetId)),
     deps.db.delete(transcripts).where(eq(transcripts.assetId, assetId)),
     deps.db.delete(sceneRuns).where(eq(sceneRuns.assetId, assetId)),
+    deps.db
+      .delete(quizQuestions)
+      .where(
+        inArray(
+          quizQuestions.quizId,
+          deps.db.select({ id: quizzes.id }).from(quizzes).where(eq(quizzes.assetId, assetId)),
+        ),
+      ),
+    deps.db.delete(quizzes).where(eq(quizzes.assetId, assetId)),
     deps.db.delete(jobs).where(eq(jobs.assetId, assetId)),
     deps.db.delete(assets).where(eq(assets.id, assetId)),
     ...(deps.outbox ? [deps.outbox.record(projectId, "asset.deleted", asEventData(assetView(asset)))] : []),

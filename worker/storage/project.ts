@@ -2,6 +2,8 @@ import { count, countDistinct, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { assets } from "../db/schema/assets";
 import { jobs } from "../db/schema/jobs";
+import { quizQuestions } from "../db/schema/quiz-questions";
+import { quizzes } from "../db/schema/quizzes";
 import { sceneRuns } from "../db/schema/scene-runs";
 import { STORAGE_CATEGORIES, type StorageCategory, storageObjects } from "../db/schema/storage-objects";
 import { transcripts } from "../db/schema/transcripts";
@@ -10,7 +12,7 @@ import { type DeletedObjects, R2_DELETE_BATCH, type StorageDeps } from "./tracke
 
 /**
  * Removes every R2 object under the project's prefix (listed page by page, deleted in batches), then
- * every storage, asset, transcript, scene run and job row of the project. The counts come from the R2
+ * every storage, asset, transcript, scene run, quiz, question and job row of the project. The counts come from the R2
  * listing, i.e. what was really removed. API keys are left alone: wiping files must not lock the owner out.
  */
 export async function wipeProject(deps: StorageDeps, projectId: string): Promise<DeletedObjects> {
@@ -31,6 +33,8 @@ export async function wipeProject(deps: StorageDeps, projectId: string): Promise
     deps.db.delete(storageObjects).where(eq(storageObjects.projectId, projectId)),
     deps.db.delete(transcripts).where(eq(transcripts.projectId, projectId)),
     deps.db.delete(sceneRuns).where(eq(sceneRuns.projectId, projectId)),
+    deps.db.delete(quizQuestions).where(eq(quizQuestions.projectId, projectId)),
+    deps.db.delete(quizzes).where(eq(quizzes.projectId, projectId)),
     deps.db.delete(jobs).where(eq(jobs.projectId, projectId)),
     deps.db.delete(assets).where(eq(assets.projectId, projectId)),
   ]);

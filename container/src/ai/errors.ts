@@ -9,6 +9,7 @@ export type AiErrorCode =
   | "UPSTREAM_TIMEOUT"
   | "INVALID_MODEL_OUTPUT"
   | "MEDIA_ERROR"
+  | "NO_SPEECH"
   | "ABORTED";
 
 /** A failure of the AI pipeline. `retryable` tells the caller whether the same request may succeed later. */

@@ -4,6 +4,7 @@
  * Runtime-neutral: the Worker imports it.
  */
 import { probeContract } from "./probe-contract";
+import { quizContract } from "./quiz-contract";
 import { renderContract } from "./render-contract";
 import { scenesContract } from "./scenes-contract";
 import { transcribeContract } from "./transcribe-contract";
@@ -13,6 +14,7 @@ export const MEDIA_OPS = {
   transcribe: transcribeContract,
   scenes: scenesContract,
   render: renderContract,
+  quiz: quizContract,
 } as const;
 
 export type MediaOps = typeof MEDIA_OPS;

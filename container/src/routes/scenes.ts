@@ -1,11 +1,10 @@
-import { readFile } from "node:fs/promises";
-import type { z } from "zod";
 import { openAIConfigFrom, toOpError } from "../ai/op-errors";
 import { createOpenAIClient } from "../ai/openai-client";
 import { detectScenes } from "../ai/scenes/detect";
+import { readTranscriptInput } from "../ai/transcript-input";
 import { defineOp, OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
-import { scenesContract, TranscriptInputSchema } from "../protocol/scenes-contract";
+import { scenesContract } from "../protocol/scenes-contract";
 
 /**
  * POST /v1/scenes: transcript segments (header `segments` or input `transcript`) and duration in,
@@ -14,25 +13,8 @@ import { scenesContract, TranscriptInputSchema } from "../protocol/scenes-contra
 export const scenesOp = defineOp({
   contract: scenesContract,
   async run({ options, inputs, signal, events, deps }) {
-    let segments = options.segments;
     const file = inputs.transcript;
-    if (file) {
-      let parsed: z.ZodSafeParseResult<z.infer<typeof TranscriptInputSchema>>;
-      try {
-        parsed = TranscriptInputSchema.safeParse(JSON.parse(await readFile(file.path, "utf8")));
-      } catch {
-        throw new OpError(MediaErrorCode.invalidOptions, "The transcript input is not valid JSON", false);
-      }
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new OpError(
-          MediaErrorCode.invalidOptions,
-          `transcript.${issue?.path.join(".")}: ${issue?.message}`,
-          false,
-        );
-      }
-      segments = parsed.data.segments;
-    }
+    const segments = file ? await readTranscriptInput(file) : options.segments;
     if (!segments || (options.segments && file)) {
       throw new OpError(
         MediaErrorCode.invalidOptions,

@@ -1,6 +1,7 @@
 import type { JobTypeDefinition } from "../job-type";
 import { exportJob } from "./export";
 import { ingestJob } from "./ingest";
+import { quizGenerationJob } from "./quiz-generation";
 import { sceneDetectionJob } from "./scene-detection";
 import { transcriptionJob } from "./transcription";
 
@@ -14,6 +15,7 @@ export const JOB_TYPES = [
   transcriptionJob,
   sceneDetectionJob,
   exportJob,
+  quizGenerationJob,
 ] as const satisfies readonly JobTypeDefinition[];
 
 export type JobTypeName = (typeof JOB_TYPES)[number]["type"];

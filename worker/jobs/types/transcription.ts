@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { LanguageCodeSchema, type TranscribeResult } from "../../../container/src/protocol/transcribe-contract";
-import { requireOpenAIKey, toAiJobError } from "../../ai/ai-job-errors";
-import { getCurrentTranscript, type StoredTranscript, saveTranscript } from "../../ai/transcript-store";
-import { r2Input } from "../../media/media-client";
+import { LanguageCodeSchema } from "../../../container/src/protocol/transcribe-contract";
+import { requireOpenAIKey } from "../../ai/ai-job-errors";
+import { transcribeAsset } from "../../ai/transcribe-asset";
+import type { StoredTranscript } from "../../ai/transcript-store";
 import { getProjectAsset } from "../../storage";
 import { AssetIdSchema, assetInProject } from "../asset-in-project";
 import { PermanentJobError } from "../handler";
@@ -59,93 +59,18 @@ export const transcriptionJob = defineJobType({
   // Its data is the job's result: the transcript's summary (GET .../ai/transcript has the segments).
   events: { completed: { type: "transcript.ready" } },
   async run(ctx) {
-    const { db, bucket, settings, media, logger } = ctx.services;
     const { asset_id: assetId, language, prompt, force } = ctx.job.payload;
-    const apiKey = requireOpenAIKey(settings);
-    const asset = await getProjectAsset(db, ctx.job.projectId, assetId, "video");
+    const apiKey = requireOpenAIKey(ctx.services.settings);
+    const asset = await getProjectAsset(ctx.services.db, ctx.job.projectId, assetId, "video");
     if (!asset) throw new PermanentJobError(`Video ${assetId} not found in project ${ctx.job.projectId}`);
-
-    if (!force) {
-      const existing = await getCurrentTranscript(db, ctx.job.projectId, assetId);
-      if (existing) {
-        await ctx.log("info", "A transcript already exists; returning it without calling OpenAI", {
-          transcript_id: existing.id,
-        });
-        logger.info("ai_usage", { op: "transcribe", asset_id: assetId, cached: true, model: existing.model });
-        return summary(existing, true);
-      }
-    }
-
-    const object = await bucket.head(asset.r2Key);
-    if (!object) throw new PermanentJobError(`The file of video ${assetId} is missing from storage`);
-    let reported = -1;
-    let result: TranscribeResult;
-    try {
-      result = await media.call("transcribe", {
-        options: {
-          model: settings.OPENAI_TRANSCRIPTION_MODEL,
-          chunk_seconds: settings.OPENAI_TRANSCRIPTION_CHUNK_SECONDS,
-          sample_rate: settings.OPENAI_TRANSCRIPTION_SAMPLE_RATE,
-          language,
-          prompt,
-        },
-        inputs: [await r2Input("video", bucket, object)],
-        signal: ctx.signal,
-        // Whole percents only: every progress update is a stored job event.
-        onProgress: async (percent) => {
-          const value = Math.floor((percent * SERVICE_SHARE) / 100);
-          if (value <= reported) return;
-          reported = value;
-          await ctx.progress(value);
-        },
-        onLog: async (event) => {
-          if (event.level !== "debug") await ctx.log(event.level, event.message, event.details);
-        },
-        onEvent: async (chunk) => {
-          await ctx.log(
-            "info",
-            `Chunk ${chunk.chunk_index + 1} transcribed (${chunk.start.toFixed(1)}-${chunk.end.toFixed(1)} s, ${chunk.segments.length} segments)`,
-            {
-              kind: "transcript_segments",
-              chunk_index: chunk.chunk_index,
-              start: chunk.start,
-              end: chunk.end,
-              request_id: chunk.request_id,
-              segments: chunk.segments,
-            },
-          );
-        },
-      });
-    } catch (error) {
-      throw toAiJobError(error, apiKey, "Transcription");
-    }
-    ctx.checkpoint();
-    if (!(await getProjectAsset(db, ctx.job.projectId, assetId, "video"))) {
-      throw new PermanentJobError(`Video ${assetId} was deleted while it was being transcribed`);
-    }
-    const stored = await saveTranscript(db, {
-      projectId: ctx.job.projectId,
-      assetId,
-      result,
-      metadata: {
-        job_id: ctx.job.id,
-        requested_language: language ?? null,
-        prompt: prompt ?? null,
-        request_ids: result.request_ids,
-        chunks: result.chunks,
-        audio: result.audio,
-      },
+    const { transcript, cached } = await transcribeAsset(ctx, {
+      asset,
+      language,
+      prompt,
+      force,
+      progressTo: SERVICE_SHARE,
+      apiKey,
     });
-    logger.info("ai_usage", {
-      op: "transcribe",
-      asset_id: assetId,
-      transcript_id: stored.id,
-      cached: false,
-      model: result.model,
-      audio_seconds: result.usage.audio_seconds,
-      requests: result.usage.requests,
-      request_id: stored.requestId,
-    });
-    return summary(stored, false);
+    return summary(transcript, cached);
   },
 });

@@ -1,0 +1,30 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../app-env";
+import { DomainError } from "../../domain-error";
+import { requireProjectAccess } from "../../middleware/auth";
+import { deleteQuiz } from "../../quizzes/quiz-store";
+import { defineRoute } from "../define-route";
+import { QuizParamsSchema } from "./schema";
+
+const route = defineRoute({
+  method: "delete",
+  path: "/projects/{project_id}/quizzes/{quiz_id}",
+  operationId: "deleteQuiz",
+  summary: "Delete a quiz with its questions (the video and its transcript stay)",
+  tags: ["Quizzes"],
+  middleware: [requireProjectAccess],
+  security: [{ bearerAuth: [] }],
+  request: { params: QuizParamsSchema },
+  errors: [404],
+  responses: { 204: { description: "Deleted" } },
+});
+
+export function registerDeleteQuiz(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const { project_id: projectId, quiz_id: quizId } = c.req.valid("param");
+    if (!(await deleteQuiz(c.get("services").db, projectId, quizId))) {
+      throw new DomainError("NOT_FOUND", `No quiz ${quizId} in project ${projectId}`);
+    }
+    return c.body(null, 204);
+  });
+}
