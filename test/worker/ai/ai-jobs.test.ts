@@ -21,6 +21,9 @@ afterEach(() => {
 });
 
 const marker = (label: string) => `${label}-${crypto.randomUUID()}`;
+// Each test runs real jobs through the media service and the fake OpenAI, retries and backoff included: a few
+// seconds on a quiet machine, more than vitest's default 5 s on a loaded one.
+const JOB_TEST_TIMEOUT_MS = 30_000;
 
 async function transcribed(fixture: "video.mp4" | "lesson.mp4" = "video.mp4") {
   const video = await projectWithVideo(fixture);
@@ -30,7 +33,7 @@ async function transcribed(fixture: "video.mp4" | "lesson.mp4" = "video.mp4") {
   return { ...video, prompt, job };
 }
 
-describe("transcription jobs", () => {
+describe("transcription jobs", { timeout: JOB_TEST_TIMEOUT_MS }, () => {
   it("transcribes in chunks with the configured settings, logs each chunk's segments and stores the transcript", async () => {
     restore = withSettings({ OPENAI_TRANSCRIPTION_CHUNK_SECONDS: 10, OPENAI_TRANSCRIPTION_SAMPLE_RATE: 8000 });
     const { projectId, assetId, prompt, job } = await transcribed("lesson.mp4");
@@ -170,7 +173,7 @@ describe("transcription jobs", () => {
   });
 });
 
-describe("scene detection jobs", () => {
+describe("scene detection jobs", { timeout: JOB_TEST_TIMEOUT_MS }, () => {
   it("fails at once without a transcript", async () => {
     const { projectId, assetId } = await projectWithVideo();
     const job = await runJob(projectId, "scene_detection", { asset_id: assetId }, { max_attempts: 3 });

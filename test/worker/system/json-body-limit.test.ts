@@ -62,9 +62,12 @@ describe("JSON body cap", () => {
   it("covers the JSON routes of the document", async () => {
     const operations = await jsonBodyOperations();
     expect(operations.map((o) => `${o.method} ${o.path.replace(/cap-[0-9a-f-]+/, "{project_id}")}`).sort()).toEqual([
+      "PATCH /projects/{project_id}/quizzes/{quiz_id}",
+      "PATCH /projects/{project_id}/quizzes/{quiz_id}/questions/{question_id}",
       "PATCH /projects/{project_id}/webhooks/{webhook_id}",
       "POST /projects/{project_id}/api-keys",
       "POST /projects/{project_id}/jobs",
+      "POST /projects/{project_id}/quizzes/{quiz_id}/questions",
       "POST /projects/{project_id}/stream-tokens",
       "POST /projects/{project_id}/uploads/direct",
       "POST /projects/{project_id}/webhooks",

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireProjectAccess } from "../../middleware/auth";
+import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { addQuestion } from "../../quizzes/question-edits";
 import { defineRoute } from "../define-route";
 import { CreateQuestionBodySchema } from "./question-body";
@@ -16,7 +17,7 @@ const route = defineRoute({
     "without exactly one correct option, a quote that is not in the cited segments, a repeat of another " +
     "question) is a 422 with field errors. Evidence is checked against the video's current transcript.",
   tags: ["Quizzes"],
-  middleware: [requireProjectAccess],
+  middleware: [requireProjectAccess, jsonBodyLimit],
   security: [{ bearerAuth: [] }],
   request: {
     params: QuizParamsSchema,

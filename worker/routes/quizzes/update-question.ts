@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireProjectAccess } from "../../middleware/auth";
+import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { updateQuestion } from "../../quizzes/question-edits";
 import { defineRoute } from "../define-route";
 import { UpdateQuestionBodySchema } from "./question-body";
@@ -16,7 +17,7 @@ const route = defineRoute({
     "Evidence sent with the edit is checked against the video's current transcript. A rejected question that " +
     "passes after the edit joins the quiz.",
   tags: ["Quizzes"],
-  middleware: [requireProjectAccess],
+  middleware: [requireProjectAccess, jsonBodyLimit],
   security: [{ bearerAuth: [] }],
   request: {
     params: QuestionParamsSchema,

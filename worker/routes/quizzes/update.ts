@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { requireProjectAccess } from "../../middleware/auth";
+import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { requireQuiz, updateQuiz } from "../../quizzes/quiz-store";
 import { defineRoute } from "../define-route";
 import { UpdateQuizBodySchema } from "./question-body";
@@ -12,7 +13,7 @@ const route = defineRoute({
   operationId: "updateQuiz",
   summary: "Rename a quiz or change its status (draft, published)",
   tags: ["Quizzes"],
-  middleware: [requireProjectAccess],
+  middleware: [requireProjectAccess, jsonBodyLimit],
   security: [{ bearerAuth: [] }],
   request: {
     params: QuizParamsSchema,
