@@ -1,7 +1,13 @@
+import type { LessonToolBehaviour } from "./lesson-tools";
+
 /** Things a test can make the fake do to the next matching request, in queue order. */
 export type FakeEndpoint = "transcriptions" | "chat";
 
-export type FakeBehaviour = { endpoint?: FakeEndpoint } & (
+/**
+ * `match` limits a behaviour to requests whose body contains that text (a marker in the prompt, tone or
+ * transcript), so tests in files running side by side cannot take each other's behaviours.
+ */
+export type FakeBehaviour = { endpoint?: FakeEndpoint; match?: string } & (
   | { kind: "rate_limit"; retry_after?: number; retry_after_ms?: number }
   | { kind: "server_error"; status?: number }
   | { kind: "delay"; ms: number }
@@ -11,6 +17,7 @@ export type FakeBehaviour = { endpoint?: FakeEndpoint } & (
   | { kind: "invalid_json" }
   | { kind: "out_of_range_scenes" }
   | { kind: "scenes"; scenes: unknown[] }
+  | LessonToolBehaviour
 );
 
 export interface ReceivedAudio {
@@ -80,9 +87,11 @@ export class FakeControl {
     this.speechAnalysis = true;
   }
 
-  /** Removes and returns the first queued behaviour meant for this endpoint. */
-  take(endpoint: FakeEndpoint): FakeBehaviour | undefined {
-    const index = this.queue.findIndex((b) => !b.endpoint || b.endpoint === endpoint);
+  /** Removes and returns the first queued behaviour meant for this endpoint and (with `match`) this request body. */
+  take(endpoint: FakeEndpoint, body: { includes(text: string): boolean }): FakeBehaviour | undefined {
+    const index = this.queue.findIndex(
+      (b) => (!b.endpoint || b.endpoint === endpoint) && (b.match === undefined || body.includes(b.match)),
+    );
     return index < 0 ? undefined : this.queue.splice(index, 1)[0];
   }
 

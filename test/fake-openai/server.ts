@@ -7,8 +7,10 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { testBinaries } from "../media/generate";
 import { type FakeBehaviour, FakeControl, type FakeEndpoint, type ReceivedRequest } from "./behaviours";
-import { outOfRangeScenes, readPrompt, scenesFromPrompt, strictSchemaProblem } from "./chat";
+import { readPrompt, sceneAnswer, strictSchemaProblem } from "./chat";
+import { lessonToolAnswer } from "./lesson-tools";
 import { analyzeAudio, verboseTranscription } from "./transcription";
+import { withWordsIfAsked } from "./words";
 
 export interface FakeOpenAI {
   /** Base URL including /v1, for OPENAI_BASE_URL. */
@@ -64,10 +66,10 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
 
   async function transcription(
     req: IncomingMessage,
+    body: Buffer,
     entry: ReceivedRequest,
     behaviour?: FakeBehaviour,
   ): Promise<Reply> {
-    const body = await readBody(req);
     let form: FormData;
     try {
       form = await new Response(body, { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
@@ -108,7 +110,7 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
       }
       const format = typeof fields.response_format === "string" ? fields.response_format : "json";
       const language = typeof fields.language === "string" ? fields.language : undefined;
-      const verbose = verboseTranscription(analysis, language);
+      const verbose = withWordsIfAsked(verboseTranscription(analysis, language), fields);
       if (format === "verbose_json") {
         if (entry.model.startsWith("gpt-4o")) {
           return apiError(
@@ -125,10 +127,10 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
     }
   }
 
-  async function chat(req: IncomingMessage, entry: ReceivedRequest, behaviour?: FakeBehaviour): Promise<Reply> {
+  async function chat(body: Buffer, entry: ReceivedRequest, behaviour?: FakeBehaviour): Promise<Reply> {
     let json: { model?: string; messages?: { role: string; content: string }[]; response_format?: unknown };
     try {
-      json = JSON.parse((await readBody(req)).toString("utf8"));
+      json = JSON.parse(body.toString("utf8"));
     } catch {
       return apiError(400, "We could not parse the JSON body of your request.", "invalid_request_error");
     }
@@ -141,12 +143,9 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
     if (!entry.model) return apiError(400, "you must provide a model parameter", "invalid_request_error");
     const schemaProblem = strictSchemaProblem(json.response_format);
     if (schemaProblem) return apiError(400, schemaProblem, "invalid_request_error", "invalid_json_schema");
-    const facts = readPrompt(entry.prompt ?? "");
-    let content: string;
-    if (behaviour?.kind === "invalid_json") content = '{"scenes": [{"title": "Unclosed", "start": 1,';
-    else if (behaviour?.kind === "out_of_range_scenes") content = JSON.stringify({ scenes: outOfRangeScenes(facts) });
-    else if (behaviour?.kind === "scenes") content = JSON.stringify({ scenes: behaviour.scenes });
-    else content = JSON.stringify({ scenes: scenesFromPrompt(facts) });
+    const content =
+      lessonToolAnswer(json.response_format, entry.prompt ?? "", behaviour) ??
+      sceneAnswer(readPrompt(entry.prompt ?? ""), behaviour);
     const promptTokens = Math.ceil(((entry.system_prompt ?? "").length + (entry.prompt ?? "").length) / 4);
     const completionTokens = Math.ceil(content.length / 4);
     return new Reply(200, {
@@ -240,7 +239,8 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
       model: null,
     };
     control.record(entry);
-    const behaviour = endpoint === "other" ? undefined : control.take(endpoint);
+    const body = endpoint === "other" ? Buffer.alloc(0) : await readBody(req);
+    const behaviour = endpoint === "other" ? undefined : control.take(endpoint, body);
     entry.behaviour = behaviour?.kind ?? null;
     let reply: Reply;
     const key = authorization.slice("Bearer ".length);
@@ -257,13 +257,14 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
         "invalid_api_key",
       );
     } else if (behaviour?.kind === "drop_connection") {
-      await readBody(req);
       entry.status = -1;
       req.socket.destroy();
       return;
     } else {
       reply =
-        endpoint === "transcriptions" ? await transcription(req, entry, behaviour) : await chat(req, entry, behaviour);
+        endpoint === "transcriptions"
+          ? await transcription(req, body, entry, behaviour)
+          : await chat(body, entry, behaviour);
       const extra = behaviour?.kind === "delay" ? behaviour.ms : 0;
       const wait = receivedAt + control.latencyMs + extra - Date.now();
       if (wait > 0) await sleep(wait);

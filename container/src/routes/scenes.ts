@@ -1,8 +1,7 @@
-import { readFile } from "node:fs/promises";
-import type { z } from "zod";
 import { openAIConfigFrom, toOpError } from "../ai/op-errors";
 import { createOpenAIClient } from "../ai/openai-client";
 import { detectScenes } from "../ai/scenes/detect";
+import { readTranscriptInput } from "../ai/transcript-input";
 import { defineOp, OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
 import { scenesContract, TranscriptInputSchema } from "../protocol/scenes-contract";
@@ -16,23 +15,7 @@ export const scenesOp = defineOp({
   async run({ options, inputs, signal, events, deps }) {
     let segments = options.segments;
     const file = inputs.transcript;
-    if (file) {
-      let parsed: z.ZodSafeParseResult<z.infer<typeof TranscriptInputSchema>>;
-      try {
-        parsed = TranscriptInputSchema.safeParse(JSON.parse(await readFile(file.path, "utf8")));
-      } catch {
-        throw new OpError(MediaErrorCode.invalidOptions, "The transcript input is not valid JSON", false);
-      }
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new OpError(
-          MediaErrorCode.invalidOptions,
-          `transcript.${issue?.path.join(".")}: ${issue?.message}`,
-          false,
-        );
-      }
-      segments = parsed.data.segments;
-    }
+    if (file) segments = (await readTranscriptInput(file, TranscriptInputSchema)).segments;
     if (!segments || (options.segments && file)) {
       throw new OpError(
         MediaErrorCode.invalidOptions,
@@ -49,6 +32,7 @@ export const scenesOp = defineOp({
           duration: options.duration,
           tone: options.tone,
           criteria: options.criteria,
+          language: options.language,
           maxScenes: options.max_scenes,
           model: options.model,
           promptVersion: options.prompt_version,
