@@ -71,6 +71,8 @@ export const SettingsSchema = z.object({
   OPENAI_TRANSCRIPTION_SAMPLE_RATE: intSetting(16000, 8000),
   OPENAI_SCENE_MODEL: z.string().min(1).default("gpt-4o-mini"),
   OPENAI_SCENE_MAX_SCENES: intSetting(8, 1),
+  OPENAI_TRANSLATION_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  OPENAI_CHAPTER_MODEL: z.string().min(1).default("gpt-4o-mini"),
   /** Origin clients reach the API at, for the absolute URLs it hands out (upload_url, tus Location). Unset: the request's Host. */
   PUBLIC_BASE_URL: originSetting.optional(),
   /** Base URL of a media service process (local dev, tests); when unset the MEDIA_CONTAINER binding is used. */

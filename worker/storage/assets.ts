@@ -2,9 +2,12 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { afterCursor, pageOf } from "../db/cursor";
 import { type Asset, type AssetCategory, type AssetStatus, assets } from "../db/schema/assets";
+import { chapterRuns } from "../db/schema/chapter-runs";
 import { jobs } from "../db/schema/jobs";
 import { sceneRuns } from "../db/schema/scene-runs";
 import { storageObjects } from "../db/schema/storage-objects";
+import { transcriptSearchRows } from "../db/schema/transcript-search-rows";
+import { transcriptTranslations } from "../db/schema/transcript-translations";
 import { transcripts } from "../db/schema/transcripts";
 import { ASSET_FOLDERS, categoryOfKey } from "./layout";
 import { type DeletedObjects, deleteTrackedObjects, type StorageDeps } from "./tracked-objects";
@@ -127,7 +130,8 @@ export async function listProjectAssets(
 
 /**
  * Deletes an asset with everything derived from it: its file and derived objects (thumbnails, ...) from
- * R2, then its storage_objects, transcripts, scene_runs and jobs rows and the asset row in one batch.
+ * R2, then its storage_objects, transcripts (with their scene and chapter runs, translations and search rows) and
+ * jobs rows and the asset row in one batch.
  * Returns null when the project has no such asset.
  */
 export async function deleteAssetWithDerived(
@@ -150,6 +154,9 @@ export async function deleteAssetWithDerived(
     deps.db.delete(storageObjects).where(eq(storageObjects.assetId, assetId)),
     deps.db.delete(transcripts).where(eq(transcripts.assetId, assetId)),
     deps.db.delete(sceneRuns).where(eq(sceneRuns.assetId, assetId)),
+    deps.db.delete(chapterRuns).where(eq(chapterRuns.assetId, assetId)),
+    deps.db.delete(transcriptTranslations).where(eq(transcriptTranslations.assetId, assetId)),
+    deps.db.delete(transcriptSearchRows).where(eq(transcriptSearchRows.assetId, assetId)),
     deps.db.delete(jobs).where(eq(jobs.assetId, assetId)),
     deps.db.delete(assets).where(eq(assets.id, assetId)),
   ]);

@@ -23,7 +23,6 @@ export function seedTranscript(projectId: string, assetId: string, requestId = `
       duration: 3727,
       segment_count: SEGMENTS.length,
       segments: SEGMENTS,
-      words: null,
       usage: { audio_seconds: 3727, requests: 7 },
       model: "whisper-1",
       request_id: requestId,

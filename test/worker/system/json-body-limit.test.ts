@@ -66,6 +66,7 @@ describe("JSON body cap", () => {
       "POST /projects/{project_id}/jobs",
       "POST /projects/{project_id}/stream-tokens",
       "POST /projects/{project_id}/uploads/direct",
+      "PUT /projects/{project_id}/glossary",
     ]);
   });
 

@@ -1,8 +1,10 @@
 import type { JobTypeDefinition } from "../job-type";
+import { chaptersJob } from "./chapters";
 import { exportJob } from "./export";
 import { ingestJob } from "./ingest";
 import { sceneDetectionJob } from "./scene-detection";
 import { transcriptionJob } from "./transcription";
+import { translationJob } from "./translation";
 
 /**
  * Every job type, one module each (types/<type>.ts, built with defineJobType). This list is the only
@@ -14,6 +16,8 @@ export const JOB_TYPES = [
   transcriptionJob,
   sceneDetectionJob,
   exportJob,
+  translationJob,
+  chaptersJob,
 ] as const satisfies readonly JobTypeDefinition[];
 
 export type JobTypeName = (typeof JOB_TYPES)[number]["type"];

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { LanguageCodeSchema, type TranscribeResult } from "../../../container/src/protocol/transcribe-contract";
 import { requireOpenAIKey, toAiJobError } from "../../ai/ai-job-errors";
-import { getCurrentTranscript, type StoredTranscript, saveTranscript } from "../../ai/transcript-store";
+import { getGlossary, whisperPrompt } from "../../ai/glossary";
+import { getCurrentTranscript, type StoredTranscript } from "../../ai/transcript-store";
+import { storeTranscript } from "../../ai/transcript-words";
 import { r2Input } from "../../media/media-client";
 import { getProjectAsset } from "../../storage";
 import { AssetIdSchema, assetInProject } from "../asset-in-project";
@@ -11,7 +13,11 @@ import { defineJobType } from "../job-type";
 const TranscriptionPayloadSchema = z.strictObject({
   asset_id: AssetIdSchema.describe("The video or audio asset to transcribe"),
   language: LanguageCodeSchema.optional(),
-  prompt: z.string().max(2000).optional().describe("Vocabulary or style hint passed to Whisper"),
+  prompt: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe("Vocabulary or style hint passed to Whisper, before the project's glossary"),
   force: z.boolean().optional().describe("Transcribe again even if a transcript exists"),
 });
 
@@ -19,9 +25,10 @@ const TranscriptionResultSchema = z.object({
   transcript_id: z.string(),
   asset_id: z.string(),
   cached: z.boolean().describe("True when a stored transcript answered without calling OpenAI"),
-  language: z.string().nullable(),
+  language: z.string().nullable().describe("ISO 639-1: the payload's language, else the one Whisper detected"),
   duration: z.number(),
   segment_count: z.number().int(),
+  word_count: z.number().int().nullable().describe("Words with timings; null when the model gave none"),
   model: z.string(),
   request_id: z.string(),
   usage: z.object({ audio_seconds: z.number(), requests: z.number().int() }),
@@ -39,6 +46,7 @@ function summary(transcript: StoredTranscript, cached: boolean): z.input<typeof 
     language: transcript.language,
     duration: transcript.duration,
     segment_count: transcript.segments.length,
+    word_count: transcript.wordCount,
     model: transcript.model,
     request_id: transcript.requestId,
     usage: transcript.usage,
@@ -76,6 +84,14 @@ export const transcriptionJob = defineJobType({
 
     const object = await bucket.head(asset.r2Key);
     if (!object) throw new PermanentJobError(`The file of video ${assetId} is missing from storage`);
+    const glossary = await getGlossary(db, ctx.job.projectId);
+    const whisper = whisperPrompt(prompt, glossary.terms);
+    if (whisper.termsUsed < glossary.terms.length) {
+      await ctx.log("warning", "The glossary does not fit Whisper's prompt whole; its first terms are used", {
+        terms: glossary.terms.length,
+        used: whisper.termsUsed,
+      });
+    }
     let reported = -1;
     let result: TranscribeResult;
     try {
@@ -85,7 +101,7 @@ export const transcriptionJob = defineJobType({
           chunk_seconds: settings.OPENAI_TRANSCRIPTION_CHUNK_SECONDS,
           sample_rate: settings.OPENAI_TRANSCRIPTION_SAMPLE_RATE,
           language,
-          prompt,
+          prompt: whisper.prompt,
         },
         inputs: [await r2Input("video", bucket, object)],
         signal: ctx.signal,
@@ -121,19 +137,23 @@ export const transcriptionJob = defineJobType({
     if (!(await getProjectAsset(db, ctx.job.projectId, assetId, "video"))) {
       throw new PermanentJobError(`Video ${assetId} was deleted while it was being transcribed`);
     }
-    const stored = await saveTranscript(db, {
-      projectId: ctx.job.projectId,
-      assetId,
-      result,
-      metadata: {
-        job_id: ctx.job.id,
-        requested_language: language ?? null,
-        prompt: prompt ?? null,
-        request_ids: result.request_ids,
-        chunks: result.chunks,
-        audio: result.audio,
+    const stored = await storeTranscript(
+      { db, bucket },
+      {
+        projectId: ctx.job.projectId,
+        assetId,
+        result,
+        metadata: {
+          job_id: ctx.job.id,
+          requested_language: language ?? null,
+          prompt: prompt ?? null,
+          glossary_terms: whisper.termsUsed,
+          request_ids: result.request_ids,
+          chunks: result.chunks,
+          audio: result.audio,
+        },
       },
-    });
+    );
     logger.info("ai_usage", {
       op: "transcribe",
       asset_id: assetId,
