@@ -35,8 +35,7 @@ CREATE TABLE `transcript_search_rows` (
 	`segment_index` integer NOT NULL,
 	`start_seconds` real NOT NULL,
 	`end_seconds` real NOT NULL,
-	`text` text NOT NULL,
-	`scope` text NOT NULL
+	`text` text NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `transcript_search_rows_asset_idx` ON `transcript_search_rows` (`asset_id`);--> statement-breakpoint

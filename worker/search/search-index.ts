@@ -1,5 +1,4 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { toHex } from "../bytes";
 import type { Database } from "../db/client";
 import { type SearchSource, transcriptSearchRows } from "../db/schema/transcript-search-rows";
 import { transcripts } from "../db/schema/transcripts";
@@ -10,22 +9,8 @@ import { transcripts } from "../db/schema/transcripts";
  * put them into the same `db.batch` as the transcript or translation itself.
  */
 
-/** Private-use characters that mark matches in snippets; removed from indexed text so no text can forge them. */
-export const MATCH_OPEN = "\uE000";
-export const MATCH_CLOSE = "\uE001";
-
-/**
- * Scope tokens confine a query inside the index itself, not by filtering its hits: the project (hex, so
- * `a-b` and `a_b` stay apart, and case is kept), the source (`st` transcript, `sr` translation) and the
- * language (`len`, `lnone` when unknown). Letters and digits only, one token each under unicode61.
- */
-export function projectScope(projectId: string): string {
-  return `p${toHex(new TextEncoder().encode(projectId))}`;
-}
-export const sourceScope = (source: SearchSource) => (source === "transcript" ? "st" : "sr");
-export const languageScope = (language: string | null) => `l${language ?? "none"}`;
-
-const indexedText = (text: string) => text.normalize("NFC").replaceAll(MATCH_OPEN, "").replaceAll(MATCH_CLOSE, "");
+/** Composed form, as queries are read (search-query.ts), so "è" typed either way is one character. */
+const indexedText = (text: string) => text.normalize("NFC");
 
 export interface IndexedSegments {
   projectId: string;
@@ -43,12 +28,11 @@ export interface IndexedSegments {
  */
 export function indexSegments(db: Database, input: IndexedSegments) {
   const rows = JSON.stringify(input.segments.map((s) => [s.index, s.start, s.end, indexedText(s.text)]));
-  const scope = [projectScope(input.projectId), sourceScope(input.source), languageScope(input.language)].join(" ");
   // An insert-select builder, not db.run: only builders can go into a D1 batch. Columns in table order.
   return db.insert(transcriptSearchRows).select(sql`
     SELECT NULL, ${input.projectId}, ${input.assetId}, ${input.transcriptId}, ${input.source}, ${input.language},
       json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
-      json_extract(value, '$[3]'), ${scope}
+      json_extract(value, '$[3]')
     FROM json_each(${rows})
     WHERE EXISTS (SELECT 1 FROM ${transcripts} WHERE ${transcripts.id} = ${input.transcriptId})`);
 }

@@ -14,7 +14,7 @@ export interface QueryTerm {
 }
 
 // The characters unicode61 keeps in tokens; everything else separates them, in the query as in the index.
-const TOKEN_RE = /[\p{L}\p{N}\p{M}]+/gu;
+export const TOKEN_RE = /[\p{L}\p{N}\p{M}]+/gu;
 
 const tokensOf = (text: string) => text.normalize("NFC").match(TOKEN_RE) ?? [];
 

@@ -4,8 +4,8 @@ import { decodeCursor, encodeCursor } from "../db/cursor";
 import { assets } from "../db/schema/assets";
 import { transcriptSearchRows } from "../db/schema/transcript-search-rows";
 import { DomainError } from "../domain-error";
-import { languageScope, MATCH_CLOSE, MATCH_OPEN, projectScope, sourceScope } from "./search-index";
 import { parseQuery, textMatch } from "./search-query";
+import { markedSnippet } from "./snippet";
 
 export interface SearchRequest {
   projectId: string;
@@ -31,8 +31,12 @@ export interface SearchHit {
   source: "transcript" | "translation";
 }
 
-/** Words of context a snippet shows around the matches. */
-const SNIPPET_TOKENS = 16;
+/**
+ * Matches ranked per query, newest first: bm25 needs every candidate scored before the best can be picked, which
+ * for a word in a fifth of a large project's segments costs far more than the answer. Up to this many matches
+ * (of the project, in the searched texts) the ranking is exact; beyond, the most recently indexed ones are ranked.
+ */
+export const RANKED_CANDIDATES = 2000;
 
 /** A hit's key in the ranked list: bm25 rank (ascending, as FTS5 sorts), then rowid. */
 type SearchCursor = [rank: number, rowid: number];
@@ -40,10 +44,6 @@ const isSearchCursor = (value: unknown): value is SearchCursor =>
   Array.isArray(value) &&
   value.length === 2 &&
   value.every((part) => typeof part === "number" && Number.isFinite(part));
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const markedSnippet = (raw: string) =>
-  escapeHtml(raw).replaceAll(MATCH_OPEN, "<mark>").replaceAll(MATCH_CLOSE, "</mark>");
 
 /** The title a teacher gave the lesson: its file name without the extension. */
 const assetTitle = (filename: string) => filename.replace(/\.[A-Za-z0-9]{1,16}$/, "") || filename;
@@ -58,27 +58,28 @@ interface Row {
   end_seconds: number;
   language: string | null;
   source: "transcript" | "translation";
-  snippet: string;
+  text: string;
 }
 
 /**
  * Full-text search over the project's transcripts (or, with `language`, its texts in that language), best
- * first by bm25. The project and language are part of the MATCH expression (scope tokens), so a query reads
- * only the project's postings; the user's words are parsed into quoted terms (search-query.ts) and never
- * reach FTS5 as syntax.
+ * first by bm25. The user's words are parsed into quoted terms (search-query.ts) and never reach FTS5 as
+ * syntax; the project, source and language confine the matches through the content table, so another
+ * project's rows are never ranked, let alone answered.
  */
 export async function searchTranscripts(
   db: Database,
   request: SearchRequest,
 ): Promise<{ hits: SearchHit[]; nextCursor: string | null }> {
   const terms = parseQuery(request.q, request.language);
-  const scope = [
-    projectScope(request.projectId),
-    request.language ? languageScope(request.language) : sourceScope("transcript"),
-  ];
-  const match = `${scope.map((token) => `scope : "${token}"`).join(" AND ")} AND ${textMatch(terms)}`;
   const after = request.cursor ? decodeCursor(request.cursor, isSearchCursor) : undefined;
-  const rows = await rankedMatches(db, match, { assetId: request.assetId, after, limit: request.limit + 1 });
+  const rows = await rankedMatches(db, textMatch(terms), {
+    projectId: request.projectId,
+    language: request.language,
+    assetId: request.assetId,
+    after,
+    limit: request.limit + 1,
+  });
   const page = rows.slice(0, request.limit);
   const last = page.at(-1);
   return {
@@ -88,7 +89,7 @@ export async function searchTranscripts(
       segment_index: row.segment_index,
       start: row.start_seconds,
       end: row.end_seconds,
-      snippet: markedSnippet(row.snippet),
+      snippet: markedSnippet(row.text, terms),
       score: -row.rank,
       language: row.language,
       source: row.source,
@@ -98,29 +99,35 @@ export async function searchTranscripts(
 }
 
 /**
- * The rows matching an FTS5 expression, best first, after `after`. The expression is built to be valid;
- * should FTS5 still refuse one, that is the query's fault (422), never a 500.
+ * The rows matching an FTS5 expression in the project's searched texts, best first, after `after`: the newest
+ * RANKED_CANDIDATES matches are scored (bm25) and sorted. The expression is built to be valid; should FTS5
+ * still refuse one, that is the query's fault (422), never a 500.
  */
 export async function rankedMatches(
   db: Database,
   match: string,
-  options: { assetId?: string; after?: SearchCursor; limit: number },
+  options: { projectId: string; language?: string; assetId?: string; after?: SearchCursor; limit: number },
 ): Promise<Row[]> {
   const r = transcriptSearchRows;
   const { after } = options;
+  const texts = options.language ? sql`${r.language} = ${options.language}` : sql`${r.source} = 'transcript'`;
   const query = sql`
-    SELECT transcript_search.rowid AS rowid, transcript_search.rank AS rank, ${r.assetId} AS asset_id,
-      ${assets.originalFilename} AS original_filename, ${r.segmentIndex} AS segment_index,
-      ${r.startSeconds} AS start_seconds, ${r.endSeconds} AS end_seconds, ${r.language} AS language,
-      ${r.source} AS source,
-      snippet(transcript_search, 0, ${MATCH_OPEN}, ${MATCH_CLOSE}, '…', ${SNIPPET_TOKENS}) AS snippet
-    FROM transcript_search
-    JOIN ${r} ON ${r.id} = transcript_search.rowid
+    WITH candidates AS (
+      SELECT transcript_search.rowid AS rowid, bm25(transcript_search) AS rank
+      FROM transcript_search JOIN ${r} ON ${r.id} = transcript_search.rowid
+      WHERE transcript_search MATCH ${match} AND ${r.projectId} = ${options.projectId} AND ${texts}
+        ${options.assetId ? sql`AND ${r.assetId} = ${options.assetId}` : sql.empty()}
+      ORDER BY transcript_search.rowid DESC
+      LIMIT ${RANKED_CANDIDATES}
+    )
+    SELECT c.rowid AS rowid, c.rank AS rank, ${r.assetId} AS asset_id, ${assets.originalFilename} AS original_filename,
+      ${r.segmentIndex} AS segment_index, ${r.startSeconds} AS start_seconds, ${r.endSeconds} AS end_seconds,
+      ${r.language} AS language, ${r.source} AS source, ${r.text} AS text
+    FROM candidates c
+    JOIN ${r} ON ${r.id} = c.rowid
     JOIN ${assets} ON ${assets.id} = ${r.assetId}
-    WHERE transcript_search MATCH ${match}
-      ${options.assetId ? sql`AND ${r.assetId} = ${options.assetId}` : sql.empty()}
-      ${after ? sql`AND (transcript_search.rank > ${after[0]} OR (transcript_search.rank = ${after[0]} AND transcript_search.rowid > ${after[1]}))` : sql.empty()}
-    ORDER BY transcript_search.rank, transcript_search.rowid
+    ${after ? sql`WHERE c.rank > ${after[0]} OR (c.rank = ${after[0]} AND c.rowid > ${after[1]})` : sql.empty()}
+    ORDER BY c.rank, c.rowid
     LIMIT ${options.limit}`;
   try {
     return await db.all<Row>(query);

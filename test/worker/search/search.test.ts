@@ -96,6 +96,19 @@ describe("GET /projects/{project_id}/search", () => {
     ]);
   });
 
+  it("cuts a long segment's snippet around its first match", async () => {
+    const { projectId } = await biology();
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`);
+    words[45] = "Ribosome";
+    const lesson = await projectWithVideo("video.mp4", "search", projectId);
+    await seedLesson(projectId, lesson.assetId, [words.join(" ")]);
+    const [hit] = (await search(projectId, { q: "ribosome" })).hits;
+    // 32 words: the match with 8 before it, moved back so that the window stays full at the end.
+    expect(hit!.snippet).toBe(
+      `…${words.slice(28, 45).join(" ")} <mark>Ribosome</mark> ${words.slice(46, 60).join(" ")}`,
+    );
+  });
+
   it("answers 422 for stop words only, punctuation only, short prefixes and bad parameters", async () => {
     const { projectId } = await biology();
     for (const q of ["the and of", "?!  ...", '""', "a*", "  "]) {

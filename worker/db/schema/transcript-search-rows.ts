@@ -5,8 +5,8 @@ export type SearchSource = (typeof SEARCH_SOURCES)[number];
 
 /**
  * One row per searchable segment (of a transcript or a translation): the content table of the FTS5 index
- * `transcript_search`, which triggers keep in step with it (hand-written migration 0003). `scope` holds the
- * tokens a query is confined with (project, source, language), indexed in their own FTS column.
+ * `transcript_search`, which triggers keep in step with it (hand-written migration 0003). A query's matches are
+ * confined to a project, source and language by these columns, joined on the rowid.
  */
 export const transcriptSearchRows = sqliteTable(
   "transcript_search_rows",
@@ -21,7 +21,6 @@ export const transcriptSearchRows = sqliteTable(
     startSeconds: real("start_seconds").notNull(),
     endSeconds: real("end_seconds").notNull(),
     text: text("text").notNull(),
-    scope: text("scope").notNull(),
   },
   (table) => [
     index("transcript_search_rows_asset_idx").on(table.assetId),
