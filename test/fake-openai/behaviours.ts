@@ -1,5 +1,8 @@
 import type { LessonToolBehaviour } from "./lesson-tools";
 
+/** Put in a prompt or transcript, it keeps the request away from behaviours queued without `match`. */
+export const ISOLATED = "fake-isolated";
+
 /** Things a test can make the fake do to the next matching request, in queue order. */
 export type FakeEndpoint = "transcriptions" | "chat";
 
@@ -87,10 +90,14 @@ export class FakeControl {
     this.speechAnalysis = true;
   }
 
-  /** Removes and returns the first queued behaviour meant for this endpoint and (with `match`) this request body. */
+  /**
+   * Removes and returns the first queued behaviour meant for this endpoint and (with `match`) this request body.
+   * A request carrying ISOLATED takes only behaviours matched to it, never one another file queued for anyone.
+   */
   take(endpoint: FakeEndpoint, body: { includes(text: string): boolean }): FakeBehaviour | undefined {
+    const isolated = body.includes(ISOLATED);
     const index = this.queue.findIndex(
-      (b) => (!b.endpoint || b.endpoint === endpoint) && (b.match === undefined || body.includes(b.match)),
+      (b) => (!b.endpoint || b.endpoint === endpoint) && (b.match === undefined ? !isolated : body.includes(b.match)),
     );
     return index < 0 ? undefined : this.queue.splice(index, 1)[0];
   }

@@ -1,4 +1,4 @@
-import { and, eq, like, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { TranscribeResult } from "../../container/src/protocol/transcribe-contract";
 import type { TranscriptWord } from "../../container/src/subtitles/word";
 import { storageObjects } from "../db/schema/storage-objects";
@@ -66,22 +66,17 @@ export async function storeTranscript(
     if (wordsKey) await deleteTrackedObjects(deps, [wordsKey]).catch(() => undefined);
     throw error;
   }
-  const stale = await deps.db
+  // Filtered here, not with LIKE: D1 refuses LIKE patterns over 50 bytes, and an asset has few objects.
+  const keep = objectKey(projectId, "processed", wordsName(id));
+  const prefix = objectKey(projectId, "processed", "transcript-");
+  const owned = await deps.db
     .select({ key: storageObjects.key })
     .from(storageObjects)
-    .where(
-      and(
-        eq(storageObjects.projectId, projectId),
-        eq(storageObjects.assetId, assetId),
-        like(storageObjects.key, `${objectKey(projectId, "processed", "transcript-")}%.words.json`),
-        ne(storageObjects.key, objectKey(projectId, "processed", wordsName(id))),
-      ),
-    );
-  if (stale.length > 0)
-    await deleteTrackedObjects(
-      deps,
-      stale.map((row) => row.key),
-    );
+    .where(and(eq(storageObjects.projectId, projectId), eq(storageObjects.assetId, assetId)));
+  const stale = owned
+    .map((row) => row.key)
+    .filter((key) => key !== keep && key.startsWith(prefix) && key.endsWith(".words.json"));
+  if (stale.length > 0) await deleteTrackedObjects(deps, stale);
   return transcript;
 }
 

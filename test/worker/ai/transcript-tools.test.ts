@@ -1,16 +1,16 @@
 // Translation and chapter jobs through the Worker, the media service and the fake OpenAI. Each test's lesson
 // text carries a marker, and every behaviour it queues is matched on that marker, so files running side by side
 // cannot take each other's behaviours.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TranscriptSchema } from "../../../worker/routes/ai/schema";
 import { ChapterRunSchema, TranscriptLanguagesSchema } from "../../../worker/routes/ai/transcript-schema";
-import { api, chatsMentioning, fakeEnqueue, fakeReset, projectWithVideo, runJob } from "./ai-kit";
+import { ISOLATED } from "../../fake-openai/behaviours";
+import { api, chatsMentioning, fakeEnqueue, projectWithVideo, runJob } from "./ai-kit";
 import { seedLesson } from "./lesson-seed";
 
-beforeEach(fakeReset);
-
 async function lesson(lineCount = 7) {
-  const marker = `m${crypto.randomUUID().replaceAll("-", "")}`;
+  // Isolated: these requests must not take behaviours that ai-jobs.test.ts queues for its own requests.
+  const marker = `${ISOLATED}-${crypto.randomUUID()}`;
   const lines = Array.from({ length: lineCount }, (_, i) => `Line ${i} about photosynthesis and light ${marker}.`);
   const video = await projectWithVideo();
   const transcript = await seedLesson(video.projectId, video.assetId, lines);

@@ -1,13 +1,16 @@
 // Word timings, language codes, the glossary and caption rules through a real transcription job.
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { GLOSSARY_MAX_TERMS } from "../../../worker/ai/glossary";
 import { TranscriptSchema } from "../../../worker/routes/ai/schema";
 import { GlossarySchema } from "../../../worker/routes/ai/transcript-schema";
+import { ISOLATED } from "../../fake-openai/behaviours";
 import { errorCode } from "../helpers/project-key";
 import { api, fakeRequests, projectWithVideo, runJob } from "./ai-kit";
 import { seedLesson } from "./lesson-seed";
 
-const marker = (label: string) => `${label}-${crypto.randomUUID()}`;
+// Isolated: these requests must not take behaviours that ai-jobs.test.ts queues for its own requests.
+const marker = (label: string) => `${ISOLATED}-${label}-${crypto.randomUUID()}`;
 
 const putGlossary = (projectId: string, body: unknown) =>
   api(`/projects/${projectId}/glossary`, {
@@ -52,7 +55,10 @@ describe("transcription with word timings and the project's glossary", { timeout
       });
       expect(request.fields?.language).toBeUndefined();
     }
-    expect(job.result).toMatchObject({ language: "en", word_count: expect.any(Number) });
+    expect(job).toMatchObject({
+      attempts: 1,
+      result: { cached: false, language: "en", word_count: expect.any(Number) },
+    });
 
     const base = `/projects/${projectId}/videos/${assetId}/ai/transcript`;
     const plain = TranscriptSchema.parse(await (await api(base)).json());
@@ -91,6 +97,13 @@ describe("transcription with word timings and the project's glossary", { timeout
       srtCues(await (await api(`${base}?format=srt&granularity=word`)).text()).length,
     );
     expect((await api(`${base}?format=vtt&max_line_chars=12`)).status).toBe(422);
+
+    // Transcribing again replaces the words object: one per asset, named after the current transcript.
+    const again = await runJob(projectId, "transcription", { asset_id: assetId, prompt, force: true });
+    expect(again).toMatchObject({ status: "completed", attempts: 1, result: { cached: false } });
+    const listed = await env.BUCKET.list({ prefix: `projects/${projectId}/processed/` });
+    const wordObjects = listed.objects.map((o) => o.key).filter((key) => key.endsWith(".words.json"));
+    expect(wordObjects).toEqual([expect.stringContaining((again.result as { transcript_id: string }).transcript_id)]);
     expect((await api(`${base}?granularity=letters`)).status).toBe(422);
   });
 
