@@ -63,6 +63,12 @@ describe("translation jobs", { timeout: 60_000 }, () => {
     const again = await runJob(projectId, "translation", { asset_id: assetId, target_languages: ["es"] });
     expect(again.result).toMatchObject({ languages: [{ language: "es", cached: true }] });
     expect(await chatsMentioning(marker)).toHaveLength(2);
+    // force translates again and replaces the stored translation (and its search rows) in place.
+    const forced = await runJob(projectId, "translation", { asset_id: assetId, target_languages: ["es"], force: true });
+    expect(forced.result).toMatchObject({ languages: [{ language: "es", cached: false, segment_count: 7 }] });
+    expect(await chatsMentioning(marker)).toHaveLength(3);
+    const search = await api(`/projects/${projectId}/search?q=${encodeURIComponent(marker)}&language=es`);
+    expect(((await search.json()) as { hits: unknown[] }).hits).toHaveLength(7);
 
     const missing = await api(`${base}/transcript?language=fr`);
     expect(missing.status).toBe(404);
