@@ -76,6 +76,8 @@ export const SettingsSchema = z.object({
   OPENAI_SCENE_MAX_SCENES: intSetting(8, 1),
   /** Chat model of quiz generation and its answerability check. */
   OPENAI_QUIZ_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  OPENAI_TRANSLATION_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  OPENAI_CHAPTER_MODEL: z.string().min(1).default("gpt-4o-mini"),
   /** Origin clients reach the API at, for the absolute URLs it hands out (upload_url, tus Location). Unset: the request's Host. */
   PUBLIC_BASE_URL: originSetting.optional(),
   /** Base URL of a media service process (local dev, tests); when unset the MEDIA_CONTAINER binding is used. */

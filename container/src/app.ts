@@ -3,12 +3,14 @@ import { createLogger } from "./logger";
 import { type MediaOp, registerOp, type ServiceDeps } from "./operation";
 import { InputServer } from "./protocol/input-server";
 import type { MediaOpName, MediaOps } from "./protocol/media-ops";
+import { chaptersOp } from "./routes/chapters";
 import { registerHealth } from "./routes/health";
 import { probeOp } from "./routes/probe";
 import { quizOp } from "./routes/quiz";
 import { renderOp } from "./routes/render";
 import { scenesOp } from "./routes/scenes";
 import { transcribeOp } from "./routes/transcribe";
+import { translateOp } from "./routes/translate";
 import { requireServiceSecret } from "./service-auth";
 
 /** One op per contract in protocol/media-ops.ts: the compiler rejects a contract without its op. */
@@ -18,6 +20,8 @@ const OPS = {
   scenes: scenesOp,
   render: renderOp,
   quiz: quizOp,
+  translate: translateOp,
+  chapters: chaptersOp,
 } satisfies { [Name in MediaOpName]: MediaOp<MediaOps[Name]> };
 
 /**

@@ -1,7 +1,16 @@
+import type { LessonToolBehaviour } from "./lesson-tools";
+
+/** Put in a prompt or transcript, it keeps the request away from behaviours queued without `match`. */
+export const ISOLATED = "fake-isolated";
+
 /** Things a test can make the fake do to the next matching request, in queue order. */
 export type FakeEndpoint = "transcriptions" | "chat";
 
-export type FakeBehaviour = { endpoint?: FakeEndpoint } & (
+/**
+ * `match` limits a behaviour to requests whose body contains that text (a marker in the prompt, tone or
+ * transcript), so tests in files running side by side cannot take each other's behaviours.
+ */
+export type FakeBehaviour = { endpoint?: FakeEndpoint; match?: string } & (
   | { kind: "rate_limit"; retry_after?: number; retry_after_ms?: number }
   | { kind: "server_error"; status?: number }
   | { kind: "delay"; ms: number }
@@ -11,6 +20,7 @@ export type FakeBehaviour = { endpoint?: FakeEndpoint } & (
   | { kind: "invalid_json" }
   | { kind: "out_of_range_scenes" }
   | { kind: "scenes"; scenes: unknown[] }
+  | LessonToolBehaviour
 );
 
 export interface ReceivedAudio {
@@ -80,9 +90,15 @@ export class FakeControl {
     this.speechAnalysis = true;
   }
 
-  /** Removes and returns the first queued behaviour meant for this endpoint. */
-  take(endpoint: FakeEndpoint): FakeBehaviour | undefined {
-    const index = this.queue.findIndex((b) => !b.endpoint || b.endpoint === endpoint);
+  /**
+   * Removes and returns the first queued behaviour meant for this endpoint and (with `match`) this request body.
+   * A request carrying ISOLATED takes only behaviours matched to it, never one another file queued for anyone.
+   */
+  take(endpoint: FakeEndpoint, body: { includes(text: string): boolean }): FakeBehaviour | undefined {
+    const isolated = body.includes(ISOLATED);
+    const index = this.queue.findIndex(
+      (b) => (!b.endpoint || b.endpoint === endpoint) && (b.match === undefined ? !isolated : body.includes(b.match)),
+    );
     return index < 0 ? undefined : this.queue.splice(index, 1)[0];
   }
 

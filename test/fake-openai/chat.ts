@@ -102,3 +102,11 @@ export function outOfRangeScenes(facts: PromptFacts) {
     scene("Valid twin", first.start + 0.01, first.end, 4),
   ];
 }
+
+/** The scene answer's content: as the behaviour asks, else scenes read off the prompt. */
+export function sceneAnswer(facts: PromptFacts, behaviour: { kind: string; scenes?: unknown[] } | undefined): string {
+  if (behaviour?.kind === "invalid_json") return '{"scenes": [{"title": "Unclosed", "start": 1,';
+  if (behaviour?.kind === "out_of_range_scenes") return JSON.stringify({ scenes: outOfRangeScenes(facts) });
+  if (behaviour?.kind === "scenes") return JSON.stringify({ scenes: behaviour.scenes ?? [] });
+  return JSON.stringify({ scenes: scenesFromPrompt(facts) });
+}

@@ -7,9 +7,11 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { testBinaries } from "../media/generate";
 import { type FakeBehaviour, FakeControl, type FakeEndpoint, type ReceivedRequest } from "./behaviours";
-import { outOfRangeScenes, readPrompt, scenesFromPrompt, strictSchemaProblem } from "./chat";
+import { readPrompt, sceneAnswer, strictSchemaProblem } from "./chat";
+import { lessonToolAnswer } from "./lesson-tools";
 import { answerQuiz, isQuizRequest, QuizFakeState } from "./quiz";
 import { analyzeAudio, verboseTranscription } from "./transcription";
+import { withWordsIfAsked } from "./words";
 
 export interface FakeOpenAI {
   /** Base URL including /v1, for OPENAI_BASE_URL. */
@@ -66,10 +68,10 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
 
   async function transcription(
     req: IncomingMessage,
+    body: Buffer,
     entry: ReceivedRequest,
     behaviour?: FakeBehaviour,
   ): Promise<Reply> {
-    const body = await readBody(req);
     let form: FormData;
     try {
       form = await new Response(body, { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
@@ -110,7 +112,7 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
       }
       const format = typeof fields.response_format === "string" ? fields.response_format : "json";
       const language = typeof fields.language === "string" ? fields.language : undefined;
-      const verbose = verboseTranscription(analysis, language);
+      const verbose = withWordsIfAsked(verboseTranscription(analysis, language), fields);
       if (format === "verbose_json") {
         if (entry.model.startsWith("gpt-4o")) {
           return apiError(
@@ -143,15 +145,12 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
     if (!entry.model) return apiError(400, "you must provide a model parameter", "invalid_request_error");
     const schemaProblem = strictSchemaProblem(json.response_format);
     if (schemaProblem) return apiError(400, schemaProblem, "invalid_request_error", "invalid_json_schema");
-    const facts = readPrompt(entry.prompt ?? "");
     const quiz = await answerQuiz(quizState, json.response_format, entry.prompt ?? "");
     if (quiz && "error" in quiz) return apiError(quiz.error.status, quiz.error.message, quiz.error.type);
-    let content: string;
-    if (quiz) content = quiz.content;
-    else if (behaviour?.kind === "invalid_json") content = '{"scenes": [{"title": "Unclosed", "start": 1,';
-    else if (behaviour?.kind === "out_of_range_scenes") content = JSON.stringify({ scenes: outOfRangeScenes(facts) });
-    else if (behaviour?.kind === "scenes") content = JSON.stringify({ scenes: behaviour.scenes });
-    else content = JSON.stringify({ scenes: scenesFromPrompt(facts) });
+    const content =
+      quiz?.content ??
+      lessonToolAnswer(json.response_format, entry.prompt ?? "", behaviour) ??
+      sceneAnswer(readPrompt(entry.prompt ?? ""), behaviour);
     const promptTokens = Math.ceil(((entry.system_prompt ?? "").length + (entry.prompt ?? "").length) / 4);
     const completionTokens = Math.ceil(content.length / 4);
     return new Reply(200, {
@@ -245,9 +244,10 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
       model: null,
     };
     control.record(entry);
-    const chatBody = endpoint === "chat" ? await readBody(req) : undefined;
+    const body = endpoint === "other" ? Buffer.alloc(0) : await readBody(req);
     // Quiz requests never take queued behaviours: other test files queue them meanwhile (see quiz-prompt.ts).
-    const behaviour = endpoint === "other" || isQuizRequest(chatBody) ? undefined : control.take(endpoint);
+    const behaviour =
+      endpoint === "other" || (endpoint === "chat" && isQuizRequest(body)) ? undefined : control.take(endpoint, body);
     entry.behaviour = behaviour?.kind ?? null;
     let reply: Reply;
     const key = authorization.slice("Bearer ".length);
@@ -264,15 +264,14 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
         "invalid_api_key",
       );
     } else if (behaviour?.kind === "drop_connection") {
-      if (!chatBody) await readBody(req);
       entry.status = -1;
       req.socket.destroy();
       return;
     } else {
       reply =
         endpoint === "transcriptions"
-          ? await transcription(req, entry, behaviour)
-          : await chat(chatBody ?? Buffer.alloc(0), entry, behaviour);
+          ? await transcription(req, body, entry, behaviour)
+          : await chat(body, entry, behaviour);
       const extra = behaviour?.kind === "delay" ? behaviour.ms : 0;
       const wait = receivedAt + control.latencyMs + extra - Date.now();
       if (wait > 0) await sleep(wait);

@@ -5,7 +5,9 @@ import { PermanentJobError } from "../jobs/handler";
 import { r2Input } from "../media/media-client";
 import { getProjectAsset } from "../storage";
 import { toAiJobError } from "./ai-job-errors";
-import { getCurrentTranscript, type StoredTranscript, saveTranscript } from "./transcript-store";
+import { getGlossary, whisperPrompt } from "./glossary";
+import { getCurrentTranscript, type StoredTranscript } from "./transcript-store";
+import { storeTranscript } from "./transcript-words";
 
 export interface TranscribeAssetOptions {
   asset: Asset;
@@ -43,6 +45,14 @@ export async function transcribeAsset(
 
   const object = await bucket.head(asset.r2Key);
   if (!object) throw new PermanentJobError(`The file of video ${asset.id} is missing from storage`);
+  const glossary = await getGlossary(db, ctx.job.projectId);
+  const whisper = whisperPrompt(prompt, glossary.terms);
+  if (whisper.termsUsed < glossary.terms.length) {
+    await ctx.log("warning", "The glossary does not fit Whisper's prompt whole; its first terms are used", {
+      terms: glossary.terms.length,
+      used: whisper.termsUsed,
+    });
+  }
   let reported = -1;
   let result: TranscribeResult;
   try {
@@ -52,7 +62,7 @@ export async function transcribeAsset(
         chunk_seconds: settings.OPENAI_TRANSCRIPTION_CHUNK_SECONDS,
         sample_rate: settings.OPENAI_TRANSCRIPTION_SAMPLE_RATE,
         language,
-        prompt,
+        prompt: whisper.prompt,
       },
       inputs: [await r2Input("video", bucket, object)],
       signal: ctx.signal,
@@ -88,19 +98,23 @@ export async function transcribeAsset(
   if (!(await getProjectAsset(db, ctx.job.projectId, asset.id, "video"))) {
     throw new PermanentJobError(`Video ${asset.id} was deleted while it was being transcribed`);
   }
-  const stored = await saveTranscript(db, {
-    projectId: ctx.job.projectId,
-    assetId: asset.id,
-    result,
-    metadata: {
-      job_id: ctx.job.id,
-      requested_language: language ?? null,
-      prompt: prompt ?? null,
-      request_ids: result.request_ids,
-      chunks: result.chunks,
-      audio: result.audio,
+  const stored = await storeTranscript(
+    { db, bucket },
+    {
+      projectId: ctx.job.projectId,
+      assetId: asset.id,
+      result,
+      metadata: {
+        job_id: ctx.job.id,
+        requested_language: language ?? null,
+        prompt: prompt ?? null,
+        glossary_terms: whisper.termsUsed,
+        request_ids: result.request_ids,
+        chunks: result.chunks,
+        audio: result.audio,
+      },
     },
-  });
+  );
   logger.info("ai_usage", {
     op: "transcribe",
     asset_id: asset.id,

@@ -1,14 +1,20 @@
 import { and, desc, eq, ne } from "drizzle-orm";
+import { toLanguageCode } from "../../container/src/protocol/language";
 import type { TranscribeResult } from "../../container/src/protocol/transcribe-contract";
 import type { SubtitleSegment } from "../../container/src/subtitles/segment";
 import type { Database } from "../db/client";
+import { chapterRuns } from "../db/schema/chapter-runs";
 import { sceneRuns } from "../db/schema/scene-runs";
+import { transcriptTranslations } from "../db/schema/transcript-translations";
 import { type TranscriptRow, transcripts } from "../db/schema/transcripts";
+import { indexSegments, unindexOtherTranscripts } from "../search/search-index";
 
 /**
  * Transcripts live in D1, segments included: a one-hour lesson is about 500 segments, ~100 KB of JSON,
  * far below D1's 2 MB row limit (about ten hours of continuous speech), and every reader (the transcript
  * route, SRT/VTT, scene detection) needs all of them at once, so one row read beats an extra R2 round trip.
+ * Word timings are ten times that size and read only for captions and `granularity=word`; they live in R2
+ * (transcript-words.ts), and the row only counts them.
  */
 export interface StoredTranscript {
   id: string;
@@ -20,14 +26,19 @@ export interface StoredTranscript {
   text: string;
   duration: number;
   segments: SubtitleSegment[];
+  /** How many words have timings in R2; null when the transcript has none (older transcripts, gpt-4o models). */
+  wordCount: number | null;
   usage: { audio_seconds: number; requests: number };
   metadata: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
 }
 
-/** The `transcribe` op's result; how the audio was sent is the caller's metadata, not part of the transcript. */
-type StoredTranscriptResult = Omit<TranscribeResult, "audio">;
+/**
+ * The `transcribe` op's result; how the audio was sent is the caller's metadata, not part of the transcript,
+ * and the words go to R2 (transcript-words.ts).
+ */
+export type StoredTranscriptResult = Omit<TranscribeResult, "audio" | "words">;
 
 function fromRow(row: TranscriptRow): StoredTranscript {
   return {
@@ -36,10 +47,12 @@ function fromRow(row: TranscriptRow): StoredTranscript {
     assetId: row.assetId,
     requestId: row.requestId,
     model: row.model,
-    language: row.language,
+    // Rows written before languages were normalised hold Whisper's names ("english").
+    language: toLanguageCode(row.language),
     text: row.text,
     duration: row.durationSeconds,
     segments: row.segments as SubtitleSegment[],
+    wordCount: row.wordCount,
     usage: row.usage as StoredTranscript["usage"],
     metadata: row.metadata ?? {},
     createdAt: row.createdAt,
@@ -63,44 +76,62 @@ export async function getCurrentTranscript(
 }
 
 /**
- * Stores a new transcript as the asset's current one and, in the same batch, removes the older ones and the
- * scene runs made from them: scenes are cut on a transcript's segment boundaries, so they belong to it.
+ * Stores a new transcript as the asset's current one and, in the same batch, indexes its segments for search
+ * and removes the older transcripts with everything made from them: scene runs, chapter runs (cut on their
+ * segment boundaries), translations (of their segments) and their search rows.
  */
 export async function saveTranscript(
   db: Database,
-  input: { projectId: string; assetId: string; result: StoredTranscriptResult; metadata: Record<string, unknown> },
+  input: {
+    /** Chosen by the caller when something stored elsewhere (the words in R2) is named after it. */
+    id?: string;
+    projectId: string;
+    assetId: string;
+    result: StoredTranscriptResult;
+    wordCount?: number | null;
+    metadata: Record<string, unknown>;
+  },
 ): Promise<StoredTranscript> {
-  const { result } = input;
+  const { result, projectId, assetId } = input;
   const now = new Date().toISOString();
   const row: TranscriptRow = {
-    id: crypto.randomUUID(),
-    projectId: input.projectId,
-    assetId: input.assetId,
+    id: input.id ?? crypto.randomUUID(),
+    projectId,
+    assetId,
     // Whisper always sends x-request-id; a missing one (a proxy in between) still needs a stable value.
     requestId: result.request_id ?? `local_${crypto.randomUUID()}`,
     model: result.model,
-    language: result.language,
+    language: toLanguageCode(result.language),
     text: result.text,
     durationSeconds: result.duration,
     segments: result.segments,
+    wordCount: input.wordCount ?? null,
     usage: { audio_seconds: result.usage.audio_seconds, requests: result.usage.requests },
     metadata: input.metadata,
     createdAt: now,
     updatedAt: now,
   };
-  const sameAsset = and(eq(transcripts.projectId, input.projectId), eq(transcripts.assetId, input.assetId));
+  const made = <T extends typeof sceneRuns | typeof chapterRuns | typeof transcriptTranslations>(table: T) =>
+    db
+      .delete(table)
+      .where(and(eq(table.projectId, projectId), eq(table.assetId, assetId), ne(table.transcriptId, row.id)));
   await db.batch([
     db.insert(transcripts).values(row),
+    indexSegments(db, {
+      projectId,
+      assetId,
+      transcriptId: row.id,
+      source: "transcript",
+      language: row.language,
+      segments: result.segments,
+    }),
+    unindexOtherTranscripts(db, projectId, assetId, row.id),
+    made(sceneRuns),
+    made(chapterRuns),
+    made(transcriptTranslations),
     db
-      .delete(sceneRuns)
-      .where(
-        and(
-          eq(sceneRuns.projectId, input.projectId),
-          eq(sceneRuns.assetId, input.assetId),
-          ne(sceneRuns.transcriptId, row.id),
-        ),
-      ),
-    db.delete(transcripts).where(and(sameAsset, ne(transcripts.id, row.id))),
+      .delete(transcripts)
+      .where(and(eq(transcripts.projectId, projectId), eq(transcripts.assetId, assetId), ne(transcripts.id, row.id))),
   ]);
   return fromRow(row);
 }

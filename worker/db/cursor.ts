@@ -4,24 +4,23 @@ import { base64Url } from "../bytes";
 import { DomainError } from "../domain-error";
 
 /**
- * Keyset pagination over (created_at, id), newest first (D1 here; the webhook delivery log uses the same cursors
- * over its Durable Object's SQLite). A cursor is opaque to clients: base64url of the
- * last item's [created_at, id]. It always arrives as the `cursor` query parameter, hence the field path.
+ * Keyset pagination. A cursor is opaque to clients: base64url of the last item's key as a JSON array, e.g.
+ * [created_at, id] for lists newest first (D1 lists, and the webhook delivery log over its Durable Object's
+ * SQLite). It always arrives as the `cursor` query parameter, hence the field path of its error.
  */
 export type CursorKey = [createdAt: string, id: string];
 
-export function encodeCursor(key: CursorKey): string {
+export function encodeCursor(key: readonly (string | number)[]): string {
   return base64Url.encode(new TextEncoder().encode(JSON.stringify(key)));
 }
 
-export function decodeCursor(cursor: string): CursorKey {
+/** The key of a cursor this API issued, checked by `isKey`; anything else is a 422 on `query.cursor`. */
+export function decodeCursor<Key>(cursor: string, isKey: (value: unknown) => value is Key): Key {
   const bytes = base64Url.decode(cursor);
   try {
     const value: unknown =
       bytes && JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === "string")) {
-      return value as CursorKey;
-    }
+    if (isKey(value)) return value;
   } catch {
     // Reported below, like any other cursor this API did not issue.
   }
@@ -31,13 +30,16 @@ export function decodeCursor(cursor: string): CursorKey {
   });
 }
 
+export const isCreatedKey = (value: unknown): value is CursorKey =>
+  Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === "string");
+
 /** The condition for rows after the cursor's item (older, or as old with a smaller id); undefined without one. */
 export function afterCursor(
   columns: { createdAt: SQLiteColumn; id: SQLiteColumn },
   cursor: string | undefined,
 ): SQL | undefined {
   if (!cursor) return undefined;
-  const [createdAt, id] = decodeCursor(cursor);
+  const [createdAt, id] = decodeCursor(cursor, isCreatedKey);
   return or(lt(columns.createdAt, createdAt), and(eq(columns.createdAt, createdAt), lt(columns.id, id)));
 }
 

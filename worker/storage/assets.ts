@@ -2,11 +2,14 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { afterCursor, pageOf } from "../db/cursor";
 import { type Asset, type AssetCategory, type AssetStatus, assets } from "../db/schema/assets";
+import { chapterRuns } from "../db/schema/chapter-runs";
 import { jobs } from "../db/schema/jobs";
 import { quizQuestions } from "../db/schema/quiz-questions";
 import { quizzes } from "../db/schema/quizzes";
 import { sceneRuns } from "../db/schema/scene-runs";
 import { storageObjects } from "../db/schema/storage-objects";
+import { transcriptSearchRows } from "../db/schema/transcript-search-rows";
+import { transcriptTranslations } from "../db/schema/transcript-translations";
 import { transcripts } from "../db/schema/transcripts";
 import { asEventData } from "../events/event-types";
 import type { EventOutbox } from "../events/outbox";
@@ -146,9 +149,9 @@ export async function listProjectAssets(
 
 /**
  * Deletes an asset with everything derived from it: its file and derived objects (thumbnails, ...) from
- * R2, then its storage_objects, transcripts, scene_runs, quizzes (with their questions) and jobs rows and the
- * asset row in one batch, with its `asset.deleted` event when deps.outbox is given. Returns null when the
- * project has no such asset.
+ * R2, then its storage_objects, transcripts (with their scene and chapter runs, translations and search rows),
+ * quizzes (with their questions), jobs rows and the asset row in one batch, with its `asset.deleted` event when
+ * deps.outbox is given. Returns null when the project has no such asset.
  */
 export async function deleteAssetWithDerived(
   deps: AnnouncingStorageDeps,
@@ -179,6 +182,9 @@ export async function deleteAssetWithDerived(
         ),
       ),
     deps.db.delete(quizzes).where(eq(quizzes.assetId, assetId)),
+    deps.db.delete(chapterRuns).where(eq(chapterRuns.assetId, assetId)),
+    deps.db.delete(transcriptTranslations).where(eq(transcriptTranslations.assetId, assetId)),
+    deps.db.delete(transcriptSearchRows).where(eq(transcriptSearchRows.assetId, assetId)),
     deps.db.delete(jobs).where(eq(jobs.assetId, assetId)),
     deps.db.delete(assets).where(eq(assets.id, assetId)),
     ...(deps.outbox ? [deps.outbox.record(projectId, "asset.deleted", asEventData(assetView(asset)))] : []),

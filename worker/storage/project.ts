@@ -1,18 +1,22 @@
 import { count, countDistinct, eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { assets } from "../db/schema/assets";
+import { chapterRuns } from "../db/schema/chapter-runs";
 import { jobs } from "../db/schema/jobs";
 import { quizQuestions } from "../db/schema/quiz-questions";
 import { quizzes } from "../db/schema/quizzes";
 import { sceneRuns } from "../db/schema/scene-runs";
 import { STORAGE_CATEGORIES, type StorageCategory, storageObjects } from "../db/schema/storage-objects";
+import { transcriptSearchRows } from "../db/schema/transcript-search-rows";
+import { transcriptTranslations } from "../db/schema/transcript-translations";
 import { transcripts } from "../db/schema/transcripts";
 import { projectPrefix } from "./layout";
 import { type DeletedObjects, R2_DELETE_BATCH, type StorageDeps } from "./tracked-objects";
 
 /**
  * Removes every R2 object under the project's prefix (listed page by page, deleted in batches), then
- * every storage, asset, transcript, scene run, quiz, question and job row of the project. The counts come from the R2
+ * every storage, asset, transcript (with what was made from it: runs, translations, search rows), quiz, question
+ * and job row of the project. The counts come from the R2
  * listing, i.e. what was really removed. API keys are left alone: wiping files must not lock the owner out.
  */
 export async function wipeProject(deps: StorageDeps, projectId: string): Promise<DeletedObjects> {
@@ -35,6 +39,9 @@ export async function wipeProject(deps: StorageDeps, projectId: string): Promise
     deps.db.delete(sceneRuns).where(eq(sceneRuns.projectId, projectId)),
     deps.db.delete(quizQuestions).where(eq(quizQuestions.projectId, projectId)),
     deps.db.delete(quizzes).where(eq(quizzes.projectId, projectId)),
+    deps.db.delete(chapterRuns).where(eq(chapterRuns.projectId, projectId)),
+    deps.db.delete(transcriptTranslations).where(eq(transcriptTranslations.projectId, projectId)),
+    deps.db.delete(transcriptSearchRows).where(eq(transcriptSearchRows.projectId, projectId)),
     deps.db.delete(jobs).where(eq(jobs.projectId, projectId)),
     deps.db.delete(assets).where(eq(assets.projectId, projectId)),
   ]);

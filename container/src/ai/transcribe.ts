@@ -6,7 +6,7 @@ import type { ChunkSegmentsEvent, TranscribeResult } from "../protocol/transcrib
 import { encodeChunk, extractAudio, waitForBytes } from "./audio";
 import { type AudioChunk, ChunkPlanner } from "./chunk-plan";
 import { AiError } from "./errors";
-import { type ChunkTranscript, joinTranscriptText, mergeChunkSegments, shiftChunkSegments } from "./merge";
+import { type ChunkTranscript, joinTranscriptText, mergeChunks, shiftChunkSegments } from "./merge";
 import type { OpenAIHandle } from "./openai-client";
 import { Semaphore } from "./semaphore";
 import { CHUNK_FORMATS, type ChunkCodec, chooseChunkEncoding, MP3_BITRATE_KBPS } from "./upload-size";
@@ -130,6 +130,7 @@ export async function transcribeVideo(
         language: answer.language ?? options.language,
         text: answer.text,
         segments,
+        words: answer.words,
       };
       doneSeconds += chunk.duration;
       await hooks.segments({
@@ -200,7 +201,7 @@ function summarise(
   options: TranscribeOptions,
   encoding: { codec: ChunkCodec; chunkSeconds: number },
 ): TranscribeResult {
-  const segments = mergeChunkSegments(done.map((d) => d.transcript));
+  const { segments, words } = mergeChunks(done.map((d) => d.transcript));
   const requestIds = done.map((d) => d.requestId).filter((id): id is string => Boolean(id));
   const language = options.language ?? done.find((d) => d.transcript.language)?.transcript.language ?? null;
   return {
@@ -209,6 +210,7 @@ function summarise(
     duration,
     segment_count: segments.length,
     segments,
+    words,
     usage: { audio_seconds: Math.round(duration * 1000) / 1000, requests: done.reduce((n, d) => n + d.attempts, 0) },
     model: options.model,
     request_id: requestIds[0] ?? null,

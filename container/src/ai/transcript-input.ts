@@ -1,14 +1,17 @@
 import { readFile } from "node:fs/promises";
+import type { z } from "zod";
 import { OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
 import type { InputFile } from "../protocol/framed-request";
-import { type TranscriptInput, TranscriptInputSchema } from "../protocol/scenes-contract";
 
-/** The `transcript` input of the AI ops that read one (`{"segments": [...]}`), or a 400-style INVALID_OPTIONS. */
-export async function readTranscriptInput(file: InputFile): Promise<TranscriptInput["segments"]> {
-  let parsed: ReturnType<typeof TranscriptInputSchema.safeParse>;
+/**
+ * The `transcript` input of the chat-model ops (a JSON file: the header line is capped at 64 KB, an hour of
+ * segments is far over it), parsed with the op's schema; a bad file is the caller's mistake (INVALID_OPTIONS).
+ */
+export async function readTranscriptInput<T>(file: InputFile, schema: z.ZodType<T>): Promise<T> {
+  let parsed: z.ZodSafeParseResult<T>;
   try {
-    parsed = TranscriptInputSchema.safeParse(JSON.parse(await readFile(file.path, "utf8")));
+    parsed = schema.safeParse(JSON.parse(await readFile(file.path, "utf8")));
   } catch {
     throw new OpError(MediaErrorCode.invalidOptions, "The transcript input is not valid JSON", false);
   }
@@ -16,5 +19,5 @@ export async function readTranscriptInput(file: InputFile): Promise<TranscriptIn
     const issue = parsed.error.issues[0];
     throw new OpError(MediaErrorCode.invalidOptions, `transcript.${issue?.path.join(".")}: ${issue?.message}`, false);
   }
-  return parsed.data.segments;
+  return parsed.data;
 }

@@ -3,11 +3,13 @@
  * checks that it serves exactly these ops. A new op adds its protocol/<op>-contract.ts and one line here.
  * Runtime-neutral: the Worker imports it.
  */
+import { chaptersContract } from "./chapters-contract";
 import { probeContract } from "./probe-contract";
 import { quizContract } from "./quiz-contract";
 import { renderContract } from "./render-contract";
 import { scenesContract } from "./scenes-contract";
 import { transcribeContract } from "./transcribe-contract";
+import { translateContract } from "./translate-contract";
 
 export const MEDIA_OPS = {
   probe: probeContract,
@@ -15,6 +17,8 @@ export const MEDIA_OPS = {
   scenes: scenesContract,
   render: renderContract,
   quiz: quizContract,
+  translate: translateContract,
+  chapters: chaptersContract,
 } as const;
 
 export type MediaOps = typeof MEDIA_OPS;

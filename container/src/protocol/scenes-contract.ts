@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { CURRENT_SCENE_PROMPT_VERSION, SCENE_PROMPT_VERSIONS } from "../ai/scenes/prompt";
 import { SceneSchema } from "../ai/scenes/schema";
+import { ChatUsageSchema } from "./chat-usage";
+import { LanguageCodeSchema } from "./language";
 import { defineOpContract } from "./op-contract";
 
 /** Extra SubtitleSegment fields (index, duration, confidence, ...) are accepted and ignored. */
@@ -18,6 +20,8 @@ export const ScenesOptionsSchema = z.object({
   duration: z.number().positive(),
   tone: z.string().max(200).optional(),
   criteria: z.string().max(2000).optional(),
+  /** The transcript's language (ISO 639-1); titles and descriptions are written in it. */
+  language: LanguageCodeSchema.optional(),
   max_scenes: z.number().int().min(1).max(50).default(8),
   model: z.string().min(1).default("gpt-4o-mini"),
   prompt_version: z.enum(SCENE_PROMPT_VERSIONS).default(CURRENT_SCENE_PROMPT_VERSION),
@@ -39,12 +43,7 @@ export const SceneRepairReportSchema = z.object({
 });
 export type SceneRepairReport = z.infer<typeof SceneRepairReportSchema>;
 
-export const SceneUsageSchema = z.object({
-  total_tokens: z.number().int().min(0),
-  prompt_tokens: z.number().int().min(0),
-  completion_tokens: z.number().int().min(0),
-  requests: z.number().int().min(0),
-});
+export const SceneUsageSchema = ChatUsageSchema;
 
 export const ScenesResultSchema = z.object({
   scenes: z.array(SceneSchema),

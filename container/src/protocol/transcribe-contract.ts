@@ -1,16 +1,11 @@
 /** The contract of POST /v1/transcribe, shared by the service and the Worker. Runtime-neutral. */
 import { z } from "zod";
 import { SubtitleSegmentSchema } from "../subtitles/segment";
+import { TranscriptWordSchema } from "../subtitles/word";
+import { LanguageCodeSchema } from "./language";
 import { defineOpContract } from "./op-contract";
 
-/**
- * ISO-639-1, the form Whisper documents for its `language` hint. The transcription job's payload uses this
- * same schema, so a code the job accepts is one the service accepts.
- */
-export const LanguageCodeSchema = z
-  .string()
-  .regex(/^[a-z]{2}$/, "Use an ISO-639-1 language code such as 'en'")
-  .describe("Spoken language hint for Whisper (ISO-639-1); detected when absent");
+export { LanguageCodeSchema };
 
 export const TranscribeOptionsSchema = z.object({
   model: z.string().min(1).default("whisper-1"),
@@ -41,10 +36,16 @@ export type ChunkCodec = (typeof CHUNK_CODECS)[number];
 
 export const TranscribeResultSchema = z.object({
   text: z.string(),
-  language: z.string().nullable(),
+  /** The requested code, else what Whisper detected, as ISO 639-1 (protocol/language.ts); null if neither. */
+  language: LanguageCodeSchema.nullable(),
   duration: z.number().min(0),
   segment_count: z.number().int().min(0),
   segments: z.array(SubtitleSegmentSchema),
+  /**
+   * Word timings merged across chunks like the segments; null when the model gave none (gpt-4o-* models).
+   * Absent from a service that predates word timings, which is the same as none.
+   */
+  words: z.array(TranscriptWordSchema).nullable().default(null),
   usage: z.object({ audio_seconds: z.number().min(0), requests: z.number().int().min(0) }),
   model: z.string(),
   request_id: z.string().nullable(),

@@ -4,6 +4,7 @@ import { runQuiz } from "../ai/quiz/run-quiz";
 import { readTranscriptInput } from "../ai/transcript-input";
 import { defineOp } from "../operation";
 import { quizContract } from "../protocol/quiz-contract";
+import { TranscriptInputSchema } from "../protocol/scenes-contract";
 
 /**
  * POST /v1/quiz: input `transcript` and the request's parameters; questions generated per window, checked,
@@ -13,7 +14,7 @@ import { quizContract } from "../protocol/quiz-contract";
 export const quizOp = defineOp({
   contract: quizContract,
   async run({ options, inputs, signal, events, deps }) {
-    const segments = await readTranscriptInput(inputs.transcript!);
+    const { segments } = await readTranscriptInput(inputs.transcript!, TranscriptInputSchema);
     try {
       const openai = createOpenAIClient(openAIConfigFrom(deps.config));
       await events.progress(0);

@@ -4,7 +4,7 @@ import { detectScenes } from "../ai/scenes/detect";
 import { readTranscriptInput } from "../ai/transcript-input";
 import { defineOp, OpError } from "../operation";
 import { MediaErrorCode } from "../protocol/contract";
-import { scenesContract } from "../protocol/scenes-contract";
+import { scenesContract, TranscriptInputSchema } from "../protocol/scenes-contract";
 
 /**
  * POST /v1/scenes: transcript segments (header `segments` or input `transcript`) and duration in,
@@ -14,7 +14,7 @@ export const scenesOp = defineOp({
   contract: scenesContract,
   async run({ options, inputs, signal, events, deps }) {
     const file = inputs.transcript;
-    const segments = file ? await readTranscriptInput(file) : options.segments;
+    const segments = file ? (await readTranscriptInput(file, TranscriptInputSchema)).segments : options.segments;
     if (!segments || (options.segments && file)) {
       throw new OpError(
         MediaErrorCode.invalidOptions,
@@ -31,6 +31,7 @@ export const scenesOp = defineOp({
           duration: options.duration,
           tone: options.tone,
           criteria: options.criteria,
+          language: options.language,
           maxScenes: options.max_scenes,
           model: options.model,
           promptVersion: options.prompt_version,

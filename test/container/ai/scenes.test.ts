@@ -66,7 +66,7 @@ describe("detectScenes against the fake OpenAI", () => {
     expect(result).toMatchObject({
       parameters: { tone: "playful", criteria: "worked examples", max_scenes: 4 },
       model: "gpt-4o-mini",
-      prompt_version: "scenes-v1",
+      prompt_version: "scenes-v2",
       request_id: request!.request_id,
       usage: { requests: 1, total_tokens: expect.any(Number) },
     });

@@ -151,7 +151,7 @@ describe("POST /v1/scenes", () => {
     const data = result.data as { scenes: unknown[] } & Record<string, unknown>;
     expect(data).toMatchObject({
       parameters: { tone: "calm", criteria: "key ideas", max_scenes: 2 },
-      prompt_version: "scenes-v1",
+      prompt_version: "scenes-v2",
       model: "gpt-4o-mini",
       usage: { requests: 1, total_tokens: expect.any(Number) },
       request_id: fake.control.requests("chat")[0]!.request_id,

@@ -55,7 +55,7 @@ describe("transcribeVideo against the fake OpenAI", () => {
       expect(request.model).toBe("whisper-1");
       expect(request.fields).toMatchObject({
         response_format: "verbose_json",
-        "timestamp_granularities[]": "segment",
+        "timestamp_granularities[]": ["word", "segment"],
         language: "en",
         prompt: "Fractions lesson",
       });
@@ -88,6 +88,17 @@ describe("transcribeVideo against the fake OpenAI", () => {
     const last = result.chunks.at(-1)!;
     expect(result.segments.at(-1)!.start).toBeGreaterThanOrEqual(last.start);
     expect(result.text).toBe(result.segments.map((s) => s.text).join(" "));
+    // Words are merged across chunks like segments: in order, inside their segment, later chunks shifted.
+    const words = result.words!;
+    expect(words.length).toBeGreaterThan(result.segments.length);
+    words.forEach((word, i) => {
+      const owner = result.segments[word.segment_index]!;
+      expect(word.start).toBeGreaterThanOrEqual(owner.start);
+      expect(word.end).toBeLessThanOrEqual(owner.end);
+      if (i > 0) expect(word.start).toBeGreaterThanOrEqual(words[i - 1]!.end);
+    });
+    expect(words.at(-1)!.start).toBeGreaterThanOrEqual(last.start);
+    expect(new Set(words.map((w) => w.segment_index)).size).toBe(result.segments.length);
 
     expect(chunks).toHaveLength(result.chunks.length);
     expect(chunks.flatMap((c) => c.segments.map((s) => s.text))).toHaveLength(result.segments.length);

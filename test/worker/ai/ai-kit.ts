@@ -20,9 +20,15 @@ export const ADMIN = bearer(TEST_ADMIN_KEY);
 export const api = (path: string, init: RequestInit = {}) =>
   exports.default.fetch(new Request(`https://api.test${path}`, { ...init, headers: { ...ADMIN, ...init.headers } }));
 
-/** A project with one video whose bytes (a generated fixture) are in R2, registered through the storage API. */
-export async function projectWithVideo(fixture: MediaFixtureName = "video.mp4", label = "ai") {
-  const projectId = uniqueProjectId(label);
+/**
+ * A project with one video whose bytes (a generated fixture) are in R2, registered through the storage API;
+ * with `projectId`, one more video in that project.
+ */
+export async function projectWithVideo(
+  fixture: MediaFixtureName = "video.mp4",
+  label = "ai",
+  projectId = uniqueProjectId(label),
+) {
   const assetId = crypto.randomUUID();
   const bytes = mediaFixture(fixture);
   const key = objectKey(projectId, "uploads", storedFileName(assetId, new Date(), "mp4"));
@@ -44,9 +50,12 @@ export async function projectWithVideo(fixture: MediaFixtureName = "video.mp4", 
   return { projectId, assetId, key };
 }
 
+/** The AI job types these tests run. */
+export type AiJobType = "transcription" | "scene_detection" | "translation" | "chapters";
+
 export async function createJob(
   projectId: string,
-  jobType: "transcription" | "scene_detection",
+  jobType: AiJobType,
   payload: Record<string, unknown>,
   extra: { max_attempts?: number; retry_delay_seconds?: number } = { retry_delay_seconds: 0 },
 ): Promise<JobResponse> {
@@ -64,7 +73,7 @@ const terminal = (job: JobResponse) => ["completed", "failed", "cancelled"].incl
 /** Creates a job and waits until it is completed, failed or cancelled (real queue, DO, media service, fake). */
 export async function runJob(
   projectId: string,
-  jobType: "transcription" | "scene_detection",
+  jobType: AiJobType,
   payload: Record<string, unknown>,
   extra?: { max_attempts?: number; retry_delay_seconds?: number },
 ): Promise<JobResponse> {

@@ -36,6 +36,7 @@ const transcript: TranscribeResult = {
   duration: 2,
   segment_count: 1,
   segments: segments.segments,
+  words: null,
   usage: { audio_seconds: 2, requests: 1 },
   model: "whisper-1",
   request_id: "req_1",

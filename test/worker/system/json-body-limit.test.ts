@@ -72,6 +72,7 @@ describe("JSON body cap", () => {
       "POST /projects/{project_id}/uploads/direct",
       "POST /projects/{project_id}/webhooks",
       "POST /projects/{project_id}/webhooks/{webhook_id}/replay",
+      "PUT /projects/{project_id}/glossary",
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { index, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { timestamps } from "./columns";
 
 /** A Whisper transcript of one asset. The newest row per asset is the current one. */
@@ -14,6 +14,8 @@ export const transcripts = sqliteTable(
     text: text("text").notNull(),
     durationSeconds: real("duration_seconds").notNull(),
     segments: text("segments", { mode: "json" }).$type<unknown[]>().notNull(),
+    /** Words with timings, kept in R2 (ai/transcript-words.ts); null when the model gave none. */
+    wordCount: integer("word_count"),
     usage: text("usage", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
     ...timestamps,

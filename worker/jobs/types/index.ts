@@ -1,9 +1,11 @@
 import type { JobTypeDefinition } from "../job-type";
+import { chaptersJob } from "./chapters";
 import { exportJob } from "./export";
 import { ingestJob } from "./ingest";
 import { quizGenerationJob } from "./quiz-generation";
 import { sceneDetectionJob } from "./scene-detection";
 import { transcriptionJob } from "./transcription";
+import { translationJob } from "./translation";
 
 /**
  * Every job type, one module each (types/<type>.ts, built with defineJobType). This list is the only
@@ -16,6 +18,8 @@ export const JOB_TYPES = [
   sceneDetectionJob,
   exportJob,
   quizGenerationJob,
+  translationJob,
+  chaptersJob,
 ] as const satisfies readonly JobTypeDefinition[];
 
 export type JobTypeName = (typeof JOB_TYPES)[number]["type"];

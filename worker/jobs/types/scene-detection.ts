@@ -113,6 +113,7 @@ export const sceneDetectionJob = defineJobType({
           duration,
           tone: params.tone ?? undefined,
           criteria: params.criteria ?? undefined,
+          language: transcript.language ?? undefined,
           max_scenes: params.maxScenes,
           model: params.model,
           prompt_version: CURRENT_SCENE_PROMPT_VERSION,

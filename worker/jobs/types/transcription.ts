@@ -11,7 +11,11 @@ import { defineJobType } from "../job-type";
 const TranscriptionPayloadSchema = z.strictObject({
   asset_id: AssetIdSchema.describe("The video or audio asset to transcribe"),
   language: LanguageCodeSchema.optional(),
-  prompt: z.string().max(2000).optional().describe("Vocabulary or style hint passed to Whisper"),
+  prompt: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe("Vocabulary or style hint passed to Whisper, before the project's glossary"),
   force: z.boolean().optional().describe("Transcribe again even if a transcript exists"),
 });
 
@@ -19,9 +23,10 @@ const TranscriptionResultSchema = z.object({
   transcript_id: z.string(),
   asset_id: z.string(),
   cached: z.boolean().describe("True when a stored transcript answered without calling OpenAI"),
-  language: z.string().nullable(),
+  language: z.string().nullable().describe("ISO 639-1: the payload's language, else the one Whisper detected"),
   duration: z.number(),
   segment_count: z.number().int(),
+  word_count: z.number().int().nullable().describe("Words with timings; null when the model gave none"),
   model: z.string(),
   request_id: z.string(),
   usage: z.object({ audio_seconds: z.number(), requests: z.number().int() }),
@@ -39,6 +44,7 @@ function summary(transcript: StoredTranscript, cached: boolean): z.input<typeof 
     language: transcript.language,
     duration: transcript.duration,
     segment_count: transcript.segments.length,
+    word_count: transcript.wordCount,
     model: transcript.model,
     request_id: transcript.requestId,
     usage: transcript.usage,

@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import type { TranscriptWord } from "../../../container/src/subtitles/word";
 import type { StoredSceneRun } from "../../ai/scene-store";
 import type { StoredTranscript } from "../../ai/transcript-store";
+import type { StoredTranslation } from "../../ai/translation-store";
 
 export const SubtitleSegmentSchema = z
   .object({
@@ -15,15 +17,24 @@ export const SubtitleSegmentSchema = z
   })
   .openapi("SubtitleSegment");
 
+export const TranscriptWordSchema = z
+  .object({
+    start: z.number().min(0).openapi({ description: "Seconds from the start of the video", example: 12.34 }),
+    end: z.number().min(0).openapi({ example: 12.71 }),
+    word: z.string().openapi({ description: "As Whisper heard it, without punctuation", example: "chlorophyll" }),
+    segment_index: z.number().int().min(0).openapi({ description: "The segment the word belongs to", example: 3 }),
+  })
+  .openapi("TranscriptWord");
+
 export const TranscriptSchema = z
   .object({
     asset_id: z.string().openapi({ example: "3f0c9a2e-8a4b-4a57-9b0e-2d6c1f7e5a10" }),
     project_id: z.string().openapi({ example: "lesson-app" }),
     request_id: z.string().openapi({ description: "OpenAI x-request-id of the first chunk", example: "req_8f1c..." }),
-    language: z
-      .string()
-      .nullable()
-      .openapi({ description: "Requested code, else what Whisper reported", example: "en" }),
+    language: z.string().nullable().openapi({
+      description: "ISO 639-1: the requested code, else the one Whisper detected; a translation's target language",
+      example: "en",
+    }),
     text: z.string().openapi({ example: "Today we are going to look at how fractions work. ..." }),
     segment_count: z.number().int().min(0).openapi({ example: 512 }),
     duration: z.number().min(0).openapi({ description: "Seconds of audio transcribed", example: 3600 }),
@@ -34,6 +45,9 @@ export const TranscriptSchema = z
       })
       .openapi({ description: "What the transcription cost" }),
     segments: z.array(SubtitleSegmentSchema),
+    words: z.array(TranscriptWordSchema).optional().openapi({
+      description: "Only with `granularity=word`: every word with its timing, merged across chunks like the segments",
+    }),
     cached: z
       .boolean()
       .openapi({ description: "Always true here: the transcript is served from storage", example: true }),
@@ -46,7 +60,7 @@ export const TranscriptSchema = z
   .openapi("Transcript");
 export type TranscriptResponse = z.infer<typeof TranscriptSchema>;
 
-export function transcriptResponse(transcript: StoredTranscript): TranscriptResponse {
+export function transcriptResponse(transcript: StoredTranscript, words?: TranscriptWord[]): TranscriptResponse {
   return TranscriptSchema.parse({
     asset_id: transcript.assetId,
     project_id: transcript.projectId,
@@ -57,10 +71,42 @@ export function transcriptResponse(transcript: StoredTranscript): TranscriptResp
     duration: transcript.duration,
     usage: { audio_seconds: transcript.usage.audio_seconds, requests: transcript.usage.requests },
     segments: transcript.segments,
+    ...(words ? { words } : {}),
     cached: true,
     created_at: transcript.createdAt,
     updated_at: transcript.updatedAt,
     metadata: { model: transcript.model, ...transcript.metadata },
+  });
+}
+
+/** A translation in the transcript's shape: its segments and language; what the transcription cost stays. */
+export function translationResponse(transcript: StoredTranscript, translation: StoredTranslation): TranscriptResponse {
+  return TranscriptSchema.parse({
+    asset_id: transcript.assetId,
+    project_id: transcript.projectId,
+    request_id: translation.requestId,
+    language: translation.language,
+    text: translation.segments
+      .map((segment) => segment.text)
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .trim(),
+    segment_count: translation.segments.length,
+    duration: transcript.duration,
+    usage: { audio_seconds: transcript.usage.audio_seconds, requests: transcript.usage.requests },
+    segments: translation.segments,
+    cached: true,
+    created_at: translation.createdAt,
+    updated_at: translation.createdAt,
+    metadata: {
+      translation: {
+        source_language: translation.sourceLanguage,
+        model: translation.model,
+        prompt_version: translation.promptVersion,
+        usage: translation.usage,
+      },
+      transcript_request_id: transcript.requestId,
+    },
   });
 }
 

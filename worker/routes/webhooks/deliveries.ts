@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { decodeCursor, encodeCursor } from "../../db/cursor";
+import { decodeCursor, encodeCursor, isCreatedKey } from "../../db/cursor";
 import { DELIVERY_STATUSES } from "../../events/delivery-store";
 import { ProjectEventsClient } from "../../events/project-events-client";
 import { requireProjectAccess } from "../../middleware/auth";
@@ -53,7 +53,7 @@ export function registerListWebhookDeliveries(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { project_id: projectId, webhook_id: webhookId } = c.req.valid("param");
     const { status, limit, cursor } = c.req.valid("query");
-    const after = cursor ? decodeCursor(cursor) : undefined;
+    const after = cursor ? decodeCursor(cursor, isCreatedKey) : undefined;
     const client = new ProjectEventsClient(c.env.PROJECT_EVENTS, projectId);
     const page = await client.listDeliveries(webhookId, { status, limit, after });
     const last = page.items.at(-1);

@@ -1,60 +1,34 @@
 import type { ScenesResult } from "../../protocol/scenes-contract";
-import { AiError, toAiError } from "../errors";
+import { type AiLog, emptyChatUsage, requestStructuredAnswer } from "../chat-json";
 import type { OpenAIHandle } from "../openai-client";
-import { withRetries } from "../retry";
 import { repairScenes } from "./postprocess";
 import { buildScenePrompt, type ScenePromptVersion } from "./prompt";
 import { ModelSceneAnswerSchema, SCENE_ANSWER_JSON_SCHEMA } from "./schema";
 
-/** Answers that are not the JSON we asked for get this many more tries before the run fails. */
-export const INVALID_ANSWER_RETRIES = 2;
+export { INVALID_ANSWER_RETRIES } from "../chat-json";
 
 export interface DetectScenesInput {
   segments: readonly { start: number; end: number; text: string }[];
   duration: number;
   tone?: string;
   criteria?: string;
+  /** ISO 639-1 code of the transcript; titles and descriptions are written in it. */
+  language?: string;
   maxScenes: number;
   model: string;
   promptVersion: ScenePromptVersion;
 }
 
-type Log = (
-  level: "debug" | "info" | "warning" | "error",
-  message: string,
-  details?: Record<string, unknown>,
-) => unknown;
-
-class InvalidAnswer extends Error {}
-
-function parseAnswer(content: string | null | undefined, finishReason: string | undefined) {
-  if (finishReason === "length") throw new InvalidAnswer("the answer was cut off at the token limit");
-  let json: unknown;
-  try {
-    json = JSON.parse(content ?? "");
-  } catch {
-    throw new InvalidAnswer("the answer is not valid JSON");
-  }
-  const parsed = ModelSceneAnswerSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InvalidAnswer(
-      `the answer does not match the schema at ${issue?.path.join(".") || "(root)"}: ${issue?.message}`,
-    );
-  }
-  return parsed.data;
-}
-
 export async function detectScenes(
   input: DetectScenesInput,
   deps: { openai: OpenAIHandle; signal?: AbortSignal },
-  emitLog: Log,
+  emitLog: AiLog,
 ): Promise<ScenesResult> {
-  const log: Log = (level, message, details) => {
+  const log: AiLog = (level, message, details) => {
     // Events are fire-and-forget: a client that went away must not cause an unhandled rejection.
     Promise.resolve(emitLog(level, message, details)).catch(() => {});
   };
-  const usage = { total_tokens: 0, prompt_tokens: 0, completion_tokens: 0, requests: 0 };
+  const usage = emptyChatUsage();
   const base = {
     parameters: { tone: input.tone ?? null, criteria: input.criteria ?? null, max_scenes: input.maxScenes },
     model: input.model,
@@ -74,70 +48,25 @@ export async function detectScenes(
     };
   }
   const prompt = buildScenePrompt(input.promptVersion, { ...input, segments: spoken });
-  const { client, apiKey, retry } = deps.openai;
-  let lastProblem = "";
-  for (let attempt = 1; attempt <= INVALID_ANSWER_RETRIES + 1; attempt++) {
-    const { data, request_id } = await withRetries(
-      () => {
-        usage.requests++;
-        return client.chat.completions
-          .create(
-            {
-              model: input.model,
-              messages: [
-                { role: "system", content: prompt.system },
-                { role: "user", content: prompt.user },
-              ],
-              response_format: {
-                type: "json_schema",
-                json_schema: { name: "scene_detection", strict: true, schema: SCENE_ANSWER_JSON_SCHEMA },
-              },
-              temperature: 0.2,
-            },
-            { signal: deps.signal },
-          )
-          .withResponse();
-      },
-      {
-        policy: retry,
-        signal: deps.signal,
-        toError: (error) => toAiError(error, apiKey),
-        onRetry: ({ attempt: n, delayMs, error }) =>
-          log("warning", "Scene request failed, retrying", {
-            attempt: n,
-            delay_ms: Math.round(delayMs),
-            code: error.code,
-          }),
-      },
-    );
-    usage.total_tokens += data.usage?.total_tokens ?? 0;
-    usage.prompt_tokens += data.usage?.prompt_tokens ?? 0;
-    usage.completion_tokens += data.usage?.completion_tokens ?? 0;
-    const choice = data.choices[0];
-    if (choice?.message.refusal) {
-      throw new AiError(
-        "INVALID_MODEL_OUTPUT",
-        `Scene detection failed: the model refused (${choice.message.refusal})`,
-        false,
-      );
-    }
-    try {
-      const answer = parseAnswer(choice?.message.content, choice?.finish_reason);
-      const { scenes, report } = repairScenes(answer.scenes, {
-        duration: input.duration,
-        maxScenes: input.maxScenes,
-        segments: spoken,
-      });
-      return { ...base, scenes, usage, request_id, generated_at: new Date().toISOString(), repairs: report };
-    } catch (error) {
-      if (!(error instanceof InvalidAnswer)) throw error;
-      lastProblem = error.message;
-      log("warning", `Scene answer rejected: ${error.message}`, { attempt, request_id });
-    }
-  }
-  throw new AiError(
-    "INVALID_MODEL_OUTPUT",
-    `Scene detection failed: the model gave no valid JSON answer in ${INVALID_ANSWER_RETRIES + 1} attempts (${lastProblem})`,
-    false,
+  const { answer, requestId } = await requestStructuredAnswer(
+    {
+      model: input.model,
+      system: prompt.system,
+      user: prompt.user,
+      temperature: 0.2,
+      schemaName: "scene_detection",
+      jsonSchema: SCENE_ANSWER_JSON_SCHEMA,
+      answerSchema: ModelSceneAnswerSchema,
+      labels: { request: "Scene request", answer: "Scene answer", failure: "Scene detection failed" },
+      usage,
+    },
+    deps,
+    log,
   );
+  const { scenes, report } = repairScenes(answer.scenes, {
+    duration: input.duration,
+    maxScenes: input.maxScenes,
+    segments: spoken,
+  });
+  return { ...base, scenes, usage, request_id: requestId, generated_at: new Date().toISOString(), repairs: report };
 }

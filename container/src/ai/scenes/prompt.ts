@@ -1,3 +1,5 @@
+import { describeLanguage } from "../../protocol/language";
+
 /**
  * Versioned scene-detection prompts. The version is part of the Worker's scene cache key, so any
  * change to wording or layout gets a new version instead of editing an old one in place.
@@ -5,6 +7,8 @@
 export interface ScenePromptInput {
   tone?: string;
   criteria?: string;
+  /** ISO 639-1 code of the transcript (from scenes-v2 on, titles and descriptions are written in it). */
+  language?: string;
   maxScenes: number;
   duration: number;
   segments: readonly { start: number; end: number; text: string }[];
@@ -36,23 +40,30 @@ const V1_SYSTEM = [
   "- Answer only with JSON matching the given schema.",
 ].join("\n");
 
+const v1User = (input: ScenePromptInput) => [
+  `Tone: ${input.tone ? oneLine(input.tone) : "neutral"}`,
+  `Criteria: ${input.criteria ? oneLine(input.criteria) : "the most engaging and informative self-contained moments"}`,
+  `Return at most ${input.maxScenes} scenes.`,
+  `Video duration: ${seconds(input.duration)} seconds.`,
+  "Transcript (one line per segment, [start - end] in seconds):",
+  transcriptLines(input.segments),
+];
+
+/** The language line of v2: the transcript's language when known, so clips are described to its audience. */
+const languageLine = (language: string | undefined) =>
+  `Language: write titles, descriptions and tags in ${language ? describeLanguage(language) : "the language of the transcript"}.`;
+
 export const SCENE_PROMPTS = {
-  "scenes-v1": (input: ScenePromptInput): ScenePrompt => ({
+  "scenes-v1": (input: ScenePromptInput): ScenePrompt => ({ system: V1_SYSTEM, user: v1User(input).join("\n") }),
+  "scenes-v2": (input: ScenePromptInput): ScenePrompt => ({
     system: V1_SYSTEM,
-    user: [
-      `Tone: ${input.tone ? oneLine(input.tone) : "neutral"}`,
-      `Criteria: ${input.criteria ? oneLine(input.criteria) : "the most engaging and informative self-contained moments"}`,
-      `Return at most ${input.maxScenes} scenes.`,
-      `Video duration: ${seconds(input.duration)} seconds.`,
-      "Transcript (one line per segment, [start - end] in seconds):",
-      transcriptLines(input.segments),
-    ].join("\n"),
+    user: [languageLine(input.language), ...v1User(input)].join("\n"),
   }),
 } as const;
 
 export type ScenePromptVersion = keyof typeof SCENE_PROMPTS;
 export const SCENE_PROMPT_VERSIONS = Object.keys(SCENE_PROMPTS) as [ScenePromptVersion, ...ScenePromptVersion[]];
-export const CURRENT_SCENE_PROMPT_VERSION: ScenePromptVersion = "scenes-v1";
+export const CURRENT_SCENE_PROMPT_VERSION: ScenePromptVersion = "scenes-v2";
 
 export function buildScenePrompt(version: ScenePromptVersion, input: ScenePromptInput): ScenePrompt {
   return SCENE_PROMPTS[version](input);
