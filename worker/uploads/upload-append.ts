@@ -21,6 +21,8 @@ export interface AppendDeps {
   bucket: Pick<R2Bucket, "resumeMultipartUpload">;
   /** Names the upload in its fields. */
   logger: Logger;
+  /** Keeps the request's work alive after its client disconnects, so what arrived is still committed. */
+  waitUntil(work: Promise<unknown>): void;
 }
 
 const storageFailed = () => fail<UploadView>("storage_failed", "Storing the upload failed; HEAD the upload and resume");
@@ -43,6 +45,17 @@ export async function appendToUpload(
   input: AppendInput,
   body: ReadableStream<Uint8Array> | null,
   leaseMs = UPLOAD_LEASE_MS,
+): Promise<UploadOutcome<UploadView>> {
+  const work = append(deps, input, body, leaseMs);
+  deps.waitUntil(work);
+  return work;
+}
+
+async function append(
+  deps: AppendDeps,
+  input: AppendInput,
+  body: ReadableStream<Uint8Array> | null,
+  leaseMs: number,
 ): Promise<UploadOutcome<UploadView>> {
   try {
     const { projectId, offset, contentLength } = input;

@@ -63,6 +63,7 @@ const depsFor = (location: string, bucket: AppendDeps["bucket"] = env.BUCKET): A
   upload: stubOf(location),
   bucket,
   logger: new Logger("CRITICAL"),
+  waitUntil: () => undefined,
 });
 
 function leaseOf<T extends { kind: string }>(outcome: UploadOutcome<T>): Extract<T, { kind: "lease" }> {

@@ -22,6 +22,7 @@ import {
   requireTusVersion,
   tusProtocol,
 } from "./tus-protocol";
+import { appendDeps } from "./upload-params";
 import { uploadLocation } from "./upload-url";
 
 const route = defineRoute({
@@ -130,7 +131,7 @@ export function registerCreateUpload(app: OpenAPIHono<AppEnv>) {
 
     // The upload exists whatever the append does: an error answer still says where to resume.
     for (const [name, value] of Object.entries(headers)) c.header(name, value);
-    const deps = { upload: stub, bucket: c.env.BUCKET, logger: logger.child({ upload_id: uploadId }) };
+    const deps = appendDeps(c, stub, uploadId);
     const stored = uploadResult(
       await appendToUpload(deps, { projectId, offset: 0, contentLength, sha1 }, c.req.raw.body),
     );

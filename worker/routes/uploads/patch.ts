@@ -15,7 +15,7 @@ import {
   requireTusVersion,
   tusProtocol,
 } from "./tus-protocol";
-import { uploadFromPath } from "./upload-params";
+import { appendDeps, uploadFromPath } from "./upload-params";
 
 const route = defineRoute({
   method: "patch",
@@ -55,7 +55,7 @@ export function registerPatchUpload(app: OpenAPIHono<AppEnv>) {
     if (offset === undefined) throw new ApiError("BAD_REQUEST", "Upload-Offset is required");
     const contentLength = integerHeader(c.req.header("content-length"), "Content-Length");
     const sha1 = parseUploadChecksum(c.req.header("upload-checksum"));
-    const deps = { upload: stub, bucket: c.env.BUCKET, logger: c.get("logger").child({ upload_id: uploadId }) };
+    const deps = appendDeps(c, stub, uploadId);
     const view = uploadResult(await appendToUpload(deps, { projectId, offset, contentLength, sha1 }, c.req.raw.body));
     const headers: Record<string, string> = { "Upload-Offset": String(view.offset) };
     if (view.status !== "completed") headers["Upload-Expires"] = httpDate(view.expiresAt);
