@@ -1,23 +1,36 @@
+import type { ResumableSha256 } from "./resumable-sha256";
 import type { StoredPart } from "./upload-store";
+
+/** Request bodies arrive in ~4 KiB chunks; reading up to this much at once makes the per-read work rarer. */
+const READ_BYTES = 256 * 1024;
 
 export interface PartStreamPlan {
   partSize: number;
-  /** The number the next full part gets. */
-  nextPartNumber: number;
   /** Bytes after the last stored part, from earlier requests; they open the next part. */
   tail: Uint8Array;
   /** How many bytes this request may still add before the upload's length is exceeded. */
   room: number;
-  uploadPart(partNumber: number, data: Uint8Array): Promise<R2UploadedPart>;
+  /** Stores one full part in R2; the caller numbers it. */
+  uploadPart(data: Uint8Array): Promise<R2UploadedPart>;
   /** Called in order once each full part is stored in R2 (for incremental commits). */
-  onPart?(part: StoredPart): void;
+  onPart?(part: CutPart): void;
   /** Receives every incoming byte, e.g. for an Upload-Checksum. */
   digest?: WritableStreamDefaultWriter<Uint8Array>;
+  /** Hashes every incoming byte; its state at each part's end goes with the part. */
+  hasher?: ResumableSha256;
+  /** Called after every read, before the bytes are used (e.g. to keep a lease alive). */
+  onRead?(): void;
+}
+
+/** A stored part and the hash state of the upload's bytes up to its end. */
+export interface CutPart {
+  part: StoredPart;
+  hashState: Uint8Array | null;
 }
 
 export interface PartStreamResult {
   /** Full parts stored in R2 during this request, in order. */
-  parts: StoredPart[];
+  parts: CutPart[];
   /** Bytes after the last full part: the old tail plus new bytes when no part was cut. */
   rest: Uint8Array;
   /** New bytes read from the body. */
@@ -27,72 +40,98 @@ export interface PartStreamResult {
 }
 
 /**
- * Cuts a request body into equal R2 parts as it streams. At most two parts are in memory: one filling
- * while the previous one uploads, so a body of any length runs in bounded memory.
+ * Reads a body in large pieces where the runtime allows it (BYOB reads, which return what has arrived
+ * without waiting to fill the buffer, so a body that breaks loses nothing that arrived before).
+ */
+function bodyReader(body: ReadableStream<Uint8Array>) {
+  let byob: ReadableStreamBYOBReader | undefined;
+  let plain: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  try {
+    byob = body.getReader({ mode: "byob" });
+  } catch {
+    plain = body.getReader();
+  }
+  let spare: ArrayBuffer = new ArrayBuffer(READ_BYTES);
+  return {
+    /** The next bytes, or undefined at the end of the body. */
+    async read(): Promise<Uint8Array | undefined> {
+      if (plain) {
+        const { value, done } = await plain.read();
+        return done ? undefined : value;
+      }
+      // The buffer is handed to the stream and comes back as the result's; the next read reuses it.
+      const { value, done } = await byob!.read(new Uint8Array(spare));
+      if (value) spare = value.buffer as ArrayBuffer;
+      return done ? undefined : value;
+    },
+    cancel: () => (byob ?? plain)!.cancel().catch(() => undefined),
+  };
+}
+
+/**
+ * Cuts a request body into equal R2 parts as it streams. Two part buffers take turns: one fills while the
+ * other uploads, so a body of any length runs in bounded memory.
  */
 export async function streamIntoParts(
   body: ReadableStream<Uint8Array> | null,
   plan: PartStreamPlan,
 ): Promise<PartStreamResult> {
-  const parts: StoredPart[] = [];
-  let buffer = new Uint8Array(plan.partSize);
-  buffer.set(plan.tail);
+  const parts: CutPart[] = [];
+  const buffers = [new Uint8Array(plan.partSize)];
+  let current = 0;
+  buffers[0]!.set(plan.tail);
   let filled = plan.tail.length;
   let received = 0;
-  let partNumber = plan.nextPartNumber;
   let inflight: Promise<void> = Promise.resolve();
   let interruption: PartStreamResult["interruption"];
   let storageFailure: { error: unknown } | undefined;
 
-  const flush = async (data: Uint8Array) => {
-    // One upload at a time keeps parts (and their commits) in order.
+  const flush = async (data: Uint8Array, hashState: Uint8Array | null) => {
+    // One upload at a time keeps parts (and their commits) in order, and frees the other buffer.
     await inflight;
-    const number = partNumber++;
-    inflight = plan.uploadPart(number, data).then((uploaded) => {
-      const part = { partNumber: uploaded.partNumber, etag: uploaded.etag, size: data.length };
-      parts.push(part);
-      plan.onPart?.(part);
+    inflight = plan.uploadPart(data).then((uploaded) => {
+      const cut = { part: { partNumber: uploaded.partNumber, etag: uploaded.etag, size: data.length }, hashState };
+      parts.push(cut);
+      plan.onPart?.(cut);
     });
     inflight.catch((error) => {
       storageFailure ??= { error };
     });
+    current ^= 1;
+    buffers[current] ??= new Uint8Array(plan.partSize);
+    filled = 0;
   };
 
   if (body) {
-    const reader = body.getReader();
+    const reader = bodyReader(body);
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        if (received + value.length > plan.room) {
+      for (let chunk = await reader.read(); chunk; chunk = await reader.read()) {
+        plan.onRead?.();
+        if (received + chunk.length > plan.room) {
           interruption = { kind: "overflow" };
-          await reader.cancel().catch(() => undefined);
+          await reader.cancel();
           break;
         }
-        await plan.digest?.write(value);
-        received += value.length;
-        let at = 0;
-        while (at < value.length) {
-          const n = Math.min(plan.partSize - filled, value.length - at);
-          buffer.set(value.subarray(at, at + n), filled);
-          filled += n;
-          at += n;
-          if (filled === plan.partSize) {
-            await flush(buffer);
-            buffer = new Uint8Array(plan.partSize);
-            filled = 0;
-          }
+        await plan.digest?.write(chunk);
+        received += chunk.length;
+        for (let at = 0; at < chunk.length; ) {
+          const piece = chunk.subarray(at, at + Math.min(plan.partSize - filled, chunk.length - at));
+          plan.hasher?.update(piece);
+          buffers[current]!.set(piece, filled);
+          filled += piece.length;
+          at += piece.length;
+          if (filled === plan.partSize) await flush(buffers[current]!, plan.hasher?.save() ?? null);
         }
       }
     } catch (error) {
       // A failed R2 write surfaces here too (through `await flush`); that one is not the client's doing.
       if (storageFailure) {
-        await reader.cancel().catch(() => undefined);
+        await reader.cancel();
         throw storageFailure.error;
       }
       interruption = { kind: "body_error", error };
     }
   }
   await inflight;
-  return { parts, rest: buffer.subarray(0, filled), received, interruption };
+  return { parts, rest: buffers[current]!.subarray(0, filled), received, interruption };
 }

@@ -5,6 +5,7 @@ import type { EventOutbox } from "../events/outbox";
 import { getProjectAsset, registerAsset } from "../storage/assets";
 import { fileExtension } from "../storage/layout";
 import { formatForExtension, MEDIA_FORMATS, SNIFF_BYTES } from "../storage/media-types";
+import { ResumableSha256 } from "./resumable-sha256";
 import { fail, succeed, type UploadOutcome } from "./upload-outcome";
 import type { StoredPart, UploadRecord } from "./upload-store";
 
@@ -28,7 +29,17 @@ export async function assembleObject(bucket: R2Bucket, record: UploadRecord, par
   await upload.complete(parts.map(({ partNumber, etag }) => ({ partNumber, etag })));
 }
 
-/** SHA-256 of a stored object, streamed: R2 reads it back in chunks, nothing is held whole. */
+/** The SHA-256 carried across the PATCHes, when its state covers the whole file. */
+function carriedSha256(hashState: Uint8Array | null, length: number): string | null {
+  if (!hashState) return null;
+  const hasher = ResumableSha256.restore(hashState);
+  return hasher.bytesHashed === length ? toHex(hasher.digest()) : null;
+}
+
+/**
+ * SHA-256 of a stored object, streamed: R2 reads it back in chunks, nothing is held whole. Only for
+ * uploads begun before the hash was carried across PATCHes.
+ */
 async function objectSha256(bucket: R2Bucket, key: string): Promise<string | null> {
   const object = await bucket.get(key);
   if (!object) return null;
@@ -43,7 +54,11 @@ async function objectSha256(bucket: R2Bucket, key: string): Promise<string | nul
  * then the asset is registered with the file's SHA-256 and its ingest job started.
  * Idempotent: the asset id was fixed when the upload was created, so a retry finds the asset.
  */
-export async function registerUploadedVideo(deps: CompletionDeps, record: UploadRecord): Promise<UploadOutcome<Asset>> {
+export async function registerUploadedVideo(
+  deps: CompletionDeps,
+  record: UploadRecord,
+  hashState: Uint8Array | null,
+): Promise<UploadOutcome<Asset>> {
   const existing = await getProjectAsset(deps.db, record.projectId, record.assetId);
   if (existing) return succeed(existing.ingestJobId ? existing : await deps.startIngest(existing));
 
@@ -56,7 +71,7 @@ export async function registerUploadedVideo(deps: CompletionDeps, record: Upload
     const claimed = format ?? fileExtension(record.originalFilename);
     return fail("unsupported_type", `The file's content is not ${claimed} as its extension claims`);
   }
-  const checksum = await objectSha256(deps.bucket, record.r2Key);
+  const checksum = carriedSha256(hashState, record.length) ?? (await objectSha256(deps.bucket, record.r2Key));
   if (!checksum) return fail("storage_failed", "The assembled upload is missing from storage");
   const asset = await registerAsset(deps, {
     id: record.assetId,

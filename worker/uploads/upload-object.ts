@@ -5,14 +5,18 @@ import { EventOutbox } from "../events/outbox";
 import { startVideoIngest } from "../jobs/ingest/start-ingest";
 import { Logger } from "../logger";
 import { ASSET_FOLDERS, fileExtension, objectKey, storedFileName } from "../storage/layout";
+import type { AppendEnd, AppendStart, BeginAppendInput, PartsReport } from "./append-protocol";
 import { AsyncLock } from "./async-lock";
-import { streamIntoParts } from "./part-stream";
+import { ResumableSha256 } from "./resumable-sha256";
 import { assembleObject, type CompletionDeps, registerUploadedVideo } from "./upload-completion";
-import { fail, succeed, type UploadOutcome, type UploadView } from "./upload-outcome";
+import { UploadLeases } from "./upload-lease";
+import { fail, leaseLost, succeed, type UploadOutcome, type UploadView } from "./upload-outcome";
 import { toView, type UploadRecord, UploadStore } from "./upload-store";
 
 /** How long a finished, terminated or expired upload still answers 410 (or HEAD) before it is forgotten. */
 const TOMBSTONE_MS = 24 * 60 * 60 * 1000;
+/** The longest lease a PATCH may ask for: HEAD and other PATCHes wait at most this long for a vanished writer. */
+const MAX_LEASE_MS = 5 * 60 * 1000;
 
 export interface CreateUploadInput {
   uploadId: string;
@@ -28,27 +32,22 @@ export interface CreateUploadInput {
   retainUntil: number;
 }
 
-export interface AppendInput {
-  projectId: string;
-  offset: number;
-  /** Content-Length when sent, so an oversized PATCH is refused before reading it. */
-  contentLength?: number;
-  /** Upload-Checksum (sha1) of this request's body. */
-  sha1?: Uint8Array;
-}
-
 /**
  * One per tus upload: offset, R2 multipart upload id, stored parts, the tail that has not filled a part
- * yet, and expiry, all in SQLite. PATCH bodies stream in over RPC; the lock serialises them.
+ * yet, the SHA-256 state and expiry, all in SQLite. The bytes do not pass through here: a PATCH's Worker
+ * takes the lease, writes R2 parts itself and commits them (upload-append.ts). The lease serialises
+ * PATCHes; the lock serialises this object's own work.
  */
 export class UploadObject extends DurableObject<Env> {
   private readonly store: UploadStore;
+  private readonly leases: UploadLeases;
   private readonly lock = new AsyncLock();
   private readonly logger: Logger;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new UploadStore(ctx.storage);
+    this.leases = new UploadLeases(ctx.storage);
     this.logger = new Logger(getSettings(env).LOG_LEVEL, { component: "upload" });
   }
 
@@ -73,7 +72,7 @@ export class UploadObject extends DurableObject<Env> {
         purgeAt: Math.max(input.expiresAt, input.retainUntil),
         error: null,
       };
-      this.store.insert(record);
+      this.store.insert(record, new ResumableSha256().save());
       await this.ctx.storage.setAlarm(input.expiresAt);
       return succeed(toView(record));
     });
@@ -84,26 +83,89 @@ export class UploadObject extends DurableObject<Env> {
    * the offset that PATCH ends at (bytes that arrived are kept), not the offset it started from.
    */
   async status(projectId: string): Promise<UploadOutcome<UploadView>> {
-    return this.lock.run(async () => {
+    return this.whenFree(async () => {
       const found = await this.current(projectId);
       if (!found.ok) return found;
       return found.value.status === "assembled" ? this.finish() : succeed(toView(found.value));
     });
   }
 
-  async append(input: AppendInput, body: ReadableStream<Uint8Array> | null): Promise<UploadOutcome<UploadView>> {
-    return this.lock.run(async () => {
-      const outcome = await this.appendLocked(input, body).catch((error: unknown) => {
-        this.logger.error("upload_append_failed", { error: String(error) });
-        return fail<UploadView>("storage_failed", "Storing the upload failed; HEAD the upload and resume");
+  /**
+   * The lease for writing at `input.offset`, granted once no other PATCH holds it: a second PATCH waits
+   * for the first to end, then usually finds the offset moved (409), exactly as if they had queued.
+   */
+  async beginAppend(input: BeginAppendInput): Promise<UploadOutcome<AppendStart>> {
+    return this.whenFree(async () => {
+      const found = await this.current(input.projectId);
+      if (!found.ok) return found;
+      let record = found.value;
+      if (record.status === "assembled") {
+        const finished = await this.finish();
+        if (!finished.ok) return finished;
+        record = this.store.load() ?? record;
+      }
+      if (input.offset !== record.offset) {
+        return fail(
+          "offset_mismatch",
+          `Upload-Offset ${input.offset} does not match the upload's offset ${record.offset}`,
+        );
+      }
+      const room = record.length - record.offset;
+      if (input.contentLength !== undefined && input.contentLength > room) {
+        return fail("too_large", `The body would exceed Upload-Length ${record.length} (${room} bytes left)`);
+      }
+      if (record.status === "completed") return succeed({ kind: "settled", view: toView(record) });
+      const leaseMs = Math.min(Math.max(1, input.leaseMs), MAX_LEASE_MS);
+      const grant = this.leases.grant(leaseMs, this.store.firstFreePartNumber());
+      const { offset, length, partSize, r2Key, multipartId } = record;
+      const lease = { ...grant, offset, length, partSize, r2Key, multipartId };
+      return succeed({
+        kind: "lease",
+        lease: { ...lease, tail: this.store.tail(), hashState: this.store.hashState() },
       });
-      await body?.cancel().catch(() => undefined);
-      return outcome;
+    });
+  }
+
+  /** Commits parts the lease holder stored and renews its lease; with `reservePart`, the next part number. */
+  async reportProgress(token: string, report: PartsReport): Promise<UploadOutcome<number | null>> {
+    return this.lock.run(async () => {
+      if (this.store.load()?.status !== "uploading" || !this.leases.renew(token)) return leaseLost();
+      // Reported parts always begin with the stored tail's bytes, so the tail is used up.
+      if (report.parts.length > 0) this.store.commit(report.parts, new Uint8Array(0), report.hashState);
+      return succeed(report.reservePart ? this.leases.reservePart(token) : null);
+    });
+  }
+
+  /**
+   * Ends a PATCH: commits what its Worker stored, or only releases the lease. A commit that brings the
+   * upload to its length with no tail left completes it here, the one place uploads complete.
+   */
+  async endAppend(token: string, end: AppendEnd): Promise<UploadOutcome<UploadView>> {
+    return this.lock.run(async () => {
+      const record = this.store.load();
+      if (!record) return fail("not_found", "Upload not found");
+      const holds = record.status === "uploading" && this.leases.renew(token);
+      if (!holds || end.kind === "release") {
+        this.leases.release(token);
+        return holds ? succeed(toView(record)) : leaseLost();
+      }
+      const offset = this.store.commit(end.parts, end.tail, end.hashState);
+      this.leases.release(token);
+      if (offset < record.length || end.tail.length > 0) return succeed(toView(this.store.load() ?? record));
+      try {
+        await assembleObject(this.env.BUCKET, record, this.store.parts());
+        this.store.setStatus("assembled");
+        this.leases.clear();
+        return await this.finish();
+      } catch (error) {
+        this.logger.error("upload_completion_failed", { upload_id: record.uploadId, error: String(error) });
+        return fail("storage_failed", "Completing the upload failed; HEAD the upload and resume");
+      }
     });
   }
 
   async terminate(projectId: string): Promise<UploadOutcome<null>> {
-    return this.lock.run(async () => {
+    return this.whenFree(async () => {
       const found = await this.current(projectId);
       if (!found.ok) return found;
       if (found.value.status === "completed") {
@@ -115,7 +177,7 @@ export class UploadObject extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    await this.lock.run(async () => {
+    await this.whenFree(async () => {
       const record = this.store.load();
       if (record && (record.status === "uploading" || record.status === "assembled")) {
         this.logger.info("upload_expired", { upload_id: record.uploadId, project_id: record.projectId });
@@ -123,6 +185,7 @@ export class UploadObject extends DurableObject<Env> {
       } else {
         // Finished records and tombstones are forgotten entirely, alarm included.
         await this.store.forget();
+        this.leases.recreate();
       }
     });
   }
@@ -142,77 +205,19 @@ export class UploadObject extends DurableObject<Env> {
     return fail("gone", `The upload ${why[record.status]}`);
   }
 
-  private async appendLocked(input: AppendInput, body: ReadableStream<Uint8Array> | null) {
-    const found = await this.current(input.projectId);
-    if (!found.ok) return found;
-    let record = found.value;
-    if (record.status === "assembled") {
-      const finished = await this.finish();
-      if (!finished.ok) return finished;
-      record = this.store.load() ?? record;
+  /** Runs `work` under the lock once no PATCH holds the lease. */
+  private async whenFree<T>(work: () => Promise<T>): Promise<T> {
+    for (;;) {
+      await this.leases.untilFree();
+      const done = await this.lock.run(async () => (this.leases.heldUntil() === null ? { value: await work() } : null));
+      if (done) return done.value;
     }
-    if (input.offset !== record.offset) {
-      return fail(
-        "offset_mismatch",
-        `Upload-Offset ${input.offset} does not match the upload's offset ${record.offset}`,
-      );
-    }
-    const room = record.length - record.offset;
-    if (input.contentLength !== undefined && input.contentLength > room) {
-      return fail("too_large", `The body would exceed Upload-Length ${record.length} (${room} bytes left)`);
-    }
-    if (record.status === "completed") return succeed(toView(record));
-
-    const checksum = input.sha1 ? new crypto.DigestStream("SHA-1") : undefined;
-    const digest = checksum?.getWriter();
-    const multipart = this.env.BUCKET.resumeMultipartUpload(record.r2Key, record.multipartId);
-    const storedParts = this.store.parts();
-    // Without a checksum every full part is committed as soon as R2 has it, so an interrupted PATCH
-    // keeps its progress. With one, nothing counts until the whole body has been verified.
-    const result = await streamIntoParts(body, {
-      partSize: record.partSize,
-      nextPartNumber: storedParts.length + 1,
-      tail: this.store.tail(),
-      room,
-      uploadPart: (partNumber, data) => multipart.uploadPart(partNumber, data),
-      onPart: checksum ? undefined : (part) => this.store.commit([part], new Uint8Array(0)),
-      digest,
-    });
-    const pending = checksum ? result.parts : [];
-    if (result.interruption?.kind === "overflow") {
-      return fail("too_large", `The body exceeds Upload-Length ${record.length}`);
-    }
-    if (checksum && digest) {
-      if (result.interruption) return fail("interrupted", "The request body ended early; nothing was stored");
-      await digest.close();
-      const actual = new Uint8Array(await checksum.digest);
-      if (!input.sha1 || !crypto.subtle.timingSafeEqual(actual, input.sha1)) {
-        return fail("checksum_mismatch", "Upload-Checksum does not match the received bytes; nothing was stored");
-      }
-    }
-    const complete = record.offset + result.received === record.length && !result.interruption;
-    if (!complete || result.rest.length === 0) this.store.commit(pending, result.rest);
-    if (!complete) return succeed(toView(this.store.load() ?? record));
-
-    if (result.rest.length > 0) {
-      try {
-        const last = await multipart.uploadPart(storedParts.length + result.parts.length + 1, result.rest);
-        this.store.commit(
-          [...pending, { partNumber: last.partNumber, etag: last.etag, size: result.rest.length }],
-          new Uint8Array(0),
-        );
-      } catch (error) {
-        this.store.commit(pending, result.rest);
-        throw error;
-      }
-    }
-    await assembleObject(this.env.BUCKET, record, this.store.parts());
-    this.store.setStatus("assembled");
-    this.store.dropData();
-    return this.finish();
   }
 
-  /** Registers the assembled object as a video asset and starts its ingest job; a rejected file is gone. */
+  /**
+   * Registers the assembled object as a video asset and starts its ingest job; a rejected file is gone.
+   * The parts, tail and hash state stay until then, so a retry after a failed registration has the hash.
+   */
   private async finish(): Promise<UploadOutcome<UploadView>> {
     const record = this.store.load();
     if (!record) return fail("not_found", "Upload not found");
@@ -225,15 +230,17 @@ export class UploadObject extends DurableObject<Env> {
       outbox: new EventOutbox(db, this.env.PROJECT_EVENTS, this.logger),
       startIngest: (asset) => startVideoIngest({ db, env: this.env, settings, logger: this.logger }, asset),
     };
-    const outcome = await registerUploadedVideo(deps, record);
+    const outcome = await registerUploadedVideo(deps, record, this.store.hashState());
     if (!outcome.ok) {
       if (outcome.kind !== "unsupported_type") return outcome;
       const purgeAt = Math.max(Date.now() + TOMBSTONE_MS, record.retainUntil);
+      this.store.dropData();
       this.store.setStatus("rejected", { purgeAt, error: outcome.message });
       await this.ctx.storage.setAlarm(purgeAt);
       return outcome;
     }
     const purgeAt = Math.max(record.expiresAt, record.retainUntil);
+    this.store.dropData();
     this.store.setStatus("completed", { purgeAt });
     await this.ctx.storage.setAlarm(purgeAt);
     this.logger.info("upload_completed", { upload_id: record.uploadId, asset_id: outcome.value.id });
@@ -246,6 +253,7 @@ export class UploadObject extends DurableObject<Env> {
     await multipart.abort().catch(() => undefined);
     if (record.status === "assembled") await this.env.BUCKET.delete(record.r2Key);
     this.store.dropData();
+    this.leases.clear();
     const purgeAt = Math.max(Date.now() + TOMBSTONE_MS, record.retainUntil);
     this.store.setStatus(status, { purgeAt });
     await this.ctx.storage.setAlarm(purgeAt);

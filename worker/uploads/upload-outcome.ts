@@ -9,6 +9,7 @@ export type UploadFailureKind =
   | "gone"
   | "already_used"
   | "offset_mismatch"
+  | "lease_lost"
   | "already_completed"
   | "interrupted"
   | "too_large"
@@ -26,11 +27,16 @@ export const fail = <T = never>(kind: UploadFailureKind, message: string): Uploa
   message,
 });
 
+/** The PATCH stalled past its lease and the upload may have moved on: its bytes are not kept. */
+export const leaseLost = <T = never>(): UploadOutcome<T> =>
+  fail("lease_lost", "The upload was left to another request while this one stalled; HEAD the upload and resume");
+
 const FAILURE_CODES: Record<UploadFailureKind, DomainErrorCode> = {
   not_found: "NOT_FOUND",
   gone: "GONE",
   already_used: "GONE",
   offset_mismatch: "CONFLICT",
+  lease_lost: "CONFLICT",
   already_completed: "CONFLICT",
   interrupted: "MALFORMED_INPUT",
   too_large: "TOO_LARGE",

@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS upload (
 );
 CREATE TABLE IF NOT EXISTS parts (part_number INTEGER PRIMARY KEY, etag TEXT NOT NULL, size INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS tail_chunks (seq INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS hash_state (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), state BLOB NOT NULL);
 `;
 
 function toRecord(row: Row): UploadRecord {
@@ -86,7 +87,8 @@ export function toView(record: UploadRecord): UploadView {
 
 /**
  * The upload's durable state in its Durable Object's SQLite: one record, the R2 parts written so far,
- * and the tail (bytes after the last full part) in chunks. Offset = sum of part sizes + tail bytes.
+ * the tail (bytes after the last full part) in chunks, and the SHA-256 state of the bytes up to the offset
+ * (absent for uploads begun before it was kept). Offset = sum of part sizes + tail bytes.
  */
 export class UploadStore {
   constructor(private readonly storage: DurableObjectStorage) {
@@ -102,7 +104,8 @@ export class UploadStore {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  insert(record: UploadRecord): void {
+  insert(record: UploadRecord, hashState: Uint8Array): void {
+    this.setHashState(hashState);
     this.sql.exec(
       `INSERT INTO upload (singleton, upload_id, project_id, status, length, offset, part_size, r2_key, multipart_id,
         asset_id, original_filename, content_type, metadata, created_at, expires_at, purge_at, retain_until, error)
@@ -143,6 +146,23 @@ export class UploadStore {
       .map((row) => ({ partNumber: Number(row.part_number), etag: String(row.etag), size: Number(row.size) }));
   }
 
+  /** The number the next part may take at the least: parts are numbered in the order of their bytes. */
+  firstFreePartNumber(): number {
+    const row = this.sql.exec<Row>("SELECT COALESCE(MAX(part_number), 0) AS last FROM parts").one();
+    return Number(row.last) + 1;
+  }
+
+  /** SHA-256 state (ResumableSha256) of the bytes before the offset; null when it was not kept. */
+  hashState(): Uint8Array | null {
+    const row = this.sql.exec<Row>("SELECT state FROM hash_state WHERE singleton = 1").toArray()[0];
+    return row ? new Uint8Array(row.state as ArrayBuffer) : null;
+  }
+
+  private setHashState(state: Uint8Array | null): void {
+    if (state) this.sql.exec("INSERT OR REPLACE INTO hash_state (singleton, state) VALUES (1, ?)", state);
+    else this.sql.exec("DELETE FROM hash_state");
+  }
+
   partsBytes(): number {
     const row = this.sql.exec<Row>("SELECT COALESCE(SUM(size), 0) AS total FROM parts").one();
     return Number(row.total);
@@ -163,11 +183,13 @@ export class UploadStore {
   }
 
   /**
-   * Records progress atomically: new parts, the new tail (replacing the old one) and the new offset.
-   * Either all of it is durable or none of it, so an acknowledged offset always matches the bytes kept.
+   * Records progress atomically: new parts, the new tail (replacing the old one), the hash state and the
+   * new offset. Either all of it is durable or none of it, so an acknowledged offset always matches the
+   * bytes kept and the hash state.
    */
-  commit(parts: readonly StoredPart[], tail: Uint8Array): number {
+  commit(parts: readonly StoredPart[], tail: Uint8Array, hashState: Uint8Array | null): number {
     return this.storage.transactionSync(() => {
+      this.setHashState(hashState);
       for (const part of parts) {
         this.sql.exec(
           "INSERT OR REPLACE INTO parts (part_number, etag, size) VALUES (?, ?, ?)",
@@ -193,11 +215,12 @@ export class UploadStore {
     this.storage.sql.exec(SCHEMA);
   }
 
-  /** Drops the bytes' bookkeeping (parts and tail), keeping the record as a tombstone or final state. */
+  /** Drops the bytes' bookkeeping (parts, tail, hash state), keeping the record as a tombstone or final state. */
   dropData(): void {
     this.storage.transactionSync(() => {
       this.sql.exec("DELETE FROM parts");
       this.sql.exec("DELETE FROM tail_chunks");
+      this.sql.exec("DELETE FROM hash_state");
     });
   }
 }

@@ -75,6 +75,7 @@ describe("domain errors reach HTTP through handleError alone", () => {
     ["gone", 410],
     ["already_used", 410],
     ["offset_mismatch", 409],
+    ["lease_lost", 409],
     ["already_completed", 409],
     ["interrupted", 400],
     ["too_large", 413],

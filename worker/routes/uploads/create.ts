@@ -6,6 +6,7 @@ import { requireUploadAccess } from "../../middleware/upload-access";
 import { cleanOriginalFilename, fileExtension } from "../../storage/layout";
 import { acceptedExtensions, formatForExtension, MEDIA_FORMATS, UPLOAD_FORMATS } from "../../storage/media-types";
 import { partSizeFor } from "../../storage/object-writer";
+import { appendToUpload } from "../../uploads/upload-append";
 import { uploadResult } from "../../uploads/upload-outcome";
 import { newUploadId, uploadStub } from "../../uploads/upload-stub";
 import { defineRoute } from "../define-route";
@@ -21,6 +22,7 @@ import {
   requireTusVersion,
   tusProtocol,
 } from "./tus-protocol";
+import { appendDeps } from "./upload-params";
 import { uploadLocation } from "./upload-url";
 
 const route = defineRoute({
@@ -129,7 +131,10 @@ export function registerCreateUpload(app: OpenAPIHono<AppEnv>) {
 
     // The upload exists whatever the append does: an error answer still says where to resume.
     for (const [name, value] of Object.entries(headers)) c.header(name, value);
-    const stored = uploadResult(await stub.append({ projectId, offset: 0, contentLength, sha1 }, c.req.raw.body));
+    const deps = appendDeps(c, stub, uploadId);
+    const stored = uploadResult(
+      await appendToUpload(deps, { projectId, offset: 0, contentLength, sha1 }, c.req.raw.body),
+    );
     headers["Upload-Offset"] = String(stored.offset);
     if (stored.assetId) headers["Asset-Id"] = stored.assetId;
     return c.body(null, 201, headers);

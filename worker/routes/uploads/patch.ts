@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { ApiError } from "../../errors";
 import { requireUploadAccess } from "../../middleware/upload-access";
+import { appendToUpload } from "../../uploads/upload-append";
 import { uploadResult } from "../../uploads/upload-outcome";
 import { defineRoute } from "../define-route";
 import { BEARER_OR_UPLOAD_TOKEN } from "../security";
@@ -14,7 +15,7 @@ import {
   requireTusVersion,
   tusProtocol,
 } from "./tus-protocol";
-import { uploadFromPath } from "./upload-params";
+import { appendDeps, uploadFromPath } from "./upload-params";
 
 const route = defineRoute({
   method: "patch",
@@ -54,7 +55,8 @@ export function registerPatchUpload(app: OpenAPIHono<AppEnv>) {
     if (offset === undefined) throw new ApiError("BAD_REQUEST", "Upload-Offset is required");
     const contentLength = integerHeader(c.req.header("content-length"), "Content-Length");
     const sha1 = parseUploadChecksum(c.req.header("upload-checksum"));
-    const view = uploadResult(await stub.append({ projectId, offset, contentLength, sha1 }, c.req.raw.body));
+    const deps = appendDeps(c, stub, uploadId);
+    const view = uploadResult(await appendToUpload(deps, { projectId, offset, contentLength, sha1 }, c.req.raw.body));
     const headers: Record<string, string> = { "Upload-Offset": String(view.offset) };
     if (view.status !== "completed") headers["Upload-Expires"] = httpDate(view.expiresAt);
     if (view.assetId) {

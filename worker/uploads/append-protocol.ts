@@ -1,0 +1,51 @@
+import type { UploadView } from "./upload-outcome";
+import type { StoredPart } from "./upload-store";
+
+// What a PATCH's Worker and the upload's Durable Object exchange: plain data, safe over RPC.
+
+export interface BeginAppendInput {
+  projectId: string;
+  /** Upload-Offset: the lease is only granted at the upload's offset. */
+  offset: number;
+  /** Content-Length when sent, so an oversized PATCH is refused before reading it. */
+  contentLength?: number;
+  leaseMs: number;
+}
+
+/** Everything the holder needs to write the next bytes itself. */
+export interface AppendLease {
+  token: string;
+  expiresAt: number;
+  /** The number the holder's first part gets; later ones come from `reportProgress`. */
+  partNumber: number;
+  offset: number;
+  length: number;
+  partSize: number;
+  r2Key: string;
+  multipartId: string;
+  /** Bytes after the last stored part, from earlier PATCHes: they open the next part. */
+  tail: Uint8Array;
+  /** SHA-256 state of the bytes before `offset`; null for uploads begun before it was kept. */
+  hashState: Uint8Array | null;
+}
+
+/** A completed upload (or a finished PATCH repeated at its end) needs no lease. */
+export type AppendStart = { kind: "lease"; lease: AppendLease } | { kind: "settled"; view: UploadView };
+
+/** Parts stored since the last report, in order; the hash state is the one at the last part's end. */
+export interface PartsReport {
+  parts: StoredPart[];
+  hashState: Uint8Array | null;
+  /** Ask for the next part number as well. */
+  reservePart: boolean;
+}
+
+/**
+ * How a PATCH ends. `commit`: the parts not reported yet, the new tail (replacing the stored one) and the
+ * hash state of everything up to the new offset; when that reaches the upload's length with no tail left,
+ * the object completes the upload. `release`: nothing more is kept (checksum mismatch, a body cut off
+ * before its checksum could be verified).
+ */
+export type AppendEnd =
+  | { kind: "commit"; parts: StoredPart[]; tail: Uint8Array; hashState: Uint8Array | null }
+  | { kind: "release" };
