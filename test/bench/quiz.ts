@@ -3,15 +3,15 @@
 // op (in-process, loopback) against the fake OpenAI (its own process) answering every model call after a fixed
 // latency; the wall time is set against the critical path of the calls the fake recorded. Then, through the
 // Worker (wrangler dev, the local stack), a stored quiz is read back repeatedly.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { QuizResult } from "../../container/src/protocol/quiz-contract";
 import { postOp, startMediaService } from "../container/ai/service-client";
-import { makeSpeech, makeVideoWithAudio } from "../media/speech-video";
 import { type LocalStack, startLocalStack } from "../stack/local-stack";
 import { startFakeProcess } from "./fake-openai-process";
 import { analyseCalls, type CallFigures } from "./quiz-model-calls";
+import { json, projectApi, uploadSpokenLesson } from "./worker-api";
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -25,7 +25,6 @@ const reads = arg("reads", 200);
 const KEY = "sk-bench-quiz-not-a-real-key";
 const ADMIN_KEY = "bench-quiz-admin";
 const PROJECT = `bench-quiz-${Date.now()}`;
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const work = mkdtempSync(path.join(os.tmpdir(), "bench-quiz-"));
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const msText = (value: number) => `${value.toFixed(1)} ms`;
@@ -118,6 +117,7 @@ function lecture(seconds: number) {
 
 const fake = await startFakeProcess(KEY);
 let stack: LocalStack | undefined;
+const api = (route: string, init?: RequestInit) => projectApi(stack!.apiUrl, PROJECT, ADMIN_KEY).api(route, init);
 
 async function generationRun(transcript: string, service: Awaited<ReturnType<typeof startMediaService>>, seed: number) {
   await fake.reset();
@@ -158,26 +158,6 @@ function report(run: number, f: { wallMs: number; result: QuizResult; calls: Cal
   ];
 }
 
-async function api(route: string, init: RequestInit = {}): Promise<Response> {
-  // wrangler dev may reload the Worker; a refused connection is retried.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fetch(`${stack!.apiUrl}/projects/${PROJECT}${route}`, {
-        ...init,
-        headers: { Authorization: `Bearer ${ADMIN_KEY}`, ...init.headers },
-      });
-    } catch (error) {
-      if (attempt >= 10) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-    }
-  }
-}
-
-async function json<T>(res: Response, expected: number): Promise<T> {
-  if (res.status !== expected) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 type Job = { status: string; result: Record<string, unknown> | null; error_message: string | null };
 async function finished(jobId: string): Promise<Job> {
   for (;;) {
@@ -190,10 +170,6 @@ async function finished(jobId: string): Promise<Job> {
 /** A spoken lesson uploaded through the Worker, quizzed by a real job, then its stored quiz read back `reads` times. */
 async function cachedReads(): Promise<{ reads: number[]; quizId: string }> {
   await fake.reset();
-  const cacheDir = path.join(ROOT, ".tmp", "bench-ai");
-  mkdirSync(cacheDir, { recursive: true });
-  const video = path.join(cacheDir, "spoken-lesson.mp4");
-  if (!existsSync(video)) await makeVideoWithAudio(cacheDir, await makeSpeech(work), path.basename(video));
   stack = await startLocalStack({
     port: 18_975,
     mediaPort: 18_976,
@@ -201,12 +177,7 @@ async function cachedReads(): Promise<{ reads: number[]; quizId: string }> {
     inheritOutput: process.argv.includes("--verbose"),
     env: { ADMIN_API_KEY: ADMIN_KEY, OPENAI_API_KEY: KEY, OPENAI_BASE_URL: fake.url, LOG_LEVEL: "WARNING" },
   });
-  const form = new FormData();
-  form.append("file", new File([readFileSync(video)], "lesson.mp4", { type: "video/mp4" }));
-  const asset = await json<{ asset_id: string; ingest_job_id: string }>(
-    await api("/videos", { method: "POST", body: form }),
-    201,
-  );
+  const asset = await uploadSpokenLesson(api, work);
   await finished(asset.ingest_job_id);
   const created = await json<{ id: string }>(
     await api("/jobs", {
