@@ -3,13 +3,13 @@
 // stack), a spoken lesson transcribed and scene-detected once, then timed repeats that never reach OpenAI:
 // GET .../ai/scenes?tone=&criteria= (the cached parameter set, target < 50 ms) and a repeated scene_detection job
 // answered from D1 (POST /jobs until its WebSocket reports completed).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import WebSocket from "ws";
 import { type FakeOpenAI, startFakeOpenAI } from "../fake-openai/server";
-import { makeSpeech, makeVideoWithAudio } from "../media/speech-video";
 import { type LocalStack, startLocalStack } from "../stack/local-stack";
+import { json, projectApi, uploadSpokenLesson } from "./worker-api";
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -20,33 +20,13 @@ const jobRuns = arg("jobs", 20);
 const ADMIN_KEY = "bench-ai-cache-admin";
 const OPENAI_KEY = "sk-bench-ai-cache";
 const PROJECT = `bench-ai-${Date.now()}`;
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const cacheDir = path.join(ROOT, ".tmp", "bench-ai");
 const work = mkdtempSync(path.join(os.tmpdir(), "bench-ai-cache-"));
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 let stack: LocalStack | undefined;
 let fake: FakeOpenAI | undefined;
-/** wrangler dev reloads the Worker when files in the tree change; refused or cut connections are retried. */
-async function api(route: string, init: RequestInit = {}): Promise<Response> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fetch(`${stack!.apiUrl}/projects/${PROJECT}${route}`, {
-        ...init,
-        headers: { Authorization: `Bearer ${ADMIN_KEY}`, ...init.headers },
-      });
-    } catch (error) {
-      if (attempt >= 10) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-    }
-  }
-}
-
-async function json<T>(res: Response, expected: number): Promise<T> {
-  if (res.status !== expected) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const api = (route: string, init?: RequestInit) => projectApi(stack!.apiUrl, PROJECT, ADMIN_KEY).api(route, init);
 
 type FinalJob = { status: string; result: Record<string, unknown> | null };
 
@@ -95,9 +75,6 @@ async function runJob(jobType: string, payload: Record<string, unknown>) {
 }
 
 try {
-  mkdirSync(cacheDir, { recursive: true });
-  const video = path.join(cacheDir, "spoken-lesson.mp4");
-  if (!existsSync(video)) await makeVideoWithAudio(cacheDir, await makeSpeech(work), path.basename(video));
   fake = await startFakeOpenAI({ apiKey: OPENAI_KEY });
   stack = await startLocalStack({
     port: 18_871,
@@ -106,12 +83,7 @@ try {
     inheritOutput: process.argv.includes("--verbose"),
     env: { ADMIN_API_KEY: ADMIN_KEY, OPENAI_API_KEY: OPENAI_KEY, OPENAI_BASE_URL: fake.url, LOG_LEVEL: "WARNING" },
   });
-  const form = new FormData();
-  form.append("file", new File([readFileSync(video)], "lesson.mp4", { type: "video/mp4" }));
-  const asset = await json<{ asset_id: string; ingest_job_id: string }>(
-    await api("/videos", { method: "POST", body: form }),
-    201,
-  );
+  const asset = await uploadSpokenLesson(api, work);
   await finished(asset.ingest_job_id);
   await runJob("transcription", { asset_id: asset.asset_id });
   const params = { tone: "playful", criteria: "key definitions", max_scenes: 5 };

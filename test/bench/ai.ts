@@ -8,9 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { extractArgs, extractAudio } from "../../container/src/ai/audio";
 import { postOp, startMediaService } from "../container/ai/service-client";
-import type { ReceivedRequest } from "../fake-openai/behaviours";
 import { testBinaries } from "../media/generate";
 import { makeLongVideo } from "../media/speech-video";
+import { startFakeProcess } from "./fake-openai-process";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const arg = (name: string, fallback: number) => {
@@ -39,38 +39,6 @@ function ffmpegBare(bin: string, args: string[]): Promise<void> {
   });
 }
 
-/** The fake runs as its own process, like the real API: its work must not share the service's event loop. */
-async function startFakeProcess() {
-  const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
-  const args = ["test/fake-openai/main.ts", "--port", "0", "--api-key", KEY, "--no-speech-analysis"];
-  const child = spawn(tsx, args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`fake OpenAI exited ${code}`)));
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (text: string) => {
-      const match = /"url":"([^"]+)"/.exec(text);
-      if (match) resolve(match[1]!);
-    });
-  });
-  const control = url.replace(/\/v1$/, "/__control");
-  const post = (route: string, body: unknown) =>
-    fetch(`${control}/${route}`, { method: "POST", body: JSON.stringify(body) });
-  return {
-    url,
-    setLatency: (ms: number) => post("latency", { ms }),
-    // Reset also turns speech analysis back on; the benchmark keeps the fake's own work minimal.
-    reset: async () => {
-      await post("reset", {});
-      await post("speech-analysis", { enabled: false });
-    },
-    transcriptions: async () => {
-      const answer = await fetch(`${control}/requests?endpoint=transcriptions`);
-      return ((await answer.json()) as { requests: ReceivedRequest[] }).requests;
-    },
-    stop: () => child.kill("SIGTERM"),
-  };
-}
-
 const cacheDir = path.join(ROOT, ".tmp", "bench-ai");
 await mkdir(cacheDir, { recursive: true });
 const video = path.join(cacheDir, `lesson-${minutes}min.mp4`);
@@ -80,7 +48,7 @@ if (!existsSync(video)) {
 }
 const scratch = await mkdtemp(path.join(os.tmpdir(), "bench-ai-"));
 const bins = await testBinaries();
-const fake = await startFakeProcess();
+const fake = await startFakeProcess(KEY);
 const service = await startMediaService({
   OPENAI_API_KEY: KEY,
   OPENAI_BASE_URL: fake.url,
@@ -143,7 +111,7 @@ async function runOnce(): Promise<RunFigures> {
   const cpuUsed = { node: cpuAfter.node - cpuBefore.node, ffmpeg: cpuAfter.ffmpeg - cpuBefore.ffmpeg };
   const result = events.at(-1) as { type: string; data?: { chunks: unknown[]; segment_count: number } };
   if (result.type !== "result" || !result.data) throw new Error(`transcription failed: ${JSON.stringify(result)}`);
-  const sent = await fake.transcriptions();
+  const sent = await fake.requests("transcriptions");
   return {
     cpu: cpuUsed,
     bareMs,
