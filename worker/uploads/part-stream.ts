@@ -1,9 +1,6 @@
 import type { ResumableSha256 } from "./resumable-sha256";
 import type { StoredPart } from "./upload-store";
 
-/** Request bodies arrive in ~4 KiB chunks; reading up to this much at once makes the per-read work rarer. */
-const READ_BYTES = 256 * 1024;
-
 export interface PartStreamPlan {
   partSize: number;
   /** Bytes after the last stored part, from earlier requests; they open the next part. */
@@ -37,35 +34,6 @@ export interface PartStreamResult {
   received: number;
   /** Why reading stopped early: the body failed (client gone) or exceeded the room. */
   interruption?: { kind: "body_error"; error: unknown } | { kind: "overflow" };
-}
-
-/**
- * Reads a body in large pieces where the runtime allows it (BYOB reads, which return what has arrived
- * without waiting to fill the buffer, so a body that breaks loses nothing that arrived before).
- */
-function bodyReader(body: ReadableStream<Uint8Array>) {
-  let byob: ReadableStreamBYOBReader | undefined;
-  let plain: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  try {
-    byob = body.getReader({ mode: "byob" });
-  } catch {
-    plain = body.getReader();
-  }
-  let spare: ArrayBuffer = new ArrayBuffer(READ_BYTES);
-  return {
-    /** The next bytes, or undefined at the end of the body. */
-    async read(): Promise<Uint8Array | undefined> {
-      if (plain) {
-        const { value, done } = await plain.read();
-        return done ? undefined : value;
-      }
-      // The buffer is handed to the stream and comes back as the result's; the next read reuses it.
-      const { value, done } = await byob!.read(new Uint8Array(spare));
-      if (value) spare = value.buffer as ArrayBuffer;
-      return done ? undefined : value;
-    },
-    cancel: () => (byob ?? plain)!.cancel().catch(() => undefined),
-  };
 }
 
 /**
@@ -103,13 +71,16 @@ export async function streamIntoParts(
   };
 
   if (body) {
-    const reader = bodyReader(body);
+    // Plain reads: BYOB reads of request bodies made tus-js-client's PATCHes ~15x slower under wrangler dev.
+    const reader = body.getReader();
+    const cancel = () => reader.cancel().catch(() => undefined);
     try {
-      for (let chunk = await reader.read(); chunk; chunk = await reader.read()) {
+      for (let next = await reader.read(); !next.done; next = await reader.read()) {
+        const chunk = next.value;
         plan.onRead?.();
         if (received + chunk.length > plan.room) {
           interruption = { kind: "overflow" };
-          await reader.cancel();
+          await cancel();
           break;
         }
         await plan.digest?.write(chunk);
@@ -126,7 +97,7 @@ export async function streamIntoParts(
     } catch (error) {
       // A failed R2 write surfaces here too (through `await flush`); that one is not the client's doing.
       if (storageFailure) {
-        await reader.cancel();
+        await cancel();
         throw storageFailure.error;
       }
       interruption = { kind: "body_error", error };
