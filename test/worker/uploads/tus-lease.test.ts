@@ -184,7 +184,8 @@ describe("the PATCH lease", { timeout: 60_000 }, () => {
     const location = await newUpload(projectId, { length: 20 * MiB });
     const stub = stubOf(location);
     const begin = (leaseMs: number) => stub.beginAppend({ projectId, offset: 0, leaseMs });
-    const expired: AppendLease = leaseOf(await begin(50)).lease;
+    // Long enough for the next call to arrive inside it on a loaded machine; the takeover below waits it out.
+    const expired: AppendLease = leaseOf(await begin(2_000)).lease;
     const reserved = await stub.reportProgress(expired.token, { parts: [], hashState: null, reservePart: true });
     expect(reserved).toEqual({ ok: true, value: expired.partNumber + 1 });
 
