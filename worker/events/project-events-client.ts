@@ -13,8 +13,8 @@ function value<T>(outcome: EventsOutcome<T>): T {
 }
 
 /**
- * A project's event log and webhooks, seen from the rest of the Worker: the one place that gets a Durable Object
- * stub for it. Refusals come back as values and leave here as DomainErrors. Return types are the RPC types on purpose
+ * A project's event log and webhooks, seen from the rest of the Worker: the one place that addresses the
+ * project's Durable Object. Refusals come back as values and leave here as DomainErrors. Return types are the RPC types on purpose
  * (see jobs/job-client.ts).
  */
 export class ProjectEventsClient {
