@@ -6,6 +6,7 @@ import { r2Input } from "../media/media-client";
 import { getProjectAsset } from "../storage";
 import { toAiJobError } from "./ai-job-errors";
 import { getGlossary, whisperPrompt } from "./glossary";
+import { jobLogRelay } from "./lesson-input";
 import { getCurrentTranscript, type StoredTranscript } from "./transcript-store";
 import { storeTranscript } from "./transcript-words";
 
@@ -73,9 +74,7 @@ export async function transcribeAsset(
         reported = value;
         await ctx.progress(value);
       },
-      onLog: async (event) => {
-        if (event.level !== "debug") await ctx.log(event.level, event.message, event.details);
-      },
+      onLog: jobLogRelay(ctx),
       onEvent: async (chunk) => {
         await ctx.log(
           "info",

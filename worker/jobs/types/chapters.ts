@@ -11,6 +11,7 @@ import {
   type StoredChapterRun,
   saveChapterRun,
 } from "../../ai/chapter-store";
+import { jobLogRelay, lessonDuration, transcriptInput } from "../../ai/lesson-input";
 import { getCurrentTranscript } from "../../ai/transcript-store";
 import { getProjectAsset } from "../../storage";
 import { AssetIdSchema, assetInProject } from "../asset-in-project";
@@ -99,26 +100,21 @@ export const chaptersJob = defineJobType({
       }
     }
 
-    const input: TranscriptInput = { segments: transcript.segments };
-    const body = new TextEncoder().encode(JSON.stringify(input));
-    // Chapters cover the video; the transcript's audio length stands in until ingest has probed it.
-    const duration = asset.durationSeconds && asset.durationSeconds > 0 ? asset.durationSeconds : transcript.duration;
     let result: ChaptersResult;
     try {
       result = await media.call("chapters", {
         options: {
-          duration,
+          // Chapters cover the whole lesson.
+          duration: lessonDuration(asset, transcript),
           language: transcript.language ?? undefined,
           max_chapters: params.maxChapters,
           model: params.model,
           prompt_version: CURRENT_CHAPTER_PROMPT_VERSION,
         },
-        inputs: [{ name: "transcript", size: body.byteLength, body: new Blob([body]).stream() }],
+        inputs: [transcriptInput({ segments: transcript.segments } satisfies TranscriptInput)],
         signal: ctx.signal,
         onProgress: (percent) => ctx.progress(Math.floor(percent * 0.95)),
-        onLog: async (event) => {
-          if (event.level !== "debug") await ctx.log(event.level, event.message, event.details);
-        },
+        onLog: jobLogRelay(ctx),
       });
     } catch (error) {
       throw toAiJobError(error, apiKey, "Chapter detection");

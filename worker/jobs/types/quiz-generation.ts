@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { CURRENT_QUIZ_PROMPT_VERSION } from "../../../container/src/ai/quiz/prompt";
 import { QuizCountsSchema, type QuizResult, QuizUsageSchema } from "../../../container/src/protocol/quiz-contract";
+import type { TranscriptInput } from "../../../container/src/protocol/scenes-contract";
 import { requireOpenAIKey, toAiJobError } from "../../ai/ai-job-errors";
+import { jobLogRelay, lessonDuration, transcriptInput } from "../../ai/lesson-input";
 import { transcribeAsset } from "../../ai/transcribe-asset";
 import { getCurrentTranscript } from "../../ai/transcript-store";
 import { quizCacheKey } from "../../quizzes/quiz-parameters";
@@ -127,13 +129,11 @@ export const quizGenerationJob = defineJobType({
       "info",
       `Phase ${transcriptCached ? "1 of 1" : "2 of 2"}: generating ${parameters.num_questions} questions`,
     );
-    // The transcript goes as an input file: an hour of segments is far over the 64 KB header line.
-    const transcriptJson = new TextEncoder().encode(JSON.stringify({ segments: transcript.segments }));
     let result: QuizResult;
     try {
       result = await media.call("quiz", {
         options: {
-          duration: asset.durationSeconds && asset.durationSeconds > 0 ? asset.durationSeconds : transcript.duration,
+          duration: lessonDuration(asset, transcript),
           num_questions: parameters.num_questions,
           question_types: parameters.question_types,
           difficulty: parameters.difficulty,
@@ -147,12 +147,10 @@ export const quizGenerationJob = defineJobType({
           model,
           prompt_version: CURRENT_QUIZ_PROMPT_VERSION,
         },
-        inputs: [{ name: "transcript", size: transcriptJson.byteLength, body: new Blob([transcriptJson]).stream() }],
+        inputs: [transcriptInput({ segments: transcript.segments } satisfies TranscriptInput)],
         signal: ctx.signal,
         onProgress: (percent) => ctx.progress(base + Math.floor(((GENERATION_END - base) * percent) / 100)),
-        onLog: async (event) => {
-          if (event.level !== "debug") await ctx.log(event.level, event.message, event.details);
-        },
+        onLog: jobLogRelay(ctx),
       });
     } catch (error) {
       throw toAiJobError(error, apiKey, "Quiz generation");

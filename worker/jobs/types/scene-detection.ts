@@ -6,6 +6,7 @@ import {
   type TranscriptInput,
 } from "../../../container/src/protocol/scenes-contract";
 import { requireOpenAIKey, toAiJobError } from "../../ai/ai-job-errors";
+import { jobLogRelay, lessonDuration, transcriptInput } from "../../ai/lesson-input";
 import {
   findSceneRun,
   type SceneParameters,
@@ -101,16 +102,12 @@ export const sceneDetectionJob = defineJobType({
       }
     }
 
-    // The transcript goes as an input file: an hour of segments is far over the 64 KB header line.
-    const transcriptInput: TranscriptInput = { segments: transcript.segments };
-    const transcriptJson = new TextEncoder().encode(JSON.stringify(transcriptInput));
-    // Scenes are bounded by the video; the transcript's audio length stands in until ingest has probed it.
-    const duration = asset.durationSeconds && asset.durationSeconds > 0 ? asset.durationSeconds : transcript.duration;
     let result: ScenesResult;
     try {
       result = await media.call("scenes", {
         options: {
-          duration,
+          // Scenes are bounded by the lesson.
+          duration: lessonDuration(asset, transcript),
           tone: params.tone ?? undefined,
           criteria: params.criteria ?? undefined,
           language: transcript.language ?? undefined,
@@ -118,12 +115,10 @@ export const sceneDetectionJob = defineJobType({
           model: params.model,
           prompt_version: CURRENT_SCENE_PROMPT_VERSION,
         },
-        inputs: [{ name: "transcript", size: transcriptJson.byteLength, body: new Blob([transcriptJson]).stream() }],
+        inputs: [transcriptInput({ segments: transcript.segments } satisfies TranscriptInput)],
         signal: ctx.signal,
         onProgress: (percent) => ctx.progress(Math.floor(percent * 0.95)),
-        onLog: async (event) => {
-          if (event.level !== "debug") await ctx.log(event.level, event.message, event.details);
-        },
+        onLog: jobLogRelay(ctx),
       });
     } catch (error) {
       throw toAiJobError(error, apiKey, "Scene detection");

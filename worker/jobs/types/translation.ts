@@ -4,6 +4,7 @@ import { ChatUsageSchema } from "../../../container/src/protocol/chat-usage";
 import { LanguageCodeSchema } from "../../../container/src/protocol/language";
 import type { TranslateInput } from "../../../container/src/protocol/translate-contract";
 import { requireOpenAIKey, toAiJobError } from "../../ai/ai-job-errors";
+import { jobLogRelay, transcriptInput } from "../../ai/lesson-input";
 import { getCurrentTranscript } from "../../ai/transcript-store";
 import { findTranslation, saveTranslation } from "../../ai/translation-store";
 import { getProjectAsset } from "../../storage";
@@ -83,8 +84,6 @@ export const translationJob = defineJobType({
         languages: missing,
         segments: transcript.segments.length,
       });
-      const input: TranslateInput = { segments: transcript.segments };
-      const body = new TextEncoder().encode(JSON.stringify(input));
       try {
         const result = await media.call("translate", {
           options: {
@@ -93,12 +92,10 @@ export const translationJob = defineJobType({
             model,
             prompt_version: CURRENT_TRANSLATION_PROMPT_VERSION,
           },
-          inputs: [{ name: "transcript", size: body.byteLength, body: new Blob([body]).stream() }],
+          inputs: [transcriptInput({ segments: transcript.segments } satisfies TranslateInput)],
           signal: ctx.signal,
           onProgress: (percent) => ctx.progress(Math.floor(percent * 0.95)),
-          onLog: async (event) => {
-            if (event.level !== "debug") await ctx.log(event.level, event.message, event.details);
-          },
+          onLog: jobLogRelay(ctx),
           onEvent: async (event) => {
             const stored = await saveTranslation(db, {
               projectId,
