@@ -3,6 +3,7 @@ import type { Context, Hono } from "hono";
 import type { z } from "zod";
 import type { Config } from "./config";
 import type { FfmpegBinaries } from "./ffmpeg/binaries";
+import { ProcessKilledError } from "./ffmpeg/killed";
 import { BusyError, type ConcurrencyLimiter } from "./limiter";
 import type { Logger } from "./logger";
 import { checkHeader, parseOwnOutput } from "./op-contract-checks";
@@ -211,8 +212,10 @@ async function execute(
     await ctx.events.result(parseOwnOutput(op.contract.resultSchema, await op.run(ctx), `${name} result`));
     logger.info("op_done", { op: name, ms: Date.now() - started });
   } catch (error) {
-    if (signal.aborted) {
-      logger.warn("op_aborted", { op: name, ms: Date.now() - started, reason: String(signal.reason) });
+    const killed = error instanceof ProcessKilledError ? error : undefined;
+    if (signal.aborted || killed) {
+      const reason = String(killed ?? signal.reason);
+      logger.warn("op_aborted", { op: name, ms: Date.now() - started, reason });
       await ctx.events.error(MediaErrorCode.aborted, "The request was aborted", true).catch(() => {});
     } else if (error instanceof OpError) {
       logger.warn("op_failed", { op: name, code: error.code, error: error.message });

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
 import type { FfmpegBinaries } from "../ffmpeg/binaries";
+import { ProcessKilledError } from "../ffmpeg/killed";
 import type { AudioChunk, Silence } from "./chunk-plan";
 import { AiError } from "./errors";
 import { CHUNK_FORMATS, type ChunkCodec, chunkBytesUpperBound, OPENAI_UPLOAD_LIMIT_BYTES } from "./upload-size";
@@ -37,11 +38,12 @@ function spawnFfmpeg(bins: FfmpegBinaries, args: string[], options: RunOptions):
       }
     });
     child.on("error", (error) => reject(new AiError("MEDIA_ERROR", `ffmpeg could not start: ${error.message}`, false)));
-    child.on("close", (code) => {
+    child.on("close", (code, killSignal) => {
       options.signal?.removeEventListener("abort", onAbort);
       if (pending) options.onStderrLine?.(pending);
       if (options.signal?.aborted) return reject(new AiError("ABORTED", "The request was aborted", false));
       if (code === 0) return resolve();
+      if (killSignal) return reject(new ProcessKilledError("ffmpeg", killSignal));
       const stderr = [...tail, pending].join("\n");
       if (/matches no streams|does not contain any stream/.test(stderr)) {
         return reject(new AiError("MEDIA_ERROR", "The video has no audio track to transcribe", false));

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import type { FfmpegBinaries } from "./binaries";
+import { ProcessKilledError } from "./killed";
 
 export interface FfprobeStream {
   index: number;
@@ -62,6 +63,7 @@ export function ffprobe(bins: FfmpegBinaries, file: string, signal?: AbortSignal
       { signal, maxBuffer: 16 * 1024 * 1024, killSignal: "SIGKILL" },
       (error, stdout, stderr) => {
         if (signal?.aborted) return reject(signal.reason ?? error);
+        if (error?.signal) return reject(new ProcessKilledError("ffprobe", error.signal));
         if (error) return reject(new FfprobeError(`ffprobe failed: ${stderr.trim() || error.message}`, stderr));
         try {
           resolve(JSON.parse(stdout) as FfprobeOutput);

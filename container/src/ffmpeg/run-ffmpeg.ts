@@ -1,5 +1,6 @@
 import ffmpeg from "fluent-ffmpeg";
 import type { FfmpegBinaries } from "./binaries";
+import { ProcessKilledError } from "./killed";
 
 export interface FfmpegJob {
   inputs: { path: string; options?: string[] }[];
@@ -56,6 +57,8 @@ export function runFfmpeg(
     command.on("error", (error: Error, _stdout: string | null, stderr: string | null) => {
       signal?.removeEventListener("abort", onAbort);
       if (signal?.aborted) return reject(signal.reason);
+      const killSignal = /killed with signal (SIG\w+)/.exec(error.message)?.[1];
+      if (killSignal) return reject(new ProcessKilledError("ffmpeg", killSignal));
       reject(new FfmpegError(error.message, stderr ?? ""));
     });
     command.on("end", () => {

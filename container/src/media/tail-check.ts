@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import type { FfmpegBinaries } from "../ffmpeg/binaries";
+import { ProcessKilledError } from "../ffmpeg/killed";
 
 /**
  * Decodes one video frame just before the declared end. A container whose header promises more than the file
@@ -21,6 +22,7 @@ export function frameDecodesNearEnd(
       { signal, killSignal: "SIGKILL", maxBuffer: 1024 * 1024 },
       (error, stdout) => {
         if (signal.aborted) return reject(signal.reason ?? error);
+        if (error?.signal) return reject(new ProcessKilledError("ffmpeg", error.signal));
         // framecrc prints one non-comment line per decoded frame.
         resolve(!error && stdout.split("\n").some((line) => line && !line.startsWith("#")));
       },

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import type { FfmpegBinaries } from "../ffmpeg/binaries";
+import { ProcessKilledError } from "../ffmpeg/killed";
 import { FfmpegError } from "../ffmpeg/run-ffmpeg";
 import { ProgressParser } from "./progress";
 
@@ -36,8 +37,8 @@ export function runRenderFfmpeg(
       signal.removeEventListener("abort", onAbort);
       if (signal.aborted) return reject(signal.reason);
       if (code === 0) return resolve();
-      const reason = killSignal ? `killed by ${killSignal}` : `exited with code ${code}`;
-      reject(new FfmpegError(`ffmpeg ${reason}: ${lastLine(stderr)}`, stderr));
+      if (killSignal) return reject(new ProcessKilledError("ffmpeg", killSignal));
+      reject(new FfmpegError(`ffmpeg exited with code ${code}: ${lastLine(stderr)}`, stderr));
     });
   });
 }

@@ -23,8 +23,8 @@ export interface ServiceProcess {
   output(): string;
   /** Signals the whole process group, as the local stack does on Ctrl-C. */
   signal(signal: NodeJS.Signals): void;
-  /** Pids of the group's processes still alive (the service, its ffmpeg). */
-  alive(): number[];
+  /** Pids of the group's processes still alive (the service, its ffmpeg), or only those named `name`. */
+  alive(name?: string): number[];
 }
 
 export function freePort(): Promise<number> {
@@ -38,7 +38,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function groupMembers(pgid: number): number[] {
+function groupMembers(pgid: number, name?: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -46,7 +46,10 @@ function groupMembers(pgid: number): number[] {
       // Field 5 of /proc/<pid>/stat is the process group; the name in field 2 may hold spaces.
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid && fields[0] !== "Z") pids.push(Number(entry));
+      const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      if (Number(fields[2]) === pgid && fields[0] !== "Z" && (name === undefined || command === name)) {
+        pids.push(Number(entry));
+      }
     } catch {
       // gone meanwhile
     }
@@ -110,6 +113,6 @@ export async function spawnMediaService(env: Record<string, string>): Promise<Se
     exited,
     output: () => output,
     signal: (signal) => process.kill(-pgid, signal),
-    alive: () => groupMembers(pgid),
+    alive: (name) => groupMembers(pgid, name),
   };
 }

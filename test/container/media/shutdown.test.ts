@@ -115,3 +115,36 @@ describe("media service process shutdown", () => {
     expect(await readdir(running.tmpDir)).toEqual([]);
   });
 });
+
+describe("a media process killed from outside", () => {
+  // Ctrl-C signals the whole group: ffprobe may die before the service's own handler runs. Its death must not
+  // be taken for a verdict on the file.
+  it("ends the op ABORTED and retryable, not INVALID_MEDIA, while the service keeps serving", async () => {
+    service = await spawnMediaService({});
+    const running = service;
+    const bytes = await readFile(video);
+    const header = `${JSON.stringify({ inputs: [{ name: "video", size: bytes.length }] })}\n`;
+    let feed!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        feed = controller;
+        controller.enqueue(new TextEncoder().encode(header));
+        controller.enqueue(bytes.subarray(0, 1_000_000));
+      },
+    });
+    const response = postOp(running, "probe", body);
+    response.catch(() => {});
+    // ffprobe waits on the input server for bytes that have not arrived yet.
+    await until(() => running.alive("ffprobe").length === 1);
+    process.kill(running.alive("ffprobe")[0]!, "SIGTERM");
+    feed.enqueue(bytes.subarray(1_000_000));
+    feed.close();
+    const error = ErrorEventSchema.parse(terminalEvent((await response).events));
+    expect(error).toMatchObject({ code: "ABORTED", retryable: true });
+    expect(running.output()).toContain("ffprobe was stopped by SIGTERM");
+    expect(running.child.exitCode).toBeNull();
+    const again = await postOp(running, "probe", await framedBody({}, { video }));
+    expect(terminalEvent(again.events)).toMatchObject({ type: "result" });
+    await until(async () => (await readdir(running.tmpDir)).length === 0);
+  });
+});
