@@ -37,6 +37,27 @@ describe("quiz_review_clips job: cancel and failure remove what the job made", (
     expect(await listAssetIds(projectId, quizId)).toEqual(previous.clips.map((clip) => clip.asset_id));
   }, 300_000);
 
+  it("deleting the quiz while its clips render fails the job and leaves no clip behind", async () => {
+    const { projectId, quizId } = await seedQuiz([
+      { start: 2, end: 4 },
+      { start: 40, end: 42 },
+    ]);
+    const res = await postClipsJob(projectId, { quiz_id: quizId, subtitles: false });
+    const { id } = JobSchema.parse(await res.json());
+    await vi.waitFor(
+      async () => {
+        if ((await clipState(projectId)).assets === 0) throw new Error("no clip stored yet");
+      },
+      { timeout: 120_000, interval: 50 },
+    );
+    const deleted = await api(`/projects/${projectId}/quizzes/${quizId}`, { method: "DELETE", headers: ADMIN });
+    expect(deleted.status).toBe(204);
+    const job = await waitForFinish(projectId, id, 120_000);
+    expect(job.status).toBe("failed");
+    expect(job.error_message).toContain("was deleted while its clips were rendering");
+    expect(await clipState(projectId)).toEqual(NO_CLIPS);
+  }, 300_000);
+
   it("a video that is no longer decodable fails the job permanently and stores nothing", async () => {
     const { projectId, quizId, video } = await seedQuiz([{ start: 13, end: 16 }]);
     await env.BUCKET.put(video.r2Key, mediaFixture("not-media.mp4"));
