@@ -14,6 +14,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { startFakeOpenAI } from "../fake-openai/server";
+import { startFrameReader } from "../frame-reader/server";
 import { testFfmpegSource } from "../media/generate";
 import { startWebhookReceiver } from "../webhook-receiver/server";
 import { generateMediaFixtures, type MediaFixtureName } from "./media-fixtures";
@@ -32,6 +33,8 @@ declare module "vitest" {
     mediaFixtures: Record<MediaFixtureName, string>;
     /** The webhook receiver (test/webhook-receiver), a Node process since the tests run inside workerd. */
     webhookReceiverUrl: string;
+    /** The frame reader (test/frame-reader): decodes one frame of a video with the real ffmpeg. */
+    frameReaderUrl: string;
   }
 }
 
@@ -188,13 +191,15 @@ export async function setupWorkerTests(
 
 export default async function setup(project: TestProject) {
   const receiver = await startWebhookReceiver();
+  const frames = await startFrameReader();
   project.provide("webhookReceiverUrl", receiver.url);
+  project.provide("frameReaderUrl", frames.url);
   const teardown = await setupWorkerTests(project).catch(async (error) => {
-    await receiver.stop();
+    await Promise.all([receiver.stop(), frames.stop()]);
     throw error;
   });
   return async () => {
     await teardown();
-    await receiver.stop();
+    await Promise.all([receiver.stop(), frames.stop()]);
   };
 }

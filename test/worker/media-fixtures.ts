@@ -33,10 +33,25 @@ export type MediaFixtureName =
   | "clip-red.mp4"
   | "clip-green.mp4"
   | "clip-blue.mp4"
-  | "watermark.png";
+  | "watermark.png"
+  /** 60 s, 160x90 at 10 fps, one flat colour that drifts smoothly and never repeats: a frame tells its time. */
+  | "lesson-clock.mp4";
 
 const exportClip = (dir: string, colour: string, tone: number) =>
   generateVideo(dir, `clip-${colour}.mp4`, { seconds: 2, width: 320, height: 180, pattern: "color", colour, tone });
+
+async function colourClockVideo(dir: string, seconds: number): Promise<string> {
+  const out = path.join(dir, "lesson-clock.mp4");
+  const channel = (period: number, phase: number) => `128+100*sin(2*PI*T/${period}+${phase})`;
+  const geq = `geq=r='${channel(23, 0)}':g='${channel(37, 1)}':b='${channel(11, 2)}'`;
+  await ffmpeg([
+    ...["-f", "lavfi", "-i", `color=c=black:s=160x90:r=10:d=${seconds},format=rgb24,${geq}`],
+    ...["-f", "lavfi", "-i", `sine=f=440:d=${seconds}:sample_rate=16000`],
+    ...["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "20"],
+    ...["-c:a", "aac", "-b:a", "32k", "-t", String(seconds), out],
+  ]);
+  return out;
+}
 
 async function silentAudioVideo(dir: string): Promise<string> {
   const out = path.join(dir, "silent-audio.mp4");
@@ -75,6 +90,7 @@ export async function generateMediaFixtures(dir: string): Promise<Record<MediaFi
     "clip-green.mp4": await exportClip(dir, "green", 550),
     "clip-blue.mp4": await exportClip(dir, "blue", 770),
     "watermark.png": await generateImage(dir, "watermark.png", { width: 64, height: 32, colour: "yellow" }),
+    "lesson-clock.mp4": await colourClockVideo(dir, 60),
   };
   const encoded = {} as Record<MediaFixtureName, string>;
   for (const [name, file] of Object.entries(files) as [MediaFixtureName, string][]) {

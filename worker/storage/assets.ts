@@ -1,10 +1,11 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { afterCursor, pageOf } from "../db/cursor";
 import { type Asset, type AssetCategory, type AssetStatus, assets } from "../db/schema/assets";
 import { chapterRuns } from "../db/schema/chapter-runs";
 import { jobs } from "../db/schema/jobs";
 import { quizQuestions } from "../db/schema/quiz-questions";
+import { quizReviewClips } from "../db/schema/quiz-review-clips";
 import { quizzes } from "../db/schema/quizzes";
 import { sceneRuns } from "../db/schema/scene-runs";
 import { storageObjects } from "../db/schema/storage-objects";
@@ -150,8 +151,9 @@ export async function listProjectAssets(
 /**
  * Deletes an asset with everything derived from it: its file and derived objects (thumbnails, ...) from
  * R2, then its storage_objects, transcripts (with their scene and chapter runs, translations and search rows),
- * quizzes (with their questions), jobs rows and the asset row in one batch, with its `asset.deleted` event when
- * deps.outbox is given. Returns null when the project has no such asset.
+ * quizzes (with their questions and their review clips, which are export assets deleted the same way), jobs rows
+ * and the asset row in one batch, with its `asset.deleted` event when deps.outbox is given. Deleting a review clip
+ * removes its quiz_review_clips row. Returns null when the project has no such asset.
  */
 export async function deleteAssetWithDerived(
   deps: AnnouncingStorageDeps,
@@ -168,19 +170,21 @@ export async function deleteAssetWithDerived(
   const keys = [asset.r2Key, asset.thumbnailKey, asset.storyboardKey, ...owned.map((row) => row.key)].filter(
     (key): key is string => Boolean(key),
   );
+  const quizzesOfAsset = deps.db.select({ id: quizzes.id }).from(quizzes).where(eq(quizzes.assetId, assetId));
+  const clips = await deps.db
+    .select({ assetId: quizReviewClips.assetId })
+    .from(quizReviewClips)
+    .where(inArray(quizReviewClips.quizId, quizzesOfAsset));
+  for (const clip of clips) await deleteAssetWithDerived(deps, projectId, clip.assetId, "export");
   const deleted = await deleteTrackedObjects(deps, keys);
   await deps.db.batch([
+    deps.db
+      .delete(quizReviewClips)
+      .where(or(eq(quizReviewClips.assetId, assetId), inArray(quizReviewClips.quizId, quizzesOfAsset))),
     deps.db.delete(storageObjects).where(eq(storageObjects.assetId, assetId)),
     deps.db.delete(transcripts).where(eq(transcripts.assetId, assetId)),
     deps.db.delete(sceneRuns).where(eq(sceneRuns.assetId, assetId)),
-    deps.db
-      .delete(quizQuestions)
-      .where(
-        inArray(
-          quizQuestions.quizId,
-          deps.db.select({ id: quizzes.id }).from(quizzes).where(eq(quizzes.assetId, assetId)),
-        ),
-      ),
+    deps.db.delete(quizQuestions).where(inArray(quizQuestions.quizId, quizzesOfAsset)),
     deps.db.delete(quizzes).where(eq(quizzes.assetId, assetId)),
     deps.db.delete(chapterRuns).where(eq(chapterRuns.assetId, assetId)),
     deps.db.delete(transcriptTranslations).where(eq(transcriptTranslations.assetId, assetId)),

@@ -4,6 +4,7 @@ import { assets } from "../db/schema/assets";
 import { chapterRuns } from "../db/schema/chapter-runs";
 import { jobs } from "../db/schema/jobs";
 import { quizQuestions } from "../db/schema/quiz-questions";
+import { quizReviewClips } from "../db/schema/quiz-review-clips";
 import { quizzes } from "../db/schema/quizzes";
 import { sceneRuns } from "../db/schema/scene-runs";
 import { STORAGE_CATEGORIES, type StorageCategory, storageObjects } from "../db/schema/storage-objects";
@@ -38,6 +39,7 @@ export async function wipeProject(deps: StorageDeps, projectId: string): Promise
     deps.db.delete(transcripts).where(eq(transcripts.projectId, projectId)),
     deps.db.delete(sceneRuns).where(eq(sceneRuns.projectId, projectId)),
     deps.db.delete(quizQuestions).where(eq(quizQuestions.projectId, projectId)),
+    deps.db.delete(quizReviewClips).where(eq(quizReviewClips.projectId, projectId)),
     deps.db.delete(quizzes).where(eq(quizzes.projectId, projectId)),
     deps.db.delete(chapterRuns).where(eq(chapterRuns.projectId, projectId)),
     deps.db.delete(transcriptTranslations).where(eq(transcriptTranslations.projectId, projectId)),

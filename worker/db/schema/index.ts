@@ -5,6 +5,7 @@ export * from "./event-outbox";
 export * from "./glossaries";
 export * from "./jobs";
 export * from "./quiz-questions";
+export * from "./quiz-review-clips";
 export * from "./quizzes";
 export * from "./scene-runs";
 export * from "./storage-objects";

@@ -2,10 +2,9 @@ import { z } from "zod";
 import { OUTPUT_FORMATS } from "../../../container/src/render/spec";
 import { ExportOutputs } from "../../exports/export-outputs";
 import { ExportPayloadSchema } from "../../exports/export-payload";
-import { buildRenderRequest } from "../../exports/render-request";
+import { renderTimeline } from "../../exports/render-timeline";
 import { resolveExportTimeline } from "../../exports/resolve-timeline";
-import { type MediaInput, MediaServiceError, r2Input } from "../../media/media-client";
-import { JobPayloadError, PermanentJobError, RetryableJobError } from "../handler";
+import { JobPayloadError, PermanentJobError } from "../handler";
 import { defineJobType } from "../job-type";
 
 const ExportResultSchema = z.object({
@@ -48,7 +47,7 @@ export const exportJob = defineJobType({
   // Its data is the job's result: every output with its export asset id and download path.
   events: { completed: { type: "export.ready" } },
   async run(ctx) {
-    const { db, bucket, media, settings } = ctx.services;
+    const { db, bucket } = ctx.services;
     const projectId = ctx.job.projectId;
     const { timeline, issues } = await resolveExportTimeline(db, projectId, ctx.job.payload);
     if (!timeline) {
@@ -56,30 +55,13 @@ export const exportJob = defineJobType({
         `The timeline is no longer valid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
       );
     }
-    const request = buildRenderRequest(timeline, settings.VIDEO_OUTPUT_FORMAT);
-    await ctx.progress(1, `Rendering ${timeline.clips.length} clips (${request.duration.toFixed(2)} s planned)`);
-
     const outputs = new ExportOutputs({ db, bucket }, projectId);
-    const opened: MediaInput[] = [];
     try {
-      for (const { name, asset } of request.inputs) {
-        const object = await bucket.head(asset.r2Key);
-        if (!object) throw new PermanentJobError(`The file of asset ${asset.id} is missing from storage`);
-        opened.push(await r2Input(name, bucket, object));
-      }
-      let reported = RENDER_FROM;
-      const rendered = await media.call("render", {
-        options: request.header,
-        inputs: opened,
-        signal: ctx.signal,
-        onProgress: async (percent) => {
-          const value = Math.floor(RENDER_FROM + (percent * (RENDER_TO - RENDER_FROM)) / 100);
-          if (value <= reported) return;
-          reported = value;
-          await ctx.progress(value);
-        },
-        onLog: (event) => (event.level === "debug" ? undefined : ctx.log(event.level, event.message, event.details)),
-        onFile: (file) => outputs.store(file),
+      const rendered = await renderTimeline(ctx, timeline, outputs, {
+        from: RENDER_FROM,
+        to: RENDER_TO,
+        onPlanned: (seconds) =>
+          ctx.progress(1, `Rendering ${timeline.clips.length} clips (${seconds.toFixed(2)} s planned)`),
       });
 
       const sourceAssetIds = [...new Set(timeline.clips.map((clip) => clip.asset.id))];
@@ -105,14 +87,9 @@ export const exportJob = defineJobType({
         })),
       };
     } catch (error) {
-      await Promise.all(opened.map((input) => input.body.cancel().catch(() => undefined)));
       await outputs
         .discard()
         .catch((cleanup) => ctx.services.logger.error("export_cleanup_failed", { error: String(cleanup) }));
-      if (ctx.signal.aborted) throw error;
-      if (error instanceof MediaServiceError) {
-        throw error.retryable ? new RetryableJobError(error.message) : new PermanentJobError(error.message);
-      }
       throw error;
     }
   },

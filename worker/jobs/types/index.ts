@@ -3,6 +3,7 @@ import { chaptersJob } from "./chapters";
 import { exportJob } from "./export";
 import { ingestJob } from "./ingest";
 import { quizGenerationJob } from "./quiz-generation";
+import { quizReviewClipsJob } from "./quiz-review-clips";
 import { sceneDetectionJob } from "./scene-detection";
 import { transcriptionJob } from "./transcription";
 import { translationJob } from "./translation";
@@ -20,6 +21,7 @@ export const JOB_TYPES = [
   quizGenerationJob,
   translationJob,
   chaptersJob,
+  quizReviewClipsJob,
 ] as const satisfies readonly JobTypeDefinition[];
 
 export type JobTypeName = (typeof JOB_TYPES)[number]["type"];

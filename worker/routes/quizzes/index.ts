@@ -6,6 +6,7 @@ import { registerDeleteQuizQuestion } from "./delete-question";
 import { registerExportQuiz } from "./export";
 import { registerGetQuiz } from "./get";
 import { registerListQuizzes } from "./list";
+import { registerListQuizReviewClips } from "./review-clips";
 import { registerUpdateQuiz } from "./update";
 import { registerUpdateQuizQuestion } from "./update-question";
 
@@ -18,4 +19,5 @@ export function registerQuizRoutes(app: OpenAPIHono<AppEnv>) {
   registerUpdateQuizQuestion(app);
   registerDeleteQuizQuestion(app);
   registerExportQuiz(app);
+  registerListQuizReviewClips(app);
 }
