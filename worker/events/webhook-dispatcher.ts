@@ -125,15 +125,18 @@ export class WebhookDispatcher {
   }
 
   private async drain(endpointId: string): Promise<void> {
+    // A batch cut short by a failure was signed in vain past it: after one, batches start small and grow again.
+    let size = BATCH_SIZE;
     for (;;) {
       const endpoint = this.deps.endpoints.get(endpointId);
-      const due = this.deps.deliveries.dueBatch(endpointId, Math.max(Date.now(), this.dueFloor), BATCH_SIZE);
+      const due = this.deps.deliveries.dueBatch(endpointId, Math.max(Date.now(), this.dueFloor), size);
       if (!endpoint || due.length === 0) return;
       if (!endpoint.enabled) {
         this.deps.deliveries.failPending(endpointId, Date.now());
         return;
       }
-      await this.sendBatch(due, endpoint);
+      const cutShort = (await this.sendBatch(due, endpoint)) < due.length;
+      size = cutShort ? 2 : Math.min(BATCH_SIZE, size * 2);
     }
   }
 
@@ -141,7 +144,8 @@ export class WebhookDispatcher {
    * Hands a batch to the endpoint's sender object and records what it sent. The batch is postponed first, so only
    * a crash (of either object) before the outcomes are recorded lets the alarm send it again.
    */
-  private async sendBatch(batch: DueDelivery[], endpoint: EndpointRecord): Promise<void> {
+  /** Returns how many deliveries of the batch were attempted. */
+  private async sendBatch(batch: DueDelivery[], endpoint: EndpointRecord): Promise<number> {
     const { deliveries } = this.deps;
     const signedAt = Date.now();
     deliveries.postpone(
@@ -172,6 +176,7 @@ export class WebhookDispatcher {
     const rest = signed.slice(sent.length).map(({ delivery }) => delivery.id);
     deliveries.postpone(rest, senderFailed ? Date.now() + BACKSTOP_MS : Date.now());
     this.syncAlarm();
+    return batch.length - rest.length;
   }
 
   /** The batch's requests; a delivery that cannot be signed gets its failed attempt recorded instead. */
