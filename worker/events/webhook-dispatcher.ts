@@ -141,10 +141,10 @@ export class WebhookDispatcher {
   }
 
   /**
-   * Hands a batch to the endpoint's sender object and records what it sent. The batch is postponed first, so only
-   * a crash (of either object) before the outcomes are recorded lets the alarm send it again.
+   * Hands a batch to the endpoint's sender object and records what it sent; returns how many of its deliveries
+   * were attempted. The batch is postponed first, so only a crash (of either object) before the outcomes are
+   * recorded lets the alarm send it again.
    */
-  /** Returns how many deliveries of the batch were attempted. */
   private async sendBatch(batch: DueDelivery[], endpoint: EndpointRecord): Promise<number> {
     const { deliveries } = this.deps;
     const signedAt = Date.now();
