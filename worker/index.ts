@@ -4,6 +4,7 @@ import { sweepEventOutbox } from "./events/outbox-sweep";
 import { consumeJobMessages } from "./jobs/queue-consumer";
 
 export { ProjectEventsObject } from "./events/project-events-object";
+export { WebhookSenderObject } from "./events/webhook-sender-object";
 export { JobObject } from "./jobs/job-object";
 export { MediaContainer } from "./media/media-container";
 export { UploadObject } from "./uploads/upload-object";

@@ -168,7 +168,7 @@ try {
     ({ pending } = await call<{ pending: number }>("POST", `/__bench/advance?project_id=${projectId}`));
   }
   const failing = receiver.endpoint("failing");
-  const exhausted = await call<{ items: unknown[] }>(
+  const exhausted = await call<{ items: { attempts: { status_code: number | null; error: string | null }[] }[] }>(
     "GET",
     `/projects/${projectId}/webhooks/${webhooks.at(-1)?.id}/deliveries?status=failed&limit=100`,
   );
@@ -199,6 +199,8 @@ try {
         failing_first_attempts_failed: new Set(failing.received.filter((h) => h.answered !== 200).map((h) => h.id))
           .size,
         failing_deliveries_failed_after_every_retry: exhausted.items.length,
+        // Each of those attempts' answers: the receiver's random 500s, or why no answer came.
+        failing_exhausted_attempts: exhausted.items.map((d) => d.attempts.map((a) => a.status_code ?? a.error)),
       },
       null,
       2,

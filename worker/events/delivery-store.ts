@@ -95,17 +95,18 @@ export class DeliveryStore {
     return id;
   }
 
-  /** The endpoint's next delivery due by `dueBy`, in event order: one at a time per endpoint keeps its order. */
-  nextDue(endpointId: string, dueBy: number): DueDelivery | null {
-    const row = this.sql
+  /** The endpoint's first `limit` deliveries due by `dueBy`, in event order: sent in this order, they keep it. */
+  dueBatch(endpointId: string, dueBy: number, limit: number): DueDelivery[] {
+    return this.sql
       .exec<DeliveryRow>(
         `SELECT * FROM deliveries WHERE endpoint_id = ? AND status = 'pending' AND next_attempt_at <= ?
-         ORDER BY event_seq LIMIT 1`,
+         ORDER BY event_seq LIMIT ?`,
         endpointId,
         dueBy,
+        limit,
       )
-      .toArray()[0];
-    return row ? toDue(row) : null;
+      .toArray()
+      .map(toDue);
   }
 
   /** Endpoints with a delivery due by `dueBy`. */
@@ -126,9 +127,14 @@ export class DeliveryStore {
       .one().at;
   }
 
-  /** Moves a delivery's due time, e.g. past a send in flight so that only a crash brings it back. */
-  postpone(id: string, until: number): void {
-    this.sql.exec("UPDATE deliveries SET next_attempt_at = ? WHERE id = ?", until, id);
+  /** Moves pending deliveries' due time, e.g. past a send in flight so that only a crash brings them back. */
+  postpone(ids: readonly string[], until: number): void {
+    if (ids.length === 0) return;
+    this.sql.exec(
+      `UPDATE deliveries SET next_attempt_at = ? WHERE status = 'pending' AND id IN (${ids.map(() => "?").join(", ")})`,
+      until,
+      ...ids,
+    );
   }
 
   recordAttempt(

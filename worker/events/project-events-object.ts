@@ -57,6 +57,7 @@ export class ProjectEventsObject extends DurableObject<Env> {
       endpoints: this.endpointStore,
       deliveries: this.deliveries,
       keys,
+      senderObjects: env.WEBHOOK_SENDERS,
       userAgent: `edge-media-webhooks/${settings.APP_VERSION}`,
       logger,
     });

@@ -5,12 +5,16 @@ import type { EndpointRecord, EndpointStore } from "./endpoint-store";
 import { subscribes } from "./endpoint-store";
 import type { EventLog, LoggedEvent } from "./event-log";
 import type { SigningKeys } from "./signing-keys";
-import { type AttemptOutcome, sendWebhook, webhookDeliveryOptions } from "./webhook-sender";
+import { type AttemptOutcome, sendWebhook, type WebhookRequest, webhookDeliveryOptions } from "./webhook-sender";
+import { BATCH_FRESH_MS, type SentAttempt, type WebhookSenderObject } from "./webhook-sender-object";
 import { signatureHeader } from "./webhook-signature";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-// A send in flight moves its delivery this far past the timeout; only a crash mid-send lets the alarm find it.
+// A batch in flight moves its deliveries this far past its longest run; only a crash mid-send lets the alarm find them.
 const IN_FLIGHT_MARGIN_MS = 15_000;
+// Deliveries handed to an endpoint's sender at once: bounds what a crash mid-batch sends twice, and how late a
+// change to the endpoint (disabled, new URL) takes effect.
+const BATCH_SIZE = 25;
 // Deliveries already due wait for their endpoint's running sender; the alarm is only the backstop for them.
 const BACKSTOP_MS = 1_000;
 
@@ -21,19 +25,21 @@ export interface DispatcherDeps {
   endpoints: EndpointStore;
   deliveries: DeliveryStore;
   keys: SigningKeys;
+  senderObjects: DurableObjectNamespace<WebhookSenderObject>;
   userAgent: string;
   logger: Logger;
 }
 
 /**
- * Sends the project's webhook deliveries. Each endpoint has one sender at a time that takes its due deliveries in
- * event order, so an endpoint that answers gets every event in order; endpoints do not wait for each other, and a
- * failed delivery waits for its retry without holding back the ones after it. Every due time is in SQLite, and the
+ * Sends the project's webhook deliveries. Each endpoint has one loop at a time that takes its due deliveries in
+ * event order, in batches, and hands them to the endpoint's sender object (webhook-sender-object.ts), which sends
+ * them one by one, so an endpoint that answers gets every event in order; endpoints do not wait for each other,
+ * and a failed delivery waits for its retry without holding back the ones after it. Every due time is in SQLite, and the
  * object's one alarm is kept at the earliest of them (and at the daily retention sweep), so nothing depends on
  * this instance staying alive.
  */
 export class WebhookDispatcher {
-  private readonly senders = new Map<string, Promise<void>>();
+  private readonly draining = new Map<string, Promise<void>>();
   // An alarm run early (tests advance alarms) sends what that alarm was set for.
   private dueFloor = 0;
 
@@ -53,7 +59,7 @@ export class WebhookDispatcher {
   /** Starts (or joins) the senders of these endpoints; resolves when each has nothing due left. */
   wake(endpointIds: Iterable<string>): Promise<void> {
     this.syncAlarm();
-    return Promise.all([...new Set(endpointIds)].map((id) => this.sender(id))).then(() => undefined);
+    return Promise.all([...new Set(endpointIds)].map((id) => this.drainOnce(id))).then(() => undefined);
   }
 
   /** The alarm: sends everything due (by the alarm's own time at least), sweeps old rows daily, re-arms. */
@@ -76,12 +82,19 @@ export class WebhookDispatcher {
   }
 
   /**
-   * Sends one delivery now, outside its endpoint's queue (the test event), and waits for the attempt. The caller
-   * created it already postponed, so no sender takes it meanwhile.
+   * Sends one delivery now from this object, outside its endpoint's queue and sender (the test event), and waits
+   * for the attempt. Postponed first, so no sender takes it meanwhile.
    */
   async sendNow(delivery: DueDelivery): Promise<void> {
     const endpoint = this.deps.endpoints.get(delivery.endpointId);
-    if (endpoint) await this.attempt(delivery, endpoint);
+    if (!endpoint) return;
+    const at = Date.now();
+    this.deps.deliveries.postpone([delivery.id], at + webhookDeliveryOptions.timeoutMs + IN_FLIGHT_MARGIN_MS);
+    this.syncAlarm();
+    const event = this.deps.log.get(delivery.eventSeq);
+    const request = event ? await this.request(endpoint, event, at) : "The event is no longer in the log";
+    const outcome = typeof request === "string" ? noAttempt(request) : await sendWebhook(request);
+    this.record(delivery, endpoint.id, { ...outcome, at });
     this.syncAlarm();
   }
 
@@ -103,43 +116,91 @@ export class WebhookDispatcher {
     void this.deps.ctx.storage.setAlarm(wanted);
   }
 
-  private sender(endpointId: string): Promise<void> {
-    const running = this.senders.get(endpointId);
+  private drainOnce(endpointId: string): Promise<void> {
+    const running = this.draining.get(endpointId);
     if (running) return running;
-    const loop = this.drain(endpointId).finally(() => this.senders.delete(endpointId));
-    this.senders.set(endpointId, loop);
+    const loop = this.drain(endpointId).finally(() => this.draining.delete(endpointId));
+    this.draining.set(endpointId, loop);
     return loop;
   }
 
   private async drain(endpointId: string): Promise<void> {
+    // A batch cut short by a failure was signed in vain past it: after one, batches start small and grow again.
+    let size = BATCH_SIZE;
     for (;;) {
       const endpoint = this.deps.endpoints.get(endpointId);
-      const next = this.deps.deliveries.nextDue(endpointId, Math.max(Date.now(), this.dueFloor));
-      if (!endpoint || !next) return;
+      const due = this.deps.deliveries.dueBatch(endpointId, Math.max(Date.now(), this.dueFloor), size);
+      if (!endpoint || due.length === 0) return;
       if (!endpoint.enabled) {
         this.deps.deliveries.failPending(endpointId, Date.now());
         return;
       }
-      await this.attempt(next, endpoint);
+      const cutShort = (await this.sendBatch(due, endpoint)) < due.length;
+      size = cutShort ? 2 : Math.min(BATCH_SIZE, size * 2);
     }
   }
 
-  private async attempt(delivery: DueDelivery, endpoint: EndpointRecord): Promise<void> {
-    const { deliveries, endpoints } = this.deps;
-    const startedAt = Date.now();
-    deliveries.postpone(delivery.id, startedAt + webhookDeliveryOptions.timeoutMs + IN_FLIGHT_MARGIN_MS);
+  /**
+   * Hands a batch to the endpoint's sender object and records what it sent; returns how many of its deliveries
+   * were attempted. The batch is postponed first, so only a crash (of either object) before the outcomes are
+   * recorded lets the alarm send it again.
+   */
+  private async sendBatch(batch: DueDelivery[], endpoint: EndpointRecord): Promise<number> {
+    const { deliveries } = this.deps;
+    const signedAt = Date.now();
+    deliveries.postpone(
+      batch.map((delivery) => delivery.id),
+      signedAt + BATCH_FRESH_MS + webhookDeliveryOptions.timeoutMs + IN_FLIGHT_MARGIN_MS,
+    );
     this.syncAlarm();
-    const event = this.deps.log.get(delivery.eventSeq);
-    const outcome = event
-      ? await this.send(endpoint, event, startedAt)
-      : noAttempt("The event is no longer in the log");
+    const signed = await this.sign(batch, endpoint, signedAt);
+    let sent: SentAttempt[] = [];
+    let senderFailed = false;
+    if (signed.length > 0) {
+      try {
+        const sender = this.deps.senderObjects.get(this.deps.senderObjects.idFromName(endpoint.id));
+        sent = await sender.send(
+          signed.map(({ request }) => request),
+          signedAt,
+        );
+      } catch (error) {
+        senderFailed = true;
+        this.deps.logger.warn("webhook_sender_failed", { webhook_id: endpoint.id, error: String(error) });
+      }
+    }
+    sent.forEach((attempt, i) => {
+      const delivery = signed[i]?.delivery;
+      if (delivery) this.record(delivery, endpoint.id, attempt);
+    });
+    // What the sender did not get to goes next (after a failure it stopped at), or soon if the sender broke.
+    const rest = signed.slice(sent.length).map(({ delivery }) => delivery.id);
+    deliveries.postpone(rest, senderFailed ? Date.now() + BACKSTOP_MS : Date.now());
+    this.syncAlarm();
+    return batch.length - rest.length;
+  }
+
+  /** The batch's requests; a delivery that cannot be signed gets its failed attempt recorded instead. */
+  private async sign(batch: DueDelivery[], endpoint: EndpointRecord, now: number) {
+    const signed: { delivery: DueDelivery; request: WebhookRequest }[] = [];
+    for (const delivery of batch) {
+      const event = this.deps.log.get(delivery.eventSeq);
+      const request = event ? await this.request(endpoint, event, now) : "The event is no longer in the log";
+      if (typeof request === "string") this.record(delivery, endpoint.id, { ...noAttempt(request), at: now });
+      else signed.push({ delivery, request });
+    }
+    return signed;
+  }
+
+  /** Applies the policy to one attempt: the delivery's new state, and the endpoint's failure clock or disabling. */
+  private record(delivery: DueDelivery, endpointId: string, attempt: SentAttempt): void {
+    const { deliveries, endpoints } = this.deps;
     // The endpoint may have changed (or gone) while the request was out.
-    const current = endpoints.get(endpoint.id);
+    const current = endpoints.get(endpointId);
     if (!current) return;
     const now = Date.now();
     const decision = decideAfterAttempt({
-      statusCode: outcome.statusCode,
-      retryAfterSeconds: outcome.retryAfterSeconds,
+      statusCode: attempt.statusCode,
+      retryAfterSeconds: attempt.retryAfterSeconds,
       failedBefore: delivery.failedInRound,
       failingSince: current.failingSince,
       now,
@@ -148,10 +209,11 @@ export class WebhookDispatcher {
     const keepTrying = decision.delivery === "pending" && current.enabled;
     deliveries.recordAttempt(
       delivery,
-      { ...outcome, at: startedAt },
+      attempt,
       keepTrying || decision.delivery !== "pending" ? decision.delivery : "failed",
       keepTrying ? decision.nextAttemptAt : null,
     );
+    if (decision.failingSince === current.failingSince && !(decision.disable && current.enabled)) return;
     const updated: EndpointRecord = { ...current, failingSince: decision.failingSince };
     if (decision.disable && current.enabled) {
       Object.assign(updated, {
@@ -160,35 +222,34 @@ export class WebhookDispatcher {
         disabledAt: new Date(now).toISOString(),
         updatedAt: new Date(now).toISOString(),
       });
-      deliveries.failPending(endpoint.id, now);
-      this.deps.logger.warn("webhook_endpoint_disabled", { webhook_id: endpoint.id, reason: decision.disable });
+      deliveries.failPending(endpointId, now);
+      this.deps.logger.warn("webhook_endpoint_disabled", { webhook_id: endpointId, reason: decision.disable });
     }
     endpoints.save(updated);
-    this.syncAlarm();
   }
 
-  private async send(endpoint: EndpointRecord, event: LoggedEvent, now: number): Promise<AttemptOutcome> {
+  /** The signed request of one event, or why it could not be signed. */
+  private async request(endpoint: EndpointRecord, event: LoggedEvent, now: number): Promise<WebhookRequest | string> {
     const timestampSeconds = Math.floor(now / 1000);
-    let signature: string;
     try {
-      signature = await signatureHeader(
+      const signature = await signatureHeader(
         await this.deps.keys.for(endpoint, now),
         event.id,
         timestampSeconds,
         event.body,
       );
+      return {
+        url: endpoint.url,
+        id: event.id,
+        timestampSeconds,
+        signature,
+        body: event.body,
+        userAgent: this.deps.userAgent,
+      };
     } catch (error) {
       this.deps.logger.error("webhook_signing_failed", { webhook_id: endpoint.id, error: String(error) });
-      return noAttempt("The endpoint's signing secret could not be read (was TOKEN_SIGNING_SECRET changed?)");
+      return "The endpoint's signing secret could not be read (was TOKEN_SIGNING_SECRET changed?)";
     }
-    return sendWebhook({
-      url: endpoint.url,
-      id: event.id,
-      timestampSeconds,
-      signature,
-      body: event.body,
-      userAgent: this.deps.userAgent,
-    });
   }
 
   private scheduled(key: "alarm" | "prune"): number | null {

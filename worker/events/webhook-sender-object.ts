@@ -1,0 +1,51 @@
+import { DurableObject } from "cloudflare:workers";
+import type { Env } from "../env";
+import { isSuccess } from "./delivery-policy";
+import { type AttemptOutcome, sendWebhook, type WebhookRequest } from "./webhook-sender";
+
+/**
+ * How long after a batch was signed its later requests may still start: receivers refuse a webhook-timestamp
+ * older than their tolerance (Standard Webhooks suggests 5 minutes), and the rest goes in a freshly signed batch.
+ */
+export const BATCH_FRESH_MS = 60_000;
+
+/** One attempt as the sender made it: its outcome and when it started. */
+export interface SentAttempt extends AttemptOutcome {
+  at: number;
+}
+
+/**
+ * One per webhook endpoint (named by the endpoint's id): sends the batches of signed deliveries the project's object
+ * hands it, one request in flight at a time, in the order given. It keeps nothing in storage on purpose: the
+ * project's object owns the delivery log and records the outcomes, and an object that writes nothing never holds
+ * a request back for a storage commit (the project's object, writing every incoming event, held each send for
+ * tens of milliseconds when it sent them itself). If this object is reset mid-batch, the deliveries it had not
+ * reported are still pending in the project's log and go again from there.
+ */
+export class WebhookSenderObject extends DurableObject<Env> {
+  // Batches run one after another even if an earlier caller is gone, so the endpoint never has two requests out.
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Sends the requests in order and stops after the first that fails (the project's object decides its retry,
+   * or disables the endpoint on 410, before the rest go) or once the batch is no longer fresh. Returns the
+   * attempts made, in order: a prefix of the batch.
+   */
+  async send(batch: WebhookRequest[], signedAt: number): Promise<SentAttempt[]> {
+    const run = this.tail.then(() => sendInOrder(batch, signedAt));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+}
+
+async function sendInOrder(batch: WebhookRequest[], signedAt: number): Promise<SentAttempt[]> {
+  const sent: SentAttempt[] = [];
+  for (const request of batch) {
+    const at = Date.now();
+    if (at - signedAt > BATCH_FRESH_MS) break;
+    const outcome = await sendWebhook(request);
+    sent.push({ ...outcome, at });
+    if (!isSuccess(outcome.statusCode)) break;
+  }
+  return sent;
+}
