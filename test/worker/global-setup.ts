@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
+import { buildStudio } from "../../worker/studio/build";
 import { startFakeOpenAI } from "../fake-openai/server";
 import { testFfmpegSource } from "../media/generate";
 import { startWebhookReceiver } from "../webhook-receiver/server";
@@ -187,6 +188,8 @@ export async function setupWorkerTests(
 }
 
 export default async function setup(project: TestProject) {
+  // The Worker imports Studio's browser bundle as text: wrangler builds it before `wrangler dev`, this pool does not.
+  await buildStudio();
   const receiver = await startWebhookReceiver();
   project.provide("webhookReceiverUrl", receiver.url);
   const teardown = await setupWorkerTests(project).catch(async (error) => {
