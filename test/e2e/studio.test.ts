@@ -1,6 +1,7 @@
 // Studio in a real browser (Debian's chromium through playwright-core) against the `npm run dev` stack: sign-in
 // errors, the library, the live jobs list, delete, and an accessibility check of each page.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -153,6 +154,82 @@ describe.runIf(executablePath)("Studio", () => {
     await page.getByLabel("Status").selectOption("failed");
     await page.getByText("No jobs with status failed.").waitFor();
     await page.getByLabel("Status").selectOption("");
+  });
+
+  it("uploads a video dropped on the library through tus, with progress, and lists it once ingested", async () => {
+    await page.getByRole("link", { name: "Library" }).click();
+    const base64 = readFileSync(lessonVideo).toString("base64");
+    // A DataTransfer holding the file, made in the page (the tests are typed without the DOM library).
+    const dropped = await page.evaluateHandle(
+      `(() => {
+        const bytes = Uint8Array.from(atob(${JSON.stringify(base64)}), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], "Dropped lesson.mp4", { type: "video/mp4" }));
+        return transfer;
+      })()`,
+    );
+    await page.getByTestId("dropzone").dispatchEvent("drop", { dataTransfer: dropped });
+    await page.locator('[data-upload="Dropped lesson.mp4"][data-state="done"]').waitFor({ timeout: 30_000 });
+    const card = page.locator(".card", { hasText: "Dropped lesson.mp4" });
+    await card.waitFor();
+    await expect.poll(() => card.locator(".status").textContent(), { timeout: 60_000 }).not.toBe("uploaded");
+  });
+
+  it("resumes an upload interrupted by a reload from the offset the server kept", async () => {
+    const big = await generateVideo(work, "long-lesson.mp4", {
+      seconds: 30,
+      width: 1280,
+      height: 720,
+      videoBitrate: "16M",
+    });
+    const size = statSync(big).size;
+    // Two of Studio's 20 MiB PATCHes at least, so the reload can fall after the first.
+    expect(size).toBeGreaterThan(30 * 1024 * 1024);
+    // The connection "hangs" once the first PATCH is through: the next one is held until the reload cancels it.
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    await page.route("**/uploads/**", async (route) => {
+      if (route.request().method() === "PATCH" && Number(route.request().headers()["upload-offset"]) > 0) {
+        holding();
+        return;
+      }
+      await route.continue();
+    });
+    await page.locator('input[type="file"]').setInputFiles(big);
+    await held;
+    const uploadUrl = await page.evaluate(() => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i)!;
+        if (key.startsWith("tus::")) return (JSON.parse(localStorage.getItem(key)!) as { uploadUrl: string }).uploadUrl;
+      }
+      return null;
+    });
+    expect(uploadUrl).toBeTruthy();
+    await page.reload();
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+    const head = await fetch(uploadUrl!, {
+      method: "HEAD",
+      headers: { Authorization: `Bearer ${ADMIN_KEY}`, "Tus-Resumable": "1.0.0" },
+    });
+    const kept = Number(head.headers.get("upload-offset"));
+    expect(kept).toBe(20 * 1024 * 1024);
+    expect(kept).toBeLessThan(size);
+
+    const patchOffsets: number[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "PATCH") patchOffsets.push(Number(request.headers()["upload-offset"]));
+    });
+    await page.locator('input[type="file"]').setInputFiles(big);
+    await page.locator('[data-upload="long-lesson.mp4"][data-state="done"]').waitFor({ timeout: 60_000 });
+    expect(patchOffsets[0]).toBe(kept);
+    const assets = (await (await api("/videos")).json()) as {
+      items: { original_filename: string; checksum: string }[];
+    };
+    const stored = assets.items.find((a) => a.original_filename === "long-lesson.mp4");
+    expect(stored?.checksum).toBe(createHash("sha256").update(readFileSync(big)).digest("hex"));
+    await screenshot(page, "library-uploads");
   });
 
   it("deletes a video from the library", async () => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from "hono/jsx/dom";
 import { type ApiClient, expectOk, type Schemas } from "../api";
 import { AuthedImage } from "../components/authed-image";
 import { ErrorBanner } from "../components/error-banner";
+import { Uploader } from "../components/uploader";
 import { formatBytes, formatDuration } from "../format";
 import type { Session } from "../session";
 
@@ -58,6 +59,7 @@ export function Library({ session, api }: { session: Session; api: ApiClient }) 
         <p class="usage">{usedBytes === null ? "" : `Storage used: ${formatBytes(usedBytes)}`}</p>
       </header>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
+      <Uploader session={session} onUploaded={() => Promise.all([loadPage(null), loadUsage()]).catch(setError)} />
       {loading ? (
         <p aria-live="polite">Loading videos…</p>
       ) : videos.length === 0 ? (
