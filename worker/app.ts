@@ -20,6 +20,7 @@ import { registerInfo } from "./routes/system/info";
 import { registerUploadRoutes } from "./routes/uploads";
 import { registerVideoRoutes } from "./routes/videos";
 import { registerWebhookRoutes } from "./routes/webhooks";
+import { registerStudio } from "./studio/routes";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: handleZodError });
@@ -43,6 +44,7 @@ export function createApp() {
   registerWebhookRoutes(app);
   registerProjectEventRoutes(app);
   registerQuizRoutes(app);
+  registerStudio(app);
 
   app.notFound((c) => {
     const allow = allowedMethods(app, c.req.path);

@@ -11,3 +11,12 @@ declare module "redoc/bundles/redoc.standalone.js" {
   const text: string;
   export default text;
 }
+// Studio's browser bundle, built by worker/studio/build.ts before the Worker is bundled, and its stylesheet.
+declare module "*/studio-bundle.txt" {
+  const text: string;
+  export default text;
+}
+declare module "*/studio.css" {
+  const text: string;
+  export default text;
+}

@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
+import { buildStudio } from "../../worker/studio/build";
 import { startFakeOpenAI } from "../fake-openai/server";
 import { startFrameReader } from "../frame-reader/server";
 import { testFfmpegSource } from "../media/generate";
@@ -190,6 +191,8 @@ export async function setupWorkerTests(
 }
 
 export default async function setup(project: TestProject) {
+  // The Worker imports Studio's browser bundle as text: wrangler builds it before `wrangler dev`, this pool does not.
+  await buildStudio();
   const receiver = await startWebhookReceiver();
   const frames = await startFrameReader();
   project.provide("webhookReceiverUrl", receiver.url);
