@@ -370,7 +370,7 @@ export interface paths {
         get: operations["getQuiz"];
         put?: never;
         post?: never;
-        /** Delete a quiz with its questions (the video and its transcript stay) */
+        /** Delete a quiz with its questions and review clips (the video and its transcript stay) */
         delete: operations["deleteQuiz"];
         options?: never;
         head?: never;
@@ -437,6 +437,23 @@ export interface paths {
          * @description The question as it will be is checked with the same rules as generated ones (422 with field errors). Evidence sent with the edit is checked against the video's current transcript. A rejected question that passes after the edit joins the quiz.
          */
         patch: operations["updateQuizQuestion"];
+        trace?: never;
+    };
+    "/projects/{project_id}/quizzes/{quiz_id}/review-clips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quiz's "review this moment" clips (made by a quiz_review_clips job), one per question */
+        get: operations["listQuizReviewClips"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/projects/{project_id}/search": {
@@ -1638,6 +1655,36 @@ export interface components {
              * @example 5
              */
             retry_delay_seconds?: number;
+        } | {
+            /** @enum {string} */
+            job_type: "quiz_review_clips";
+            /**
+             * @description Attempts before the job fails (default JOB_MAX_ATTEMPTS)
+             * @example 3
+             */
+            max_attempts?: number;
+            payload: {
+                /**
+                 * @description Seconds added before and after each question's evidence window
+                 * @default 2
+                 */
+                padding_seconds: number;
+                /**
+                 * Format: uuid
+                 * @description A quiz of this project with at least one question tied to the video
+                 */
+                quiz_id: string;
+                /**
+                 * @description Burn the lesson's own transcript into the clips
+                 * @default true
+                 */
+                subtitles: boolean;
+            };
+            /**
+             * @description Backoff base: retry n waits retry_delay_seconds * 2^(n-1) (default JOB_RETRY_DELAY_SECONDS)
+             * @example 5
+             */
+            retry_delay_seconds?: number;
         };
         CreateQuizQuestion: {
             /** @default [] */
@@ -1882,7 +1929,7 @@ export interface components {
              * @example transcription
              * @enum {string}
              */
-            job_type: "ingest" | "transcription" | "scene_detection" | "export" | "quiz_generation" | "translation" | "chapters";
+            job_type: "ingest" | "transcription" | "scene_detection" | "export" | "quiz_generation" | "translation" | "chapters" | "quiz_review_clips";
             logs: components["schemas"]["JobLog"][];
             /** @example 3 */
             max_attempts: number;
@@ -1905,7 +1952,7 @@ export interface components {
             /** @example lesson-app */
             project_id: string;
             /**
-             * @description Null until the job completes, then its type's result: IngestJobResult, TranscriptionJobResult, SceneDetectionJobResult, ExportJobResult, QuizGenerationJobResult, TranslationJobResult, ChaptersJobResult
+             * @description Null until the job completes, then its type's result: IngestJobResult, TranscriptionJobResult, SceneDetectionJobResult, ExportJobResult, QuizGenerationJobResult, TranslationJobResult, ChaptersJobResult, QuizReviewClipsJobResult
              * @example null
              */
             result: {
@@ -2190,6 +2237,46 @@ export interface components {
              * @enum {string}
              */
             type: "multiple_choice" | "multiple_response" | "true_false" | "short_answer";
+        };
+        QuizReviewClip: {
+            /** @description The export asset holding the clip */
+            asset_id: string;
+            /**
+             * Format: uri
+             * @description The clip's content URL (Range works)
+             */
+            clip_url: string;
+            created_at: string;
+            /** @example 54 */
+            end: number;
+            /** @description The quiz_review_clips job that rendered it */
+            job_id: string;
+            question_id: string;
+            /**
+             * @description Seconds on the lesson video's clock
+             * @example 36
+             */
+            start: number;
+        };
+        QuizReviewClipList: {
+            items: components["schemas"]["QuizReviewClip"][];
+        };
+        /** @description The result of a completed quiz_review_clips job */
+        QuizReviewClipsJobResult: {
+            clips: {
+                /** @description The export asset holding the clip */
+                asset_id: string;
+                download_path: string;
+                /** @description Seconds of the rendered clip */
+                duration: number;
+                end: number;
+                question_id: string;
+                /** @description Seconds on the lesson video's clock */
+                start: number;
+            }[];
+            quiz_id: string;
+            /** @description The previous clips, deleted once these were stored */
+            replaced_asset_ids: string[];
         };
         QuizSummary: {
             /** @example 3f0c9a2e-8a4b-4a57-9b0e-2d6c1f7e5a10 */
@@ -4565,7 +4652,7 @@ export interface operations {
             query?: {
                 /** @description next_cursor of the previous page */
                 cursor?: string;
-                job_type?: "ingest" | "transcription" | "scene_detection" | "export" | "quiz_generation" | "translation" | "chapters";
+                job_type?: "ingest" | "transcription" | "scene_detection" | "export" | "quiz_generation" | "translation" | "chapters" | "quiz_review_clips";
                 limit?: number;
                 /** @description Only jobs in these statuses; repeat for several (status=queued&status=running) */
                 status?: ("queued" | "running" | "completed" | "failed" | "cancelled") | ("queued" | "running" | "completed" | "failed" | "cancelled")[];
@@ -6209,6 +6296,106 @@ export interface operations {
             };
             /** @description Unsupported media type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request validation failed (field-level details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited or queue full; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listQuizReviewClips: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project (tenant) id: 1-64 letters, digits, '_' or '-', starting with a letter or digit */
+                project_id: string;
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clips, by start time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizReviewClipList"];
+                };
+            };
+            /** @description Bad request or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Credentials do not grant access to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Resource not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
