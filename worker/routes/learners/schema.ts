@@ -33,7 +33,7 @@ export const IdempotencyHeadersSchema = z.object({
     .max(255)
     .optional()
     .openapi({
-      param: { name: "Idempotency-Key", in: "header" },
+      param: { name: "idempotency-key", in: "header" },
       description: "A retry with the same key never makes a second attempt",
       example: "start-7f3a",
     }),
