@@ -29,6 +29,29 @@ const body = (value: unknown, headers: Record<string, string> = {}) => ({
   body: JSON.stringify(value),
 });
 
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "mi",
+  "nu",
+  "pe",
+  "ra",
+  "si",
+  "to",
+  "vu",
+  "we",
+  "xa",
+  "yo",
+  "zi",
+  "bu",
+  "de",
+  "fo",
+  "gi",
+  "ha",
+  "je",
+  "qu",
+];
+
 let stack: LocalStack | undefined;
 const fake = await startFakeProcess(KEY);
 const api = (route: string, init?: RequestInit) => projectApi(stack!.apiUrl, PROJECT, ADMIN_KEY).api(route, init);
@@ -62,7 +85,12 @@ async function publishedQuiz(): Promise<{ base: string; keys: { id: string; key:
       text: `${colour} ${n}`,
       correct: i === n % 4,
     }));
-    const stem = `Benchmark question ${n}: which colour is marked for number ${n}?`;
+    // Made-up words, different in every stem: the duplicate check refuses stems that share most of their words.
+    const words = Array.from(
+      { length: 5 },
+      (_, i) => `${SYLLABLES[n % 20]}${SYLLABLES[(n * 7 + i * 3) % 20]}${SYLLABLES[i + 1]}`,
+    );
+    const stem = `Which colour goes with ${words.join(" ")}?`;
     await json(
       await api(`${base}/questions`, { method: "POST", ...body({ type: "multiple_choice", stem, options }) }),
       201,
