@@ -16,7 +16,9 @@ export type Principal =
   | { kind: "project"; projectId: string; keyId: string }
   | { kind: "stream_token"; projectId: string }
   /** A signed direct-upload or upload URL token: one tus upload of one project, nothing else. */
-  | { kind: "upload_token"; projectId: string; uploadId: string; maxSize: number | null };
+  | { kind: "upload_token"; projectId: string; uploadId: string; maxSize: number | null }
+  /** A learner token: one learner on one quiz, its attempt routes and its lesson's media. */
+  | { kind: "learner_token"; projectId: string; quizId: string; assetId: string; learnerId: string };
 
 export interface AppEnv {
   Bindings: Env;

@@ -10,6 +10,7 @@ import { registerProjectEventRoutes } from "./routes/events";
 import { registerExportRoutes } from "./routes/exports";
 import { registerImageRoutes } from "./routes/images";
 import { registerJobRoutes } from "./routes/jobs";
+import { registerLearnerRoutes } from "./routes/learners";
 import { registerMusicRoutes } from "./routes/music";
 import { registerQuizRoutes } from "./routes/quizzes";
 import { registerStorageRoutes } from "./routes/storage";
@@ -45,6 +46,7 @@ export function createApp() {
   registerProjectEventRoutes(app);
   registerQuizRoutes(app);
   registerStudio(app);
+  registerLearnerRoutes(app);
 
   app.notFound((c) => {
     const allow = allowedMethods(app, c.req.path);

@@ -8,12 +8,13 @@ export interface RateLimitDecision {
 
 /**
  * The counter a principal spends: each project key has its own budget, stream tokens share one per
- * project. The admin key is an operator credential and is not limited (a leaked admin key is a
+ * project, each learner of a project has one. The admin key is an operator credential and is not limited (a leaked admin key is a
  * rotation problem, not a throughput one); open mode has no keys to count.
  */
 export function rateLimitKey(principal: Principal): string | null {
   if (principal.kind === "project") return `key:${principal.keyId}`;
   if (principal.kind === "stream_token") return `stream:${principal.projectId}`;
+  if (principal.kind === "learner_token") return `learner:${principal.projectId}:${principal.learnerId}`;
   return null;
 }
 

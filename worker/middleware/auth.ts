@@ -4,6 +4,7 @@ import type { AppEnv, Principal } from "../app-env";
 import { findActiveApiKey, markApiKeyUsed } from "../auth/api-keys";
 import { type AuthMode, resolveAuthMode, tokenSigningSecret } from "../auth/auth-mode";
 import { constantTimeEqual } from "../auth/hmac";
+import { isLearnerToken, type LearnerClaims, verifyLearnerToken } from "../auth/learner-token";
 import { consumeRateLimit } from "../auth/rate-limit";
 import { TokenError } from "../auth/signed-token";
 import { verifyStreamToken } from "../auth/stream-token";
@@ -18,7 +19,7 @@ const INVALID_TOKEN = { "WWW-Authenticate": 'Bearer realm="edge-media", error="i
 let openModeWarned = false;
 let misconfiguredLogged = false;
 
-function unauthorized(message: string, headers: Record<string, string> = CHALLENGE): ApiError {
+export function unauthorized(message: string, headers: Record<string, string> = CHALLENGE): ApiError {
   return new ApiError("UNAUTHORIZED", message, { headers });
 }
 
@@ -28,7 +29,7 @@ function forbiddenForProject(): ApiError {
 }
 
 /** Resolves the auth mode; throws the fail-closed 503, and logs the open-mode warning once. */
-function authMode(c: Context<AppEnv>): Exclude<AuthMode, { kind: "misconfigured" }> {
+export function authMode(c: Context<AppEnv>): Exclude<AuthMode, { kind: "misconfigured" }> {
   const mode = resolveAuthMode(c.get("services").settings);
   if (mode.kind === "misconfigured") {
     if (!misconfiguredLogged) {
@@ -70,6 +71,18 @@ function bearerCredential(c: Context<AppEnv>): string | null {
   return match[1];
 }
 
+/** The scope of a learner token; 401 when it is expired, altered or not one. */
+export async function authenticateLearnerToken(c: Context<AppEnv>, token: string): Promise<LearnerClaims> {
+  const secret = await tokenSigningSecret(c.get("services").settings);
+  if (!secret) throw unauthorized("Learner tokens cannot be verified", INVALID_TOKEN);
+  try {
+    return await verifyLearnerToken(secret, token);
+  } catch (error) {
+    if (!(error instanceof TokenError)) throw error;
+    throw unauthorized(error.reason === "expired" ? "Learner token expired" : "Invalid learner token", INVALID_TOKEN);
+  }
+}
+
 /** Authenticates a bearer credential as the admin key or an active project key. */
 async function authenticateBearer(
   c: Context<AppEnv>,
@@ -77,6 +90,11 @@ async function authenticateBearer(
   credential: string,
 ): Promise<Principal> {
   if (await constantTimeEqual(credential, mode.adminKey)) return { kind: "admin" };
+  if (isLearnerToken(credential)) {
+    // A genuine learner token on a route it does not open is a scope refusal, not a bad credential.
+    await authenticateLearnerToken(c, credential);
+    throw new ApiError("FORBIDDEN", "A learner token opens only its quiz's learner routes and lesson media");
+  }
   const { db } = c.get("services");
   const key = await findActiveApiKey(db, credential);
   if (!key) throw unauthorized("Invalid or revoked API key", INVALID_TOKEN);
@@ -96,7 +114,7 @@ async function authenticateStreamToken(c: Context<AppEnv>, token: string): Promi
   }
 }
 
-async function enforceRateLimit(c: Context<AppEnv>, principal: Principal) {
+export async function enforceRateLimit(c: Context<AppEnv>, principal: Principal) {
   const period = c.get("services").settings.RATE_LIMIT_PERIOD_SECONDS;
   const decision = await consumeRateLimit(c.env.API_RATE_LIMITER, principal, period);
   if (!decision.allowed) {
@@ -149,6 +167,11 @@ const projectAccessMiddleware = (allowStreamToken: boolean) =>
 
 /** `/projects/{project_id}/...` routes: the admin key or a key of that project. */
 export const requireProjectAccess = projectAccessMiddleware(false);
+
+export const PROJECT_ACCESS_DOCS = {
+  errorStatuses: PROJECT_ACCESS_ERRORS,
+  checkedParams: PROJECT_ID_CHECKED.checkedParams,
+};
 
 /** Job event streams (SSE, WebSocket): like requireProjectAccess, or a stream token in `?access_token=`. */
 export const requireProjectStreamAccess = projectAccessMiddleware(true);

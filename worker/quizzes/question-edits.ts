@@ -7,6 +7,7 @@ import { DomainError } from "../domain-error";
 import { type CheckedQuestion, checkTeacherQuestion, type QuestionFields } from "./question-rules";
 import { questionToRow, type StoredQuestion } from "./quiz-records";
 import { type LoadedQuiz, requireQuiz } from "./quiz-store";
+import { recordVersion } from "./quiz-versions";
 
 export type QuestionPatch = Partial<QuestionFields> & { position?: number };
 
@@ -49,6 +50,14 @@ async function place(db: Database, quiz: LoadedQuiz, question: StoredQuestion, p
     db.update(quizzes).set({ updatedAt: now }).where(eq(quizzes.id, quiz.quiz.id)),
   ];
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  await refreeze(db, quiz);
+}
+
+/** An edit of a published quiz's questions is its next version; attempts already started keep theirs. */
+async function refreeze(db: Database, before: LoadedQuiz) {
+  if (before.quiz.status !== "published") return;
+  const after = await requireQuiz(db, before.quiz.projectId, before.quiz.id);
+  await recordVersion(db, after.quiz, after.questions);
 }
 
 /** Adds a question written by the teacher (evidence optional), at `position` or last. */
@@ -136,4 +145,5 @@ export async function deleteQuestion(db: Database, projectId: string, quizId: st
     db.update(quizzes).set({ updatedAt: new Date().toISOString() }).where(eq(quizzes.id, quizId)),
   ];
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  await refreeze(db, quiz);
 }

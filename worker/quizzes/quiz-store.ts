@@ -3,7 +3,10 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { QuizResult } from "../../container/src/protocol/quiz-contract";
 import type { Database } from "../db/client";
 import { afterCursor, pageOf } from "../db/cursor";
+import { quizAttemptAnswers } from "../db/schema/quiz-attempt-answers";
+import { quizAttempts } from "../db/schema/quiz-attempts";
 import { quizQuestions } from "../db/schema/quiz-questions";
+import { quizVersions } from "../db/schema/quiz-versions";
 import { type QuizStatus, quizzes } from "../db/schema/quizzes";
 import { transcripts } from "../db/schema/transcripts";
 import { DomainError } from "../domain-error";
@@ -226,14 +229,22 @@ export async function updateQuiz(
     .where(and(eq(quizzes.id, quizId), eq(quizzes.projectId, projectId)));
 }
 
-/** Deletes a quiz with its questions; false when the project has no such quiz. */
+/** Deletes a quiz with its questions, versions and attempts; false when the project has no such quiz. */
 export async function deleteQuiz(db: Database, projectId: string, quizId: string): Promise<boolean> {
+  const attempts = and(eq(quizAttempts.quizId, quizId), eq(quizAttempts.projectId, projectId));
   const [, deleted] = await db.batch([
     db.delete(quizQuestions).where(and(eq(quizQuestions.quizId, quizId), eq(quizQuestions.projectId, projectId))),
     db
       .delete(quizzes)
       .where(and(eq(quizzes.id, quizId), eq(quizzes.projectId, projectId)))
       .returning({ id: quizzes.id }),
+    db
+      .delete(quizAttemptAnswers)
+      .where(
+        inArray(quizAttemptAnswers.attemptId, db.select({ id: quizAttempts.id }).from(quizAttempts).where(attempts)),
+      ),
+    db.delete(quizAttempts).where(attempts),
+    db.delete(quizVersions).where(and(eq(quizVersions.quizId, quizId), eq(quizVersions.projectId, projectId))),
   ]);
   return deleted.length > 0;
 }

@@ -7,3 +7,6 @@ export const BEARER_OR_STREAM_TOKEN: SecurityRequirements = [{ bearerAuth: [] },
 
 /** A bearer key, or the token of a direct upload URL in `?token=` (tus verbs). */
 export const BEARER_OR_UPLOAD_TOKEN: SecurityRequirements = [{ bearerAuth: [] }, { uploadToken: [] }];
+
+/** A bearer key, or a learner token as the bearer or in `?token=` (a quiz's learner routes and lesson media). */
+export const BEARER_OR_LEARNER_TOKEN: SecurityRequirements = [{ bearerAuth: [] }, { learnerToken: [] }];

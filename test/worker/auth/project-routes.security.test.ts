@@ -65,7 +65,7 @@ describe("every project route is protected", () => {
       // Alternatives are scoped tokens, never anonymous access (an empty requirement).
       for (const requirement of requirements) {
         expect(Object.keys(requirement).length, `${method} ${path}`).toBe(1);
-        expect(["bearerAuth", "streamToken", "uploadToken"]).toContain(Object.keys(requirement)[0]);
+        expect(["bearerAuth", "streamToken", "uploadToken", "learnerToken"]).toContain(Object.keys(requirement)[0]);
       }
     }
   });

@@ -67,12 +67,15 @@ describe("JSON body cap", () => {
       "PATCH /projects/{project_id}/webhooks/{webhook_id}",
       "POST /projects/{project_id}/api-keys",
       "POST /projects/{project_id}/jobs",
+      "POST /projects/{project_id}/quizzes/{quiz_id}/attempts",
+      "POST /projects/{project_id}/quizzes/{quiz_id}/learner-tokens",
       "POST /projects/{project_id}/quizzes/{quiz_id}/questions",
       "POST /projects/{project_id}/stream-tokens",
       "POST /projects/{project_id}/uploads/direct",
       "POST /projects/{project_id}/webhooks",
       "POST /projects/{project_id}/webhooks/{webhook_id}/replay",
       "PUT /projects/{project_id}/glossary",
+      "PUT /projects/{project_id}/quizzes/{quiz_id}/attempts/{attempt_id}/answers/{question_id}",
     ]);
   });
 

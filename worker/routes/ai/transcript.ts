@@ -12,10 +12,11 @@ import { readTranscriptWords } from "../../ai/transcript-words";
 import { findTranslation } from "../../ai/translation-store";
 import type { AppEnv } from "../../app-env";
 import { ApiError } from "../../errors";
-import { requireProjectAccess } from "../../middleware/auth";
+import { requireProjectOrLearnerAccess } from "../../middleware/learner-access";
 import { getProjectAsset } from "../../storage";
 import { AssetParamsSchema } from "../assets/schema";
 import { defineRoute } from "../define-route";
+import { BEARER_OR_LEARNER_TOKEN } from "../security";
 import { TranscriptSchema, transcriptResponse, translationResponse } from "./schema";
 
 const route = defineRoute({
@@ -30,8 +31,15 @@ const route = defineRoute({
     "of `max_line_chars` characters, at most 7 seconds, cut where the speaker pauses. 404 until a transcript (or a " +
     "translation into `language`) exists.",
   tags: ["AI"],
-  middleware: [requireProjectAccess],
-  security: [{ bearerAuth: [] }],
+  // A learner token of a quiz on this video reads its captions (vtt, srt).
+  middleware: [
+    requireProjectOrLearnerAccess((c) => ({
+      kind: "captions",
+      assetId: c.req.param("asset_id") ?? "",
+      format: c.req.query("format"),
+    })),
+  ],
+  security: BEARER_OR_LEARNER_TOKEN,
   request: {
     params: AssetParamsSchema,
     query: z.object({

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { ApiError } from "../../errors";
+import type { DocumentedMiddleware } from "../../middleware/documented";
 import { getProjectAsset } from "../../storage/assets";
 import { registerDownloadRoute } from "./download-route";
 import type { AssetRouteConfig } from "./schema";
@@ -15,7 +16,12 @@ export function inlineDisposition(filename: string, originalFilename: string): s
 export function registerContentRoute(
   app: OpenAPIHono<AppEnv>,
   config: AssetRouteConfig,
-  options: { operationId: `get${string}`; summary: string; contentTypes: readonly string[] },
+  options: {
+    operationId: `get${string}`;
+    summary: string;
+    contentTypes: readonly string[];
+    access?: DocumentedMiddleware;
+  },
 ) {
   const spec = {
     path: `/projects/{project_id}/${config.segment}/{asset_id}/content`,
@@ -26,6 +32,7 @@ export function registerContentRoute(
     tag: config.tag,
     what: config.noun,
     contentTypes: options.contentTypes,
+    access: options.access,
   };
   registerDownloadRoute(app, spec, async (c, { project_id: projectId, asset_id: assetId }) => {
     const asset = await getProjectAsset(c.get("services").db, projectId, assetId, config.category);

@@ -3,7 +3,9 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import type { ErrorStatus } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
+import type { DocumentedMiddleware } from "../../middleware/documented";
 import { defineRoute, registerOperationDocs } from "../define-route";
+import { BEARER_OR_LEARNER_TOKEN } from "../security";
 import { AssetParamsSchema } from "./schema";
 
 const BinaryBodySchema = z.string().openapi({ type: "string", format: "binary" });
@@ -46,6 +48,8 @@ export interface DownloadRouteSpec {
   what: string;
   /** Every Content-Type the route can answer with. */
   contentTypes: readonly string[];
+  /** Who may read it, when more than the project's keys (a learner token for a quiz's video). */
+  access?: DocumentedMiddleware;
 }
 
 type AssetParams = z.infer<typeof AssetParamsSchema>;
@@ -62,8 +66,8 @@ export function registerDownloadRoute(
   const shared = {
     path: spec.path,
     tags: [spec.tag],
-    middleware: [requireProjectAccess],
-    security: [{ bearerAuth: [] }],
+    middleware: [spec.access ?? requireProjectAccess],
+    security: spec.access ? BEARER_OR_LEARNER_TOKEN : [{ bearerAuth: [] }],
     request: { params: AssetParamsSchema },
     errors: DOWNLOAD_ERRORS,
   };

@@ -1,9 +1,10 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { requireProjectAccess } from "../../middleware/auth";
+import { requireProjectOrLearnerAccess } from "../../middleware/learner-access";
 import { attachment, EXPORT_FORMATS, FILE_EXPORTS } from "../../quizzes/export/formats";
 import { requireQuiz } from "../../quizzes/quiz-store";
 import { defineRoute } from "../define-route";
+import { BEARER_OR_LEARNER_TOKEN } from "../security";
 import { QuizParamsSchema, QuizSchema, quizResponse } from "./schema";
 
 const file = (example: string) => ({ schema: z.string().openapi({ example }) });
@@ -20,8 +21,15 @@ const route = defineRoute({
     "WebVTT metadata track with one cue per question at the end of its evidence window (payload: JSON with the " +
     "question's id and stem). The file name comes from the quiz title.",
   tags: ["Quizzes"],
-  middleware: [requireProjectAccess],
-  security: [{ bearerAuth: [] }],
+  // A learner token of this quiz reads its cue track (format=vtt), nothing else.
+  middleware: [
+    requireProjectOrLearnerAccess((c) => ({
+      kind: "quiz_export",
+      quizId: c.req.param("quiz_id") ?? "",
+      format: c.req.query("format"),
+    })),
+  ],
+  security: BEARER_OR_LEARNER_TOKEN,
   request: {
     params: QuizParamsSchema,
     query: z.object({

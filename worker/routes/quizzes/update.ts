@@ -3,6 +3,7 @@ import type { AppEnv } from "../../app-env";
 import { requireProjectAccess } from "../../middleware/auth";
 import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { requireQuiz, updateQuiz } from "../../quizzes/quiz-store";
+import { recordVersion } from "../../quizzes/quiz-versions";
 import { defineRoute } from "../define-route";
 import { UpdateQuizBodySchema } from "./question-body";
 import { QuizParamsSchema, QuizSchema, quizResponse } from "./schema";
@@ -31,6 +32,9 @@ export function registerUpdateQuiz(app: OpenAPIHono<AppEnv>) {
     const { db } = c.get("services");
     await requireQuiz(db, projectId, quizId);
     await updateQuiz(db, projectId, quizId, c.req.valid("json"));
-    return c.json(quizResponse(await requireQuiz(db, projectId, quizId)), 200);
+    const updated = await requireQuiz(db, projectId, quizId);
+    // Publishing freezes the questions learners will get as a version (a no-op when the latest holds them).
+    await recordVersion(db, updated.quiz, updated.questions);
+    return c.json(quizResponse(updated), 200);
   });
 }

@@ -60,6 +60,13 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
     name: "token",
     description: "The token of a direct upload URL (POST /projects/{project_id}/uploads/direct) or of its Location.",
   });
+  app.openAPIRegistry.registerComponent("securitySchemes", "learnerToken", {
+    type: "apiKey",
+    in: "query",
+    name: "token",
+    description:
+      "A learner token (`elt_...`) from POST /projects/{project_id}/quizzes/{quiz_id}/learner-tokens, also accepted as the bearer.",
+  });
   // Generated once per isolate and settings (routes never change at runtime); a generation failure
   // is a programming error and leaves through onError in the one envelope.
   const documents = new WeakMap<object, ReturnType<typeof app.getOpenAPIDocument>>();

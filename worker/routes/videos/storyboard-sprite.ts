@@ -5,6 +5,7 @@ import { storyboardSpriteKey } from "../../jobs/ingest/asset-ingest-state";
 import { getProjectAsset } from "../../storage";
 import { registerDownloadRoute } from "../assets/download-route";
 import { serveDerivedObject } from "../assets/serve-object";
+import { requireVideoOrLearnerAccess } from "./learner-video-access";
 
 /** `GET|HEAD /projects/{project_id}/videos/{asset_id}/storyboard/sprite` */
 export function registerGetVideoStoryboardSprite(app: OpenAPIHono<AppEnv>) {
@@ -14,6 +15,7 @@ export function registerGetVideoStoryboardSprite(app: OpenAPIHono<AppEnv>) {
     summary: "The storyboard sprite (JPEG of evenly spaced frames); 404 until ingest has made one",
     tag: "Videos",
     what: "storyboard sprite",
+    access: requireVideoOrLearnerAccess,
     contentTypes: ["image/jpeg"],
   } as const;
   registerDownloadRoute(app, spec, async (c, { project_id: projectId, asset_id: assetId }) => {

@@ -2,10 +2,11 @@ import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { StoryboardMapSchema } from "../../../container/src/protocol/probe-contract";
 import type { AppEnv } from "../../app-env";
 import { ApiError } from "../../errors";
-import { requireProjectAccess } from "../../middleware/auth";
 import { getProjectAsset } from "../../storage";
 import { AssetParamsSchema } from "../assets/schema";
 import { defineRoute } from "../define-route";
+import { BEARER_OR_LEARNER_TOKEN } from "../security";
+import { requireVideoOrLearnerAccess } from "./learner-video-access";
 
 // Maps are ~40 bytes per tile and at most 100 tiles; anything far larger is not one ingest wrote.
 const MAX_MAP_BYTES = 256 * 1024;
@@ -40,8 +41,8 @@ const route = defineRoute({
   operationId: "getVideoStoryboard",
   summary: "The video's storyboard map for scrubbing previews; 404 until ingest has made one",
   tags: ["Videos"],
-  middleware: [requireProjectAccess],
-  security: [{ bearerAuth: [] }],
+  middleware: [requireVideoOrLearnerAccess],
+  security: BEARER_OR_LEARNER_TOKEN,
   request: { params: AssetParamsSchema },
   errors: [404],
   responses: {

@@ -4,6 +4,7 @@ import { ApiError } from "../../errors";
 import { getProjectAsset } from "../../storage/assets";
 import { registerDownloadRoute } from "../assets/download-route";
 import { serveDerivedObject } from "../assets/serve-object";
+import { requireVideoOrLearnerAccess } from "./learner-video-access";
 
 /** `GET|HEAD /projects/{project_id}/videos/{asset_id}/thumbnail` */
 export function registerGetVideoThumbnail(app: OpenAPIHono<AppEnv>) {
@@ -13,6 +14,7 @@ export function registerGetVideoThumbnail(app: OpenAPIHono<AppEnv>) {
     summary: "The video's thumbnail image; 404 until ingest has made one",
     tag: "Videos",
     what: "thumbnail",
+    access: requireVideoOrLearnerAccess,
     contentTypes: ["image/jpeg"],
   } as const;
   registerDownloadRoute(app, spec, async (c, { project_id: projectId, asset_id: assetId }) => {

@@ -378,6 +378,81 @@ export interface paths {
         patch: operations["updateQuiz"];
         trace?: never;
     };
+    "/projects/{project_id}/quizzes/{quiz_id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attempts on a quiz with their scores, newest first (of one learner with learner_id) */
+        get: operations["listQuizAttempts"];
+        put?: never;
+        /** Start an attempt on a published quiz: its current version's questions, without keys */
+        post: operations["startQuizAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_id}/quizzes/{quiz_id}/attempts/{attempt_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attempt with its questions (in its order), saved answers and, once submitted, its result */
+        get: operations["getQuizAttempt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_id}/quizzes/{quiz_id}/attempts/{attempt_id}/answers/{question_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save one answer of an attempt in progress; a later save replaces it
+         * @description `{option_ids}` for multiple_choice and true_false (exactly one) and multiple_response (one or more), `{text}` for short_answer. An unknown question is 404, an unknown option or the wrong shape 422, an attempt already submitted 409.
+         */
+        put: operations["saveQuizAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_id}/quizzes/{quiz_id}/attempts/{attempt_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score an attempt on the version it was started on; a repeated submit returns the same result
+         * @description Multiple choice and true/false score all or nothing; multiple response (right chosen - wrong chosen) / number right, at least 0; a short answer matches ignoring case, whitespace, punctuation and accents, with one typo (insertion, deletion, substitution or adjacent swap) allowed in answers of six letters or more.
+         */
+        post: operations["submitQuizAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects/{project_id}/quizzes/{quiz_id}/export": {
         parameters: {
             query?: never;
@@ -392,6 +467,26 @@ export interface paths {
         get: operations["exportQuiz"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_id}/quizzes/{quiz_id}/learner-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mint a short-lived token for one learner on one published quiz
+         * @description The token opens this quiz's attempt routes for this learner, and the lesson's media: the video's content (with Range), thumbnail, storyboard, captions (transcript as vtt/srt) and the quiz's VTT cue track. Media reads also take it as `?token=`. Anything else answers 403; an expired or altered token 401.
+         */
+        post: operations["createLearnerToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -448,6 +543,26 @@ export interface paths {
         };
         /** The quiz's "review this moment" clips (made by a quiz_review_clips job), one per question */
         get: operations["listQuizReviewClips"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_id}/quizzes/{quiz_id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Item statistics of a quiz's submitted attempts, of one version or all
+         * @description Questions are those of `version` (default: the latest). Flags: too_easy (difficulty > 0.9), too_hard (< 0.2), negative_discrimination (point-biserial < 0), distractor_never_chosen (a wrong option nobody chose).
+         */
+        get: operations["getQuizStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1079,6 +1194,86 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        Attempt: {
+            answers: {
+                given: components["schemas"]["GivenAnswer"];
+                question_id: string;
+            }[];
+            attempt_id: string;
+            learner_id: string;
+            max_score: number;
+            percent: number | null;
+            questions: components["schemas"]["LearnerQuestion"][];
+            quiz_id: string;
+            quiz_version: number;
+            result: components["schemas"]["AttemptResult"];
+            /** @description Null until submitted */
+            score: number | null;
+            /** Format: date-time */
+            started_at: string;
+            /** @enum {string} */
+            status: "in_progress" | "submitted";
+            /** Format: date-time */
+            submitted_at: string | null;
+        };
+        AttemptList: {
+            items: components["schemas"]["AttemptSummary"][];
+        };
+        AttemptResult: {
+            /** @example 4 */
+            max_score: number;
+            /** @example 87.5 */
+            percent: number;
+            results: {
+                correct: boolean;
+                correct_answer: {
+                    option_ids: string[];
+                } | {
+                    accepted_answers: string[];
+                };
+                /** @description Points earned, 0 to 1 (partial for multiple_response) */
+                credit: number;
+                explanation: string;
+                given: components["schemas"]["GivenAnswer"] & unknown;
+                question_id: string;
+                /** @description The lesson moment that explains the answer; null without evidence */
+                review: {
+                    /** @description A clip of the moment, once rendered */
+                    clip_url?: string;
+                    /** @example 214.25 */
+                    end: number;
+                    /** @example 203.5 */
+                    start: number;
+                } | null;
+            }[];
+            /** @example 3.5 */
+            score: number;
+        } | null;
+        AttemptStart: {
+            /** @example 0d9c8b7a-6f5e-4d3c-2b1a-0f9e8d7c6b5a */
+            attempt_id: string;
+            questions: components["schemas"]["LearnerQuestion"][];
+            /** @example 1 */
+            quiz_version: number;
+            /** Format: date-time */
+            started_at: string;
+        };
+        AttemptSummary: {
+            attempt_id: string;
+            learner_id: string;
+            max_score: number;
+            percent: number | null;
+            quiz_id: string;
+            quiz_version: number;
+            /** @description Null until submitted */
+            score: number | null;
+            /** Format: date-time */
+            started_at: string;
+            /** @enum {string} */
+            status: "in_progress" | "submitted";
+            /** Format: date-time */
+            submitted_at: string | null;
+        };
         ChapterRun: {
             /** @example 3f0c9a2e-8a4b-4a57-9b0e-2d6c1f7e5a10 */
             asset_id: string;
@@ -1686,6 +1881,18 @@ export interface components {
              */
             retry_delay_seconds?: number;
         };
+        CreateLearnerTokenRequest: {
+            /**
+             * @description Lifetime in seconds, 60 to 86400 (default 3600)
+             * @example 3600
+             */
+            expires_in?: number;
+            /**
+             * @description The app's own, opaque id for the learner
+             * @example learner-42
+             */
+            learner_id: string;
+        };
         CreateQuizQuestion: {
             /** @default [] */
             accepted_answers: string[];
@@ -1834,6 +2041,19 @@ export interface components {
             message: string;
             /** @example payload.asset_id */
             path: string;
+        };
+        /**
+         * @description `{option_ids}` for choice questions (one id for multiple_choice and true_false), `{text}` for short_answer
+         * @example {
+         *       "option_ids": [
+         *         "o2"
+         *       ]
+         *     }
+         */
+        GivenAnswer: {
+            option_ids: string[];
+        } | {
+            text: string;
         };
         Glossary: {
             /** @example lesson-app */
@@ -2001,6 +2221,49 @@ export interface components {
              * @example 2026-11-24T10:00:01.250Z
              */
             timestamp: string;
+        };
+        LearnerQuestion: {
+            /** @description The lesson moment the question belongs to */
+            cue: {
+                /** @example 214.25 */
+                end: number;
+                /** @example 203.5 */
+                start: number;
+            } | null;
+            id: string;
+            /** @description Shuffled for this attempt (the same order on every read); empty for short_answer */
+            options: {
+                /** @example o2 */
+                id: string;
+                text: string;
+            }[];
+            /** @example Which of these does photosynthesis need? */
+            stem: string;
+            /**
+             * @example multiple_choice
+             * @enum {string}
+             */
+            type: "multiple_choice" | "multiple_response" | "true_false" | "short_answer";
+        };
+        LearnerToken: {
+            /**
+             * Format: date-time
+             * @example 2026-12-06T16:00:00.000Z
+             */
+            expires_at: string;
+            /** @example 3600 */
+            expires_in: number;
+            /** @example learner-42 */
+            learner_id: string;
+            /** @example lesson-app */
+            project_id: string;
+            /** @example 5b0c1f3e-9d2a-4c6b-8e7f-1a2b3c4d5e6f */
+            quiz_id: string;
+            /**
+             * @description Send as `Authorization: Bearer` or, on media reads, as `?token=`
+             * @example elt_eyJwdXJwb3NlIjoibGVhcm5lciIsImV4cCI6MTc5NTQ5ODQwMH0.3q2-7wX0i0yQ6q9G1qk6yXk2H1o3b0gq2ZbYqfV9c8E
+             */
+            token: string;
         };
         ProjectStorageStats: {
             /** @description Per R2 folder: uploads, processed, thumbnails, exports, music, images */
@@ -2278,6 +2541,57 @@ export interface components {
             /** @description The previous clips, deleted once these were stored */
             replaced_asset_ids: string[];
         };
+        QuizStats: {
+            /**
+             * @description Submitted attempts
+             * @example 120
+             */
+            attempts: number;
+            /**
+             * @description With 10+ attempts on a single version in scope, and varying scores
+             * @example 0.74
+             */
+            cronbach_alpha: number | null;
+            /** @example 71.25 */
+            mean_percent: number | null;
+            /** @example 75 */
+            median_percent: number | null;
+            questions: {
+                attempts: number;
+                /** @description Attempts with full credit */
+                correct: number;
+                /**
+                 * @description Proportion correct (mean credit)
+                 * @example 0.64
+                 */
+                difficulty: number | null;
+                /**
+                 * @description Point-biserial correlation with the rest of the attempt's score
+                 * @example 0.38
+                 */
+                discrimination: number | null;
+                flags: ("too_easy" | "too_hard" | "negative_discrimination" | "distractor_never_chosen")[];
+                options: {
+                    chosen: number;
+                    correct: boolean;
+                    option_id: string;
+                    text: string;
+                }[];
+                position: number;
+                question_id: string;
+                stem: string;
+                /**
+                 * @example multiple_choice
+                 * @enum {string}
+                 */
+                type: "multiple_choice" | "multiple_response" | "true_false" | "short_answer";
+            }[];
+            quiz_id: string;
+            /** @description The version asked for; null for all versions */
+            version: number | null;
+            /** @description Versions with submitted attempts in scope */
+            versions: number[];
+        };
         QuizSummary: {
             /** @example 3f0c9a2e-8a4b-4a57-9b0e-2d6c1f7e5a10 */
             asset_id: string;
@@ -2548,6 +2862,13 @@ export interface components {
             hits: components["schemas"]["SearchHit"][];
             /** @description Pass as `cursor` for the next page */
             next_cursor: string | null;
+        };
+        StartAttemptRequest: {
+            /**
+             * @description Required with a project key; with a learner token it is the token's learner
+             * @example learner-42
+             */
+            learner_id?: string;
         };
         StorageStats: {
             /** @description Per R2 folder: uploads, processed, thumbnails, exports, music, images */
@@ -5818,6 +6139,589 @@ export interface operations {
             };
         };
     };
+    listQuizAttempts: {
+        parameters: {
+            query?: {
+                /** @description The app's own, opaque id for the learner */
+                learner_id?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Project (tenant) id: 1-64 letters, digits, '_' or '-', starting with a letter or digit */
+                project_id: string;
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptList"];
+                };
+            };
+            /** @description Bad request or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Credentials do not grant access to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request validation failed (field-level details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited or queue full; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startQuizAttempt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key never makes a second attempt */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Project (tenant) id: 1-64 letters, digits, '_' or '-', starting with a letter or digit */
+                project_id: string;
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StartAttemptRequest"];
+            };
+        };
+        responses: {
+            /** @description The attempt an earlier start with the same Idempotency-Key made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptStart"];
+                };
+            };
+            /** @description The new attempt */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptStart"];
+                };
+            };
+            /** @description Bad request or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Credentials do not grant access to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request validation failed (field-level details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited or queue full; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getQuizAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+                /** @description Project (tenant) id: 1-64 letters, digits, '_' or '-', starting with a letter or digit */
+                project_id: string;
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attempt"];
+                };
+            };
+            /** @description Bad request or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Credentials do not grant access to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request validation failed (field-level details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited or queue full; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saveQuizAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+                /** @description Project (tenant) id: 1-64 letters, digits, '_' or '-', starting with a letter or digit */
+                project_id: string;
+                question_id: string;
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GivenAnswer"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Credentials do not grant access to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request validation failed (field-level details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited or queue full; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    submitQuizAttempt: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key never makes a second attempt */
+                "idempotency-key"?: string;
+            };
+            path: {
+                attempt_id: string;
+                /** @description Project (tenant) id: 1-64 letters, digits, '_' or '-', starting with a letter or digit */
+                project_id: string;
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The score and each question's result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptResult"];
+                };
+            };
+            /** @description Bad request or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Credentials do not grant access to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request validation failed (field-level details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited or queue full; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     exportQuiz: {
         parameters: {
             query: {
@@ -5934,6 +6838,137 @@ export interface operations {
             };
             /** @description Resource not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request validation failed (field-level details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited or queue full; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createLearnerToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project (tenant) id: 1-64 letters, digits, '_' or '-', starting with a letter or digit */
+                project_id: string;
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLearnerTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearnerToken"];
+                };
+            };
+            /** @description Bad request or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Credentials do not grant access to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6365,6 +7400,108 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuizReviewClipList"];
+                };
+            };
+            /** @description Bad request or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Credentials do not grant access to this resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Resource not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request validation failed (field-level details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited or queue full; see Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getQuizStats: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Project (tenant) id: 1-64 letters, digits, '_' or '-', starting with a letter or digit */
+                project_id: string;
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizStats"];
                 };
             };
             /** @description Bad request or malformed JSON */

@@ -1,0 +1,177 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Database } from "../db/client";
+import { quizAttemptAnswers } from "../db/schema/quiz-attempt-answers";
+import { quizAttempts } from "../db/schema/quiz-attempts";
+import { DomainError, type FieldError } from "../domain-error";
+import { answerCredit, type GivenAnswer } from "./answer-scoring";
+import { reviewOf } from "./attempt-review";
+import {
+  type AttemptResult,
+  attemptResultJson,
+  type QuestionResult,
+  requireAttempt,
+  type StoredAttempt,
+} from "./attempt-store";
+import type { QuizVersion, VersionQuestion } from "./quiz-versions";
+
+function invalid(message: string, path: string, code: string): DomainError {
+  return new DomainError("INVALID_INPUT", message, { details: [{ path, message, code } satisfies FieldError] });
+}
+
+function submitted(attempt: StoredAttempt): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    `Attempt ${attempt.id} was submitted at ${attempt.submittedAt}; answers are final`,
+  );
+}
+
+/** The question of the attempt's version, and an answer of the shape its type takes, with known option ids. */
+function checkAnswer(version: QuizVersion, questionId: string, given: GivenAnswer): VersionQuestion {
+  const question = version.questions.find((q) => q.id === questionId);
+  if (!question)
+    throw new DomainError("NOT_FOUND", `No question ${questionId} in version ${version.version} of the quiz`);
+  if (question.type === "short_answer") {
+    if (!("text" in given)) throw invalid("A short answer question takes {text}", "text", "wrong_shape");
+    return question;
+  }
+  if (!("option_ids" in given))
+    throw invalid(`A ${question.type} question takes {option_ids}`, "option_ids", "wrong_shape");
+  const ids = given.option_ids;
+  if (question.type !== "multiple_response" && ids.length !== 1) {
+    throw invalid(`A ${question.type} question takes exactly one option id`, "option_ids", "wrong_count");
+  }
+  if (new Set(ids).size !== ids.length) throw invalid("option_ids repeats an option", "option_ids", "duplicate");
+  const known = new Set(question.options.map((o) => o.id));
+  const unknown = ids.findIndex((id) => !known.has(id));
+  if (unknown >= 0) {
+    throw invalid(`Question ${questionId} has no option ${ids[unknown]}`, `option_ids.${unknown}`, "unknown_option");
+  }
+  return question;
+}
+
+const columns = (given: GivenAnswer | null) => ({
+  optionIds: given && "option_ids" in given ? JSON.stringify(given.option_ids) : null,
+  text: given && "text" in given ? given.text : null,
+});
+
+/**
+ * Writes an answer row only while the attempt is in progress: the check and the write are one statement (the
+ * row is selected from the attempt only while it is in progress), so no answer slips in after the submit.
+ */
+function guardedUpsert(
+  db: Database,
+  attemptId: string,
+  questionId: string,
+  given: GivenAnswer | null,
+  credit: number | null,
+) {
+  const { optionIds, text } = columns(given);
+  const now = new Date().toISOString();
+  return db
+    .insert(quizAttemptAnswers)
+    .select(
+      db
+        .select({
+          attemptId: quizAttempts.id,
+          questionId: sql<string>`${questionId}`.as("question_id"),
+          optionIds: sql<string | null>`${optionIds}`.as("option_ids"),
+          text: sql<string | null>`${text}`.as("text"),
+          credit: sql<number | null>`${credit}`.as("credit"),
+          updatedAt: sql<string>`${now}`.as("updated_at"),
+        })
+        .from(quizAttempts)
+        .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.status, "in_progress"))),
+    )
+    .onConflictDoUpdate({
+      target: [quizAttemptAnswers.attemptId, quizAttemptAnswers.questionId],
+      set: {
+        optionIds: sql`excluded.option_ids`,
+        text: sql`excluded.text`,
+        credit: sql`excluded.credit`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    })
+    .returning({ questionId: quizAttemptAnswers.questionId });
+}
+
+/** Saves (replaces) one answer of an in-progress attempt. */
+export async function saveAnswer(
+  db: Database,
+  attempt: StoredAttempt,
+  version: QuizVersion,
+  questionId: string,
+  given: GivenAnswer,
+): Promise<void> {
+  if (attempt.status === "submitted") throw submitted(attempt);
+  checkAnswer(version, questionId, given);
+  const written = await guardedUpsert(db, attempt.id, questionId, given, null);
+  if (written.length === 0) throw submitted(await requireAttempt(db, attempt.projectId, attempt.quizId, attempt.id));
+}
+
+function givenOf(row: { optionIds: string | null; text: string | null } | undefined): GivenAnswer | null {
+  if (!row) return null;
+  if (row.text !== null) return { text: row.text };
+  return row.optionIds === null ? null : { option_ids: JSON.parse(row.optionIds) as string[] };
+}
+
+export async function savedAnswers(db: Database, attemptId: string) {
+  const rows = await db.select().from(quizAttemptAnswers).where(eq(quizAttemptAnswers.attemptId, attemptId));
+  return new Map(rows.map((row) => [row.questionId, givenOf(row)]));
+}
+
+function resultOf(question: VersionQuestion, given: GivenAnswer | null): QuestionResult {
+  const credit = answerCredit(question, given);
+  return {
+    question_id: question.id,
+    correct: credit === 1,
+    credit,
+    given,
+    correct_answer:
+      question.type === "short_answer"
+        ? { accepted_answers: question.accepted_answers }
+        : { option_ids: question.options.filter((o) => o.correct).map((o) => o.id) },
+    explanation: question.explanation,
+    review: reviewOf(question),
+  };
+}
+
+/**
+ * Scores the attempt once. Every question gets its credit row (unanswered ones too, with no answer), written in
+ * the same batch as the status change and guarded by it, so the scored answers are exactly the stored ones and a
+ * second, racing submit writes nothing and returns the first one's result.
+ */
+export async function submitAttempt(
+  db: Database,
+  attempt: StoredAttempt,
+  version: QuizVersion,
+): Promise<AttemptResult> {
+  if (attempt.result) return attempt.result;
+  const answers = await savedAnswers(db, attempt.id);
+  const results = version.questions.map((q) => resultOf(q, answers.get(q.id) ?? null));
+  const score = results.reduce((sum, r) => sum + r.credit, 0);
+  const maxScore = version.questions.length;
+  const result: AttemptResult = {
+    score: Math.round(score * 10_000) / 10_000,
+    max_score: maxScore,
+    percent: Math.round((score / maxScore) * 10_000) / 100,
+    results,
+  };
+  const statements: BatchItem<"sqlite">[] = [
+    ...results.map((r) => guardedUpsert(db, attempt.id, r.question_id, r.given, r.credit)),
+    db
+      .update(quizAttempts)
+      .set({
+        status: "submitted",
+        score,
+        percent: (score / maxScore) * 100,
+        result: attemptResultJson(result),
+        submittedAt: new Date().toISOString(),
+      })
+      .where(and(eq(quizAttempts.id, attempt.id), eq(quizAttempts.status, "in_progress"))),
+  ];
+  await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  const stored = await requireAttempt(db, attempt.projectId, attempt.quizId, attempt.id);
+  if (!stored.result) throw new Error(`Attempt ${attempt.id} is not submitted after its submit`);
+  return stored.result;
+}

@@ -1,0 +1,138 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import type { JsonObject } from "../db/schema/columns";
+import { type AttemptStatus, type QuizAttemptRow, quizAttempts } from "../db/schema/quiz-attempts";
+import { DomainError } from "../domain-error";
+import type { GivenAnswer } from "./answer-scoring";
+import type { ReviewWindow } from "./attempt-review";
+import type { StoredQuestion, StoredQuiz } from "./quiz-records";
+import { loadVersion, type QuizVersion, recordVersion } from "./quiz-versions";
+
+export interface QuestionResult {
+  question_id: string;
+  correct: boolean;
+  /** The points earned, 0..1: below 1 for a partly right multiple response. */
+  credit: number;
+  given: GivenAnswer | null;
+  correct_answer: { option_ids: string[] } | { accepted_answers: string[] };
+  explanation: string;
+  review: ReviewWindow | null;
+}
+
+export interface AttemptResult {
+  score: number;
+  max_score: number;
+  percent: number;
+  results: QuestionResult[];
+}
+
+export interface StoredAttempt {
+  id: string;
+  projectId: string;
+  quizId: string;
+  version: number;
+  learnerId: string;
+  status: AttemptStatus;
+  maxScore: number;
+  score: number | null;
+  percent: number | null;
+  result: AttemptResult | null;
+  startedAt: string;
+  submittedAt: string | null;
+}
+
+// The result column holds what submitAttempt wrote.
+const fromRow = ({ idempotencyKey: _key, result, ...row }: QuizAttemptRow): StoredAttempt => ({
+  ...row,
+  result: result as unknown as AttemptResult | null,
+});
+
+export const attemptResultJson = (result: AttemptResult) => result as unknown as JsonObject;
+
+async function findByKey(db: Database, quizId: string, learnerId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(quizAttempts)
+    .where(
+      and(eq(quizAttempts.quizId, quizId), eq(quizAttempts.learnerId, learnerId), eq(quizAttempts.idempotencyKey, key)),
+    );
+  return row ? fromRow(row) : null;
+}
+
+/**
+ * Starts an attempt on the quiz's current version (frozen now if the last edit has not been yet). A start
+ * with an idempotency key the learner already used on this quiz returns that attempt; the unique index settles
+ * two racing retries.
+ */
+export async function startAttempt(
+  db: Database,
+  quiz: { quiz: StoredQuiz; questions: StoredQuestion[] },
+  learnerId: string,
+  idempotencyKey: string | null,
+): Promise<{ attempt: StoredAttempt; version: QuizVersion; created: boolean }> {
+  const retried = idempotencyKey ? await findByKey(db, quiz.quiz.id, learnerId, idempotencyKey) : null;
+  if (retried) return { attempt: retried, version: await requireVersion(db, retried), created: false };
+  if (quiz.quiz.status !== "published") {
+    throw new DomainError("CONFLICT", `Quiz ${quiz.quiz.id} is a draft: publish it before learners take it`);
+  }
+  const version = await recordVersion(db, quiz.quiz, quiz.questions);
+  if (!version || version.questions.length === 0) {
+    throw new DomainError("CONFLICT", `Quiz ${quiz.quiz.id} has no questions to answer`);
+  }
+  const row: QuizAttemptRow = {
+    id: crypto.randomUUID(),
+    projectId: quiz.quiz.projectId,
+    quizId: quiz.quiz.id,
+    version: version.version,
+    learnerId,
+    status: "in_progress",
+    idempotencyKey,
+    score: null,
+    maxScore: version.questions.length,
+    percent: null,
+    result: null,
+    startedAt: new Date().toISOString(),
+    submittedAt: null,
+  };
+  const inserted = await db.insert(quizAttempts).values(row).onConflictDoNothing().returning();
+  if (inserted[0]) return { attempt: fromRow(inserted[0]), version, created: true };
+  const earlier = idempotencyKey ? await findByKey(db, quiz.quiz.id, learnerId, idempotencyKey) : null;
+  if (!earlier) throw new Error(`Attempt ${row.id} was neither stored nor found by its idempotency key`);
+  return { attempt: earlier, version: await requireVersion(db, earlier), created: false };
+}
+
+/** The version an attempt was started on; versions are never deleted while their quiz exists. */
+export async function requireVersion(db: Database, attempt: StoredAttempt): Promise<QuizVersion> {
+  const version = await loadVersion(db, attempt.quizId, attempt.version);
+  if (!version) throw new Error(`Attempt ${attempt.id} points at missing version ${attempt.version}`);
+  return version;
+}
+
+export async function requireAttempt(db: Database, projectId: string, quizId: string, attemptId: string) {
+  const [row] = await db
+    .select()
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.quizId, quizId), eq(quizAttempts.projectId, projectId)));
+  if (!row) throw new DomainError("NOT_FOUND", `No attempt ${attemptId} on quiz ${quizId}`);
+  return fromRow(row);
+}
+
+/** Attempts on a quiz (of one learner with `learnerId`), newest first. */
+export async function listAttempts(
+  db: Database,
+  query: { projectId: string; quizId: string; learnerId?: string; limit: number },
+): Promise<StoredAttempt[]> {
+  const rows = await db
+    .select()
+    .from(quizAttempts)
+    .where(
+      and(
+        eq(quizAttempts.projectId, query.projectId),
+        eq(quizAttempts.quizId, query.quizId),
+        query.learnerId === undefined ? undefined : eq(quizAttempts.learnerId, query.learnerId),
+      ),
+    )
+    .orderBy(desc(quizAttempts.startedAt), desc(quizAttempts.id))
+    .limit(query.limit);
+  return rows.map(fromRow);
+}
