@@ -57,7 +57,10 @@ export const SettingsSchema = z.object({
   RESUMABLE_UPLOAD_EXPIRY_SECONDS: intSetting(24 * 60 * 60, 60),
   FFMPEG_THREADS: intSetting(2, 0),
   VIDEO_OUTPUT_FORMAT: z.enum(["mp4", "mov", "webm"]).default("mp4"),
-  WORKER_CONCURRENCY: intSetting(2, 1),
+  /** Jobs running at once in the whole deployment: the run slots of the job scheduler. */
+  JOB_CONCURRENCY: intSetting(2, 1),
+  /** The original service's name for JOB_CONCURRENCY: accepted only when it says the same. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),
   /** Queued + running jobs per project before POST /jobs answers 429. */
   MAX_QUEUE_SIZE: intSetting(100, 1),
   /** Queued + running jobs in all projects together before POST /jobs answers 429. */
@@ -128,6 +131,12 @@ export function parseSettings(raw: object): Settings {
   const parsed = SettingsSchema.safeParse(input);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const { WORKER_CONCURRENCY, JOB_CONCURRENCY } = parsed.data;
+  if (WORKER_CONCURRENCY !== undefined && WORKER_CONCURRENCY !== JOB_CONCURRENCY) {
+    throw new ConfigError([
+      `WORKER_CONCURRENCY: ${WORKER_CONCURRENCY} differs from JOB_CONCURRENCY (${JOB_CONCURRENCY}), the one concurrency setting; remove it`,
+    ]);
   }
   return parsed.data;
 }

@@ -5,6 +5,7 @@ import { consumeJobMessages } from "./jobs/queue-consumer";
 
 export { ProjectEventsObject } from "./events/project-events-object";
 export { JobObject } from "./jobs/job-object";
+export { JobScheduler } from "./jobs/job-scheduler";
 export { MediaContainer } from "./media/media-container";
 export { UploadObject } from "./uploads/upload-object";
 
