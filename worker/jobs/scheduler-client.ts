@@ -2,7 +2,7 @@ import type { Env } from "../env";
 import type { EnqueueRequest } from "./slot-book";
 
 // One scheduler for the whole deployment: fairness and the concurrency limit need one place that sees every job.
-const SCHEDULER_NAME = "jobs";
+export const SCHEDULER_NAME = "jobs";
 
 /**
  * The job scheduler (job-scheduler.ts) seen from job objects, tests and benches: the one place that builds its

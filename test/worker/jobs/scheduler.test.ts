@@ -1,6 +1,6 @@
-import { env } from "cloudflare:test";
+import { abortAllDurableObjects, env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { SchedulerClient } from "../../../worker/jobs/scheduler-client";
+import { SCHEDULER_NAME, SchedulerClient } from "../../../worker/jobs/scheduler-client";
 import { engineLimits } from "../engine-limits";
 import { createIngestJob, projectWithAsset, scriptIngest, waitForJob } from "./job-test-kit";
 
@@ -11,6 +11,7 @@ afterEach(() => {
 });
 
 const scheduler = () => new SchedulerClient(env.JOB_SCHEDULER);
+const schedulerStub = () => env.JOB_SCHEDULER.get(env.JOB_SCHEDULER.idFromName(SCHEDULER_NAME));
 
 /**
  * Scripts ingest jobs to record the order they start in and to hold each until the test lets it go. The handler
@@ -94,5 +95,40 @@ describe("job scheduler", () => {
     const [a, b, c] = projects.map((p) => p.projectId);
     expect(jobs.order.map(projectOf)).toEqual([a, a, b, c, b, c]);
     await expect.poll(async () => (await scheduler().snapshot()).running, { timeout: 10_000 }).toBe(0);
+  }, 60_000);
+
+  it("takes back the slot of a run that died with its object and runs the job again, once", async () => {
+    engineLimits.slots = 1;
+    await expect.poll(async () => (await scheduler().snapshot()).running, { timeout: 10_000 }).toBe(0);
+    const { projectId, assetId } = await projectWithAsset("dead");
+    const other = await projectWithAsset("alive");
+    const attempts: number[] = [];
+    restore = scriptIngest(async (ctx) => {
+      attempts.push(ctx.job.attempt);
+      // Dies with the instance.
+      if (ctx.job.projectId === projectId && ctx.job.attempt === 1) await new Promise(() => {});
+      return { attempt: ctx.job.attempt };
+    });
+    const dying = await createIngestJob(projectId, assetId, { retry_delay_seconds: 60 });
+    await waitForJob(projectId, dying.id, (j) => j.status === "running");
+    const waiting = await createIngestJob(other.projectId, other.assetId);
+    await expect.poll(async () => (await scheduler().snapshot()).ready, { timeout: 10_000 }).toBe(1);
+
+    await abortAllDurableObjects();
+    // Nothing renews a slot: it is checked once it is older than SLOT_CHECK_MS, here made so by hand.
+    await runInDurableObject(schedulerStub(), (_object, state) => {
+      state.storage.sql.exec("UPDATE slots SET checked_at = 0, granted_at = 0");
+    });
+    expect(await runDurableObjectAlarm(schedulerStub())).toBe(true);
+    // The slot went to the job that waited; the dead run's job was queued again behind it and recovered.
+    const done = await waitForJob(other.projectId, waiting.id, (j) => j.status === "completed", 20_000);
+    expect(done.attempts).toBe(1);
+    const recovered = await waitForJob(projectId, dying.id, (j) => j.status === "completed", 20_000);
+    expect(recovered).toMatchObject({ attempts: 2, result: { attempt: 2 } });
+    expect(recovered.logs.map((l) => l.message)).toContain(
+      "Attempt 1 was interrupted (the job's Durable Object restarted mid-run); it will run again",
+    );
+    expect(attempts.sort()).toEqual([1, 1, 2]);
+    expect((await scheduler().snapshot()).running).toBe(0);
   }, 60_000);
 });
