@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MIN_SERVICE_SECRET_LENGTH } from "../container/src/protocol/service-auth";
+import { capacityIssues } from "./jobs/capacity";
 
 const intSetting = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
@@ -93,7 +94,7 @@ export const SettingsSchema = z.object({
     .string()
     .min(MIN_SERVICE_SECRET_LENGTH, `must be at least ${MIN_SERVICE_SECRET_LENGTH} characters`)
     .optional(),
-  /** Container instances media calls are spread over; keep at or below [[containers]] max_instances. */
+  /** Container instances media calls are spread over: at most JOB_CONCURRENCY and [[containers]] max_instances. */
   MEDIA_CONTAINER_INSTANCES: intSetting(3, 1),
   /** Secret with full access. Unset: auth is off in development, protected routes answer 503 elsewhere. */
   ADMIN_API_KEY: z.string().optional(),
@@ -133,11 +134,13 @@ export function parseSettings(raw: object): Settings {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   const { WORKER_CONCURRENCY, JOB_CONCURRENCY } = parsed.data;
+  const issues = capacityIssues(parsed.data);
   if (WORKER_CONCURRENCY !== undefined && WORKER_CONCURRENCY !== JOB_CONCURRENCY) {
-    throw new ConfigError([
+    issues.push(
       `WORKER_CONCURRENCY: ${WORKER_CONCURRENCY} differs from JOB_CONCURRENCY (${JOB_CONCURRENCY}), the one concurrency setting; remove it`,
-    ]);
+    );
   }
+  if (issues.length > 0) throw new ConfigError(issues);
   return parsed.data;
 }
 
