@@ -95,7 +95,7 @@ export const SettingsSchema = z.object({
     .min(MIN_SERVICE_SECRET_LENGTH, `must be at least ${MIN_SERVICE_SECRET_LENGTH} characters`)
     .optional(),
   /** Container instances media calls are spread over: at most JOB_CONCURRENCY and [[containers]] max_instances. */
-  MEDIA_CONTAINER_INSTANCES: intSetting(3, 1),
+  MEDIA_CONTAINER_INSTANCES: intSetting(2, 1),
   /** Secret with full access. Unset: auth is off in development, protected routes answer 503 elsewhere. */
   ADMIN_API_KEY: z.string().optional(),
   /** Secret for signed tokens (stream tokens, upload URLs). Unset: derived from ADMIN_API_KEY. */

@@ -57,13 +57,9 @@ export class SlotBook {
     const slot = this.slot(jobId);
     if (slot && (slot.attempt === null || slot.attempt > attempts)) return false;
     if (slot) this.sql.exec("DELETE FROM slots WHERE job_id = ?", jobId);
-    const inserted = this.sql.exec(
-      "INSERT INTO ready (job_id, project_id, enqueued_at) VALUES (?, ?, ?) ON CONFLICT (job_id) DO NOTHING",
-      jobId,
-      projectId,
-      now,
-    ).rowsWritten;
-    if (inserted === 0) return false;
+    const waiting = this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM ready WHERE job_id = ?", jobId).one().n;
+    if (waiting > 0) return false;
+    this.sql.exec("INSERT INTO ready (job_id, project_id, enqueued_at) VALUES (?, ?, ?)", jobId, projectId, now);
     this.sql.exec(
       `INSERT INTO turns (project_id, waiting, last_turn) VALUES (?, 1, 0)
        ON CONFLICT (project_id) DO UPDATE SET waiting = waiting + 1`,
