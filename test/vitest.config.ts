@@ -12,6 +12,8 @@ export const WORKER_TEST_BINDINGS = {
   ADMIN_API_KEY: "test-admin-key",
   // The Worker only checks that a key is configured; the media service holds the one the fake OpenAI accepts.
   OPENAI_API_KEY: "sk-test-fake-openai",
+  // Tests leave hung attempts behind (they die with their object); the scheduler's tests set their own limit.
+  JOB_CONCURRENCY: "32",
 };
 
 export default defineConfig({

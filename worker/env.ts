@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MIN_SERVICE_SECRET_LENGTH } from "../container/src/protocol/service-auth";
+import { capacityIssues } from "./jobs/capacity";
 
 const intSetting = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
@@ -57,7 +58,10 @@ export const SettingsSchema = z.object({
   RESUMABLE_UPLOAD_EXPIRY_SECONDS: intSetting(24 * 60 * 60, 60),
   FFMPEG_THREADS: intSetting(2, 0),
   VIDEO_OUTPUT_FORMAT: z.enum(["mp4", "mov", "webm"]).default("mp4"),
-  WORKER_CONCURRENCY: intSetting(2, 1),
+  /** Jobs running at once in the whole deployment: the run slots of the job scheduler. */
+  JOB_CONCURRENCY: intSetting(2, 1),
+  /** The original service's name for JOB_CONCURRENCY: accepted only when it says the same. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).optional(),
   /** Queued + running jobs per project before POST /jobs answers 429. */
   MAX_QUEUE_SIZE: intSetting(100, 1),
   /** Queued + running jobs in all projects together before POST /jobs answers 429. */
@@ -90,8 +94,8 @@ export const SettingsSchema = z.object({
     .string()
     .min(MIN_SERVICE_SECRET_LENGTH, `must be at least ${MIN_SERVICE_SECRET_LENGTH} characters`)
     .optional(),
-  /** Container instances media calls are spread over; keep at or below [[containers]] max_instances. */
-  MEDIA_CONTAINER_INSTANCES: intSetting(3, 1),
+  /** Container instances media calls are spread over: at most JOB_CONCURRENCY and [[containers]] max_instances. */
+  MEDIA_CONTAINER_INSTANCES: intSetting(2, 1),
   /** Secret with full access. Unset: auth is off in development, protected routes answer 503 elsewhere. */
   ADMIN_API_KEY: z.string().optional(),
   /** Secret for signed tokens (stream tokens, upload URLs). Unset: derived from ADMIN_API_KEY. */
@@ -129,6 +133,14 @@ export function parseSettings(raw: object): Settings {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
+  const { WORKER_CONCURRENCY, JOB_CONCURRENCY } = parsed.data;
+  const issues = capacityIssues(parsed.data);
+  if (WORKER_CONCURRENCY !== undefined && WORKER_CONCURRENCY !== JOB_CONCURRENCY) {
+    issues.push(
+      `WORKER_CONCURRENCY: ${WORKER_CONCURRENCY} differs from JOB_CONCURRENCY (${JOB_CONCURRENCY}), the one concurrency setting; remove it`,
+    );
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
   return parsed.data;
 }
 

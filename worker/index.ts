@@ -6,6 +6,7 @@ import { consumeJobMessages } from "./jobs/queue-consumer";
 export { ProjectEventsObject } from "./events/project-events-object";
 export { WebhookSenderObject } from "./events/webhook-sender-object";
 export { JobObject } from "./jobs/job-object";
+export { JobScheduler } from "./jobs/job-scheduler";
 export { MediaContainer } from "./media/media-container";
 export { UploadObject } from "./uploads/upload-object";
 

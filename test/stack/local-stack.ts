@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { parseSettings, SETTING_NAMES } from "../../worker/env";
+import { wranglerCapacityIssues } from "./capacity-check";
 import { writeLocalWranglerConfig } from "./dev-config";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -156,6 +157,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   // Fail fast, naming the bad variable, before any process starts.
   const parsed = parseSettings({ ...devVars, ...settings });
+  const capacity = wranglerCapacityIssues(undefined, { ...devVars, ...settings });
+  if (capacity.length > 0) throw new Error(`Inconsistent concurrency settings:\n- ${capacity.join("\n- ")}`);
   if (parsed.DEPLOY_ENV === "development" && !parsed.ADMIN_API_KEY) {
     console.warn(
       "WARNING: ADMIN_API_KEY is not set, so authentication is OFF: every route is open (development only).",

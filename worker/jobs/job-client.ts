@@ -23,9 +23,14 @@ export class JobClient {
     return this.stub.get();
   }
 
-  /** Runs the next attempt if one is due and waits for it. */
+  /** Hands the job over: when an attempt is due it waits for a run slot (answers once it waits). */
   run() {
     return this.stub.run();
+  }
+
+  /** A run slot was granted: starts the due attempt, which goes on after the answer. */
+  start() {
+    return this.stub.start();
   }
 
   /** Whether the object is running an attempt in memory right now. */

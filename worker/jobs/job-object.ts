@@ -5,7 +5,7 @@ import { type Env, getSettings } from "../env";
 import { newEvent, type ProjectEventInput } from "../events/event-types";
 import { ProjectEventsClient } from "../events/project-events-client";
 import { Logger } from "../logger";
-import { type CancelOutcome, type InitJobInput, isTerminal, type Job, type RunOutcome } from "./job";
+import { type CancelOutcome, type InitJobInput, isTerminal, type Job, type RunOutcome, type StartOutcome } from "./job";
 import { runAttempt } from "./job-attempt";
 import { JobEventHub } from "./job-event-hub";
 import { jobStatusEvent, readOutcome } from "./job-events";
@@ -25,6 +25,7 @@ import {
   startAttempt,
 } from "./job-transitions";
 import type { JobTypeDefinition } from "./job-type";
+import { SchedulerClient } from "./scheduler-client";
 import { findJobType } from "./types";
 
 const LEASE_RENEW_MS = 20_000;
@@ -44,6 +45,7 @@ export class JobObject extends DurableObject<Env> {
   private active: { attempt: number; controller: AbortController; startedAt: number } | null = null;
   private readonly mirror: JobMirrorWriter;
   private readonly outbox: JobOutbox;
+  private readonly scheduler: SchedulerClient;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -51,6 +53,7 @@ export class JobObject extends DurableObject<Env> {
     this.hub = new JobEventHub(ctx);
     this.logger = new Logger(getSettings(env).LOG_LEVEL, { component: "job" });
     this.mirror = new JobMirrorWriter(createDb(env.DB), () => this.store.load()?.job ?? null, this.logger);
+    this.scheduler = new SchedulerClient(env.JOB_SCHEDULER);
     this.outbox = new JobOutbox(ctx.storage.sql, (events) => this.forwardEvents(events), this.logger);
     // Answered by the runtime without waking the object, so a client's keep-alive costs nothing.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
@@ -81,24 +84,49 @@ export class JobObject extends DurableObject<Env> {
     return this.store.load()?.job ?? null;
   }
 
-  /** Runs the next attempt now unless the job is finished, already running or waiting for its retry time. */
+  /**
+   * A queue message for the job: when an attempt is due, the job waits in the scheduler for a run slot, and the
+   * message is settled; the attempt runs here once a slot is granted (start). Decided synchronously up to the
+   * scheduler call, so duplicate or redelivered messages are harmless.
+   */
   async run(): Promise<RunOutcome> {
-    // Everything up to the attempt's first commit is synchronous, so two calls can never both start one.
     const state = this.store.load();
     if (!state) return "not_found";
     const decision = runDecision(state, this.active !== null);
     if (decision !== "start" && decision !== "interrupted") return decision;
     if (decision === "interrupted") {
       this.transition(state, () => interruptAttempt(state, Date.now()));
-      if (isTerminal(state.job.status)) {
-        await this.afterStatusChange(state);
-        return "failed";
-      }
+      await this.afterStatusChange(state);
+      if (isTerminal(state.job.status)) return "failed";
     }
-    return this.attempt(state);
+    const { id, project_id, attempts } = state.job;
+    await this.scheduler.enqueue({ jobId: id, projectId: project_id, attempts });
+    return "accepted";
   }
 
-  /** Whether this instance is running an attempt right now (the queue consumer's liveness check). */
+  /**
+   * The scheduler granted this job a run slot: starts the next attempt unless none is due. The attempt goes on in
+   * this object after the answer, kept alive and recovered by its lease and alarm, so no caller's invocation (nor
+   * its platform time limit) spans it.
+   */
+  async start(): Promise<StartOutcome> {
+    const state = this.store.load();
+    if (!state) return { started: false, outcome: "not_found" };
+    const decision = runDecision(state, this.active !== null);
+    // The slot already belongs to this run (a repeated grant after the scheduler restarted).
+    if (decision === "already_running") return { started: true, attempt: state.job.attempts };
+    if (decision !== "start" && decision !== "interrupted") return { started: false, outcome: decision };
+    if (decision === "interrupted") {
+      this.transition(state, () => interruptAttempt(state, Date.now()));
+      if (isTerminal(state.job.status)) {
+        await this.afterStatusChange(state);
+        return { started: false, outcome: "failed" };
+      }
+    }
+    return { started: true, attempt: this.attempt(state) };
+  }
+
+  /** Whether this instance is running an attempt right now (the scheduler's check of a slot). */
   async isRunning(): Promise<boolean> {
     return this.active !== null;
   }
@@ -174,12 +202,18 @@ export class JobObject extends DurableObject<Env> {
     }
   }
 
-  private async attempt(state: JobState): Promise<RunOutcome> {
+  /** Starts attempt N synchronously (so nothing else can start one) and runs it in the background. */
+  private attempt(state: JobState): number {
     const startedAt = Date.now();
     const attempt = startAttempt(state, startedAt);
     const controller = new AbortController();
     this.active = { attempt, controller, startedAt };
     this.commit(state, "queued");
+    void this.drive(state, attempt, controller, startedAt);
+    return attempt;
+  }
+
+  private async drive(state: JobState, attempt: number, controller: AbortController, startedAt: number) {
     const renewal = setInterval(() => void this.renewLease(), LEASE_RENEW_MS);
     let result: AttemptResult;
     try {
@@ -201,7 +235,17 @@ export class JobObject extends DurableObject<Env> {
       clearInterval(renewal);
       if (this.active?.controller === controller) this.active = null;
     }
-    return this.settle(attempt, startedAt, result);
+    // Before settling: a retry's dispatch must find the slot given back. If the scheduler cannot be reached, its
+    // alarm takes the slot back once it sees that nothing runs here.
+    await this.scheduler.release(state.job.id, attempt).catch((error: unknown) => {
+      this.logger.warn("job_slot_release_failed", { job_id: state.job.id, error: String(error) });
+    });
+    try {
+      await this.settle(attempt, startedAt, result);
+    } catch (error) {
+      // The alarm retries what failed here (the mirror, the outbox, a dispatch).
+      this.logger.error("job_settle_failed", { job_id: state.job.id, error: String(error) });
+    }
   }
 
   /** Applies a handler's progress or log line to the running job and publishes it. */

@@ -68,8 +68,12 @@ export interface InitJobInput {
   createdAt: string;
 }
 
-/** What a run request did; the queue consumer acks every outcome (none needs redelivery). */
+/**
+ * What a run request did; the queue consumer acks every outcome (none needs redelivery). `accepted`: the job
+ * waits in the scheduler (job-scheduler.ts) for a run slot.
+ */
 export type RunOutcome =
+  | "accepted"
   | "completed"
   | "failed"
   | "retry_scheduled"
@@ -78,6 +82,9 @@ export type RunOutcome =
   | "already_finished"
   | "not_due"
   | "not_found";
+
+/** What the scheduler's grant of a run slot did: started (or found running) an attempt, or nothing to run. */
+export type StartOutcome = { started: true; attempt: number } | { started: false; outcome: RunOutcome };
 
 export type CancelOutcome =
   | { outcome: "cancelled"; job: Job }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { type Env, getSettings } from "../env";
 import { Logger } from "../logger";
-import type { RunOutcome } from "./job";
 import { JobClient } from "./job-client";
 
 export const JobMessageSchema = z.object({ job_id: z.string().min(1), project_id: z.string().min(1) });
@@ -11,19 +10,19 @@ export type JobMessage = z.infer<typeof JobMessageSchema>;
 const DEAD_LETTER_SUFFIX = "-dlq";
 // Delivery failures (the Durable Object call threw) are retried after this long.
 const REDELIVERY_DELAY_SECONDS = 5;
-// While waiting for a run, the consumer checks this often that the object still runs it.
-const LIVENESS_POLL_MS = 5_000;
+// Hand-overs at once per invocation: each is two short Durable Object calls.
+const HANDOVER_POOL = 10;
 
 /**
- * The queue handler. Each message asks a job's Durable Object to run its next attempt and waits for it,
- * at most WORKER_CONCURRENCY at a time; with max_concurrency = 1 that bounds concurrent job runs.
- * The object decides whether a run is due, so duplicates and redeliveries are harmless and always acked.
+ * The queue handler. Each message hands a job to its Durable Object, which puts it in the scheduler's queue for a
+ * run slot (job-scheduler.ts), and is acked then: no run lives in this invocation, whose wall time the platform
+ * limits. The object decides whether a run is due, so duplicates and redeliveries are harmless and always acked.
  */
 export async function consumeJobMessages(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const settings = getSettings(env);
   const logger = new Logger(settings.LOG_LEVEL, { component: "jobs_queue", queue: batch.queue });
   const deadLetters = batch.queue.endsWith(DEAD_LETTER_SUFFIX);
-  await inPool(batch.messages, settings.WORKER_CONCURRENCY, async (message) => {
+  await inPool(batch.messages, HANDOVER_POOL, async (message) => {
     const parsed = JobMessageSchema.safeParse(message.body);
     if (!parsed.success) {
       logger.error("job_message_invalid", { message_id: message.id });
@@ -36,7 +35,7 @@ export async function consumeJobMessages(batch: MessageBatch<unknown>, env: Env)
         await job.deadLetter(`message ${message.id} exhausted its delivery attempts`);
         logger.warn("job_dead_lettered", { job_id: parsed.data.job_id, project_id: parsed.data.project_id });
       } else {
-        const outcome = await runWhileAlive(job);
+        const outcome = await job.run();
         logger.debug("job_run", { job_id: parsed.data.job_id, outcome, delivery_attempt: message.attempts });
       }
       message.ack();
@@ -49,23 +48,6 @@ export async function consumeJobMessages(batch: MessageBatch<unknown>, env: Env)
       message.retry({ delaySeconds: REDELIVERY_DELAY_SECONDS });
     }
   });
-}
-
-/**
- * Waits for the object's run, but stops waiting once the object no longer runs the job in memory (its instance
- * was reset mid-run): the lease alarm takes over recovery, and the consumer's slot must not stay blocked.
- */
-async function runWhileAlive(job: JobClient): Promise<RunOutcome | "lost"> {
-  const run = job.run();
-  run.catch(() => {}); // observed below; this only silences a rejection after "lost"
-  for (;;) {
-    const winner = await Promise.race([
-      run,
-      new Promise<null>((resolve) => setTimeout(resolve, LIVENESS_POLL_MS, null)),
-    ]);
-    if (winner !== null) return winner;
-    if (!(await job.isRunning())) return "lost";
-  }
 }
 
 async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,5 +1,6 @@
 import { Container } from "@cloudflare/containers";
 import { type Env, getSettings } from "../env";
+import { mediaOpsPerInstance } from "../jobs/capacity";
 
 /** Container port the media service listens on (its PORT). */
 export const MEDIA_SERVICE_PORT = 8080;
@@ -21,6 +22,8 @@ export class MediaContainer extends Container<Env> {
     const vars: Record<string, string | number | undefined> = {
       PORT: MEDIA_SERVICE_PORT,
       FFMPEG_THREADS: settings.FFMPEG_THREADS,
+      // Follows JOB_CONCURRENCY: the instances together take one op of every running job.
+      MEDIA_MAX_CONCURRENCY: mediaOpsPerInstance(settings),
       OPENAI_API_KEY: settings.OPENAI_API_KEY,
       OPENAI_BASE_URL: settings.OPENAI_BASE_URL,
       OPENAI_ORGANIZATION: settings.OPENAI_ORGANIZATION,

@@ -1,0 +1,74 @@
+import { env, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { SlotBook } from "../../../worker/jobs/slot-book";
+
+/** The scheduler's book on a Durable Object's SQLite of its own (not the deployment's scheduler). */
+const withBook = <T>(run: (book: SlotBook) => T) =>
+  runInDurableObject(env.JOB_SCHEDULER.get(env.JOB_SCHEDULER.newUniqueId()), (_object, state) =>
+    run(new SlotBook(state.storage.sql)),
+  );
+
+describe("SlotBook", () => {
+  it("under a 500-job backlog, a small project's first job waits a few grants at most, never behind the backlog", async () => {
+    const result = await withBook((book) => {
+      const limit = 4;
+      let now = 0;
+      const queuedAt = new Map<string, { project: string; grant: number }>();
+      let grants = 0;
+      for (let i = 0; i < 500; i++) book.enqueue(`big-${i}`, "big", 0, now);
+      for (let i = 0; i < 500; i++) queuedAt.set(`big-${i}`, { project: "big", grant: 0 });
+      const waits: number[] = [];
+      const held: string[] = [];
+      const perProject = new Map<string, number>();
+      let smallLeft = 49;
+      // Each tick: one small project (1-5 jobs) arrives, the oldest run ends, free slots are granted.
+      while (held.length > 0 || book.counts().ready > 0 || smallLeft > 0) {
+        now += 1;
+        if (smallLeft > 0) {
+          const project = `small-${smallLeft--}`;
+          for (let j = 0; j < 1 + (smallLeft % 5); j++) {
+            book.enqueue(`${project}-${j}`, project, 0, now);
+            queuedAt.set(`${project}-${j}`, { project, grant: grants });
+          }
+        }
+        const ended = held.shift();
+        if (ended) book.release(ended, null);
+        for (let slot = book.take(limit, now); slot; slot = book.take(limit, now)) {
+          grants += 1;
+          held.push(slot.job_id);
+          const queued = queuedAt.get(slot.job_id);
+          perProject.set(slot.project_id, (perProject.get(slot.project_id) ?? 0) + 1);
+          // Grants to other jobs between its queueing and its own grant, for the small projects' first jobs.
+          if (queued && queued.project !== "big" && slot.job_id.endsWith("-0")) waits.push(grants - 1 - queued.grant);
+          if (book.counts().running > limit) throw new Error("over the limit");
+        }
+      }
+      return { waits, perProject: [...perProject.values()], counts: book.counts(), grants };
+    });
+    expect(result.grants).toBe(500 + result.perProject.slice(1).reduce((a, b) => a + b, 0));
+    expect(result.counts).toEqual({ running: 0, ready: 0, peak: 4 });
+    // A project's first job waits behind at most the other projects' turns then waiting, never behind the backlog.
+    expect(Math.max(...result.waits)).toBeLessThanOrEqual(5);
+  });
+
+  it("keeps a job in one place: a repeated enqueue is ignored, a newer attempt's slot is kept", async () => {
+    await withBook((book) => {
+      expect(book.enqueue("j", "p", 0, 1)).toBe(true);
+      expect(book.enqueue("j", "p", 0, 2)).toBe(false);
+      expect(book.take(1, 3)?.job_id).toBe("j");
+      // Asked again while the grant's start call is under way, or after attempt 1 began: ignored.
+      expect(book.enqueue("j", "p", 0, 4)).toBe(false);
+      book.started("j", 1);
+      expect(book.enqueue("j", "p", 0, 5)).toBe(false);
+      // Asked after attempt 1 ended (the job saw 1 attempt made): the slot is given back and the job waits again.
+      expect(book.enqueue("j", "p", 1, 6)).toBe(true);
+      expect(book.counts()).toMatchObject({ running: 0, ready: 1 });
+      expect(book.take(1, 7)?.job_id).toBe("j");
+      book.started("j", 2);
+      // A late release of an older attempt leaves the new one's slot alone.
+      expect(book.release("j", 1)).toBe(false);
+      expect(book.release("j", 2)).toBe(true);
+      expect(book.take(1, 8)).toBeNull();
+    });
+  });
+});
