@@ -53,6 +53,27 @@ async function transcriptionInFlight(env: Record<string, string> = {}) {
   return { running: service, response, controller };
 }
 
+/** A probe whose upload stops after its first megabyte until `finish()` sends the rest. */
+async function probeArrivingSlowly(running: ServiceProcess) {
+  const bytes = await readFile(video);
+  const header = `${JSON.stringify({ inputs: [{ name: "video", size: bytes.length }] })}\n`;
+  let feed!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      feed = controller;
+      controller.enqueue(new TextEncoder().encode(header));
+      controller.enqueue(bytes.subarray(0, 1_000_000));
+    },
+  });
+  const response = postOp(running, "probe", body);
+  response.catch(() => {});
+  const finish = () => {
+    feed.enqueue(bytes.subarray(1_000_000));
+    feed.close();
+  };
+  return { response, finish };
+}
+
 describe("media service process shutdown", () => {
   it("SIGTERM aborts a running op, ends its stream with ABORTED, and removes its workspace before exiting", async () => {
     const { running, response } = await transcriptionInFlight({ MEDIA_SHUTDOWN_GRACE_SECONDS: "0" });
@@ -91,25 +112,13 @@ describe("media service process shutdown", () => {
   it("waits (bounded) for an upload still arriving, then answers ABORTED and removes what arrived", async () => {
     service = await spawnMediaService({ MEDIA_SHUTDOWN_GRACE_SECONDS: "0" });
     const running = service;
-    const bytes = await readFile(video);
-    const header = `${JSON.stringify({ inputs: [{ name: "video", size: bytes.length }] })}\n`;
-    let feed!: ReadableStreamDefaultController<Uint8Array>;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        feed = controller;
-        controller.enqueue(new TextEncoder().encode(header));
-        controller.enqueue(bytes.subarray(0, 1_000_000));
-      },
-    });
-    const response = postOp(running, "probe", body);
-    response.catch(() => {});
+    const { response, finish } = await probeArrivingSlowly(running);
     await until(async () => (await readdir(running.tmpDir)).length === 1);
     running.signal("SIGTERM");
     // The rest arrives well after the grace period: the service must neither exit nor drop the workspace meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 4000));
     expect(running.child.exitCode).toBeNull();
-    feed.enqueue(bytes.subarray(1_000_000));
-    feed.close();
+    finish();
     expect(terminalEvent((await response).events)).toMatchObject({ type: "error", code: "ABORTED", retryable: true });
     expect(await running.exited).toBe(0);
     expect(await readdir(running.tmpDir)).toEqual([]);
@@ -122,23 +131,11 @@ describe("a media process killed from outside", () => {
   it("ends the op ABORTED and retryable, not INVALID_MEDIA, while the service keeps serving", async () => {
     service = await spawnMediaService({});
     const running = service;
-    const bytes = await readFile(video);
-    const header = `${JSON.stringify({ inputs: [{ name: "video", size: bytes.length }] })}\n`;
-    let feed!: ReadableStreamDefaultController<Uint8Array>;
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        feed = controller;
-        controller.enqueue(new TextEncoder().encode(header));
-        controller.enqueue(bytes.subarray(0, 1_000_000));
-      },
-    });
-    const response = postOp(running, "probe", body);
-    response.catch(() => {});
+    const { response, finish } = await probeArrivingSlowly(running);
     // ffprobe waits on the input server for bytes that have not arrived yet.
     await until(() => running.alive("ffprobe").length === 1);
     process.kill(running.alive("ffprobe")[0]!, "SIGTERM");
-    feed.enqueue(bytes.subarray(1_000_000));
-    feed.close();
+    finish();
     const error = ErrorEventSchema.parse(terminalEvent((await response).events));
     expect(error).toMatchObject({ code: "ABORTED", retryable: true });
     expect(running.output()).toContain("ffprobe was stopped by SIGTERM");
