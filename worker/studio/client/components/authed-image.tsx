@@ -24,5 +24,5 @@ export function AuthedImage({ session, path, alt }: { session: Session; path: st
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
   }, [path, session.key]);
-  return url ? <img src={url} alt={alt} /> : <div class="placeholder" role="img" aria-label={alt} />;
+  return url ? <img src={url} alt={alt} /> : <div class="poster-loading" role="img" aria-label={alt} />;
 }
