@@ -6,8 +6,8 @@ export const SCHEDULER_NAME = "jobs";
 
 /**
  * The job scheduler (job-scheduler.ts) seen from job objects, tests and benches: the one place that gets its
- * Durable Object handle. Typed through the binding's declared class, so this module imports nothing from the scheduler (whose
- * grants call job objects, which call this).
+ * Durable Object handle. Typed through the binding's declared class, so this module imports nothing from the
+ * scheduler (whose grants call job objects, which call this).
  */
 export class SchedulerClient {
   private readonly stub: ReturnType<Env["JOB_SCHEDULER"]["get"]>;
