@@ -9,14 +9,11 @@ import path from "node:path";
 import WebSocket from "ws";
 import { type FakeOpenAI, startFakeOpenAI } from "../fake-openai/server";
 import { type LocalStack, startLocalStack } from "../stack/local-stack";
+import { numberArg } from "./cli-args";
 import { json, projectApi, uploadSpokenLesson } from "./worker-api";
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-};
-const requests = arg("requests", 200);
-const jobRuns = arg("jobs", 20);
+const requests = numberArg("requests", 200);
+const jobRuns = numberArg("jobs", 20);
 const ADMIN_KEY = "bench-ai-cache-admin";
 const OPENAI_KEY = "sk-bench-ai-cache";
 const PROJECT = `bench-ai-${Date.now()}`;

@@ -10,19 +10,16 @@ import { extractArgs, extractAudio } from "../../container/src/ai/audio";
 import { postOp, startMediaService } from "../container/ai/service-client";
 import { testBinaries } from "../media/generate";
 import { makeLongVideo } from "../media/speech-video";
+import { numberArg } from "./cli-args";
 import { startFakeProcess } from "./fake-openai-process";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-};
-const minutes = arg("minutes", 60);
-const latencyMs = arg("latency-ms", 2000);
+const minutes = numberArg("minutes", 60);
+const latencyMs = numberArg("latency-ms", 2000);
 // OPENAI_TRANSCRIPTION_CHUNK_SECONDS' default in worker/env.ts.
-const chunkSeconds = arg("chunk-seconds", 600);
+const chunkSeconds = numberArg("chunk-seconds", 600);
 // The machine may be shared; several runs show the spread.
-const runs = arg("runs", 3);
+const runs = numberArg("runs", 3);
 const KEY = "sk-bench-not-a-real-key";
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 

@@ -8,16 +8,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type LocalStack, startLocalStack } from "../stack/local-stack";
+import { numberArg } from "./cli-args";
 import { startFakeProcess } from "./fake-openai-process";
 import { json, projectApi, uploadSpokenLesson } from "./worker-api";
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-};
-const learners = arg("learners", 500);
-const questionCount = arg("questions", 20);
-const inFlight = arg("in-flight", 50);
+const learners = numberArg("learners", 500);
+const questionCount = numberArg("questions", 20);
+const inFlight = numberArg("in-flight", 50);
 const KEY = "sk-bench-attempts-not-a-real-key";
 const ADMIN_KEY = "bench-attempts-admin";
 const PROJECT = `bench-attempts-${Date.now()}`;

@@ -17,6 +17,7 @@ import { build, type Plugin } from "esbuild";
 import { unstable_startWorker } from "wrangler";
 import WebSocket from "ws";
 import { writeLocalWranglerConfig } from "../stack/dev-config";
+import { numberArg } from "./cli-args";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -30,14 +31,10 @@ const textModules: Plugin = {
     }));
   },
 };
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-};
-const WS_SUBSCRIBERS = arg("ws", 200);
-const SSE_SUBSCRIBERS = arg("sse", 50);
-const NOOP_JOBS = arg("jobs", 500);
-const PORT = arg("port", 8871);
+const WS_SUBSCRIBERS = numberArg("ws", 200);
+const SSE_SUBSCRIBERS = numberArg("sse", 50);
+const NOOP_JOBS = numberArg("jobs", 500);
+const PORT = numberArg("port", 8871);
 const STACK = process.argv.includes("--stack") ? process.argv[process.argv.indexOf("--stack") + 1] : "dev-api";
 if (STACK !== "dev-api" && STACK !== "wrangler-dev") throw new Error(`--stack: dev-api or wrangler-dev, not ${STACK}`);
 const STEPS = 100; // events-worker.ts reports progress 1..100

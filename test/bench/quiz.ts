@@ -9,19 +9,16 @@ import path from "node:path";
 import type { QuizResult } from "../../container/src/protocol/quiz-contract";
 import { postOp, startMediaService } from "../container/ai/service-client";
 import { type LocalStack, startLocalStack } from "../stack/local-stack";
+import { numberArg } from "./cli-args";
 import { startFakeProcess } from "./fake-openai-process";
 import { analyseCalls, type CallFigures } from "./quiz-model-calls";
 import { json, projectApi, uploadSpokenLesson } from "./worker-api";
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-};
-const minutes = arg("minutes", 60);
-const questions = arg("questions", 20);
-const latencyMs = arg("latency-ms", 2000);
-const runs = arg("runs", 3);
-const reads = arg("reads", 200);
+const minutes = numberArg("minutes", 60);
+const questions = numberArg("questions", 20);
+const latencyMs = numberArg("latency-ms", 2000);
+const runs = numberArg("runs", 3);
+const reads = numberArg("reads", 200);
 const KEY = "sk-bench-quiz-not-a-real-key";
 const ADMIN_KEY = "bench-quiz-admin";
 const PROJECT = `bench-quiz-${Date.now()}`;

@@ -5,7 +5,6 @@
 // run; every upload starts an ingest job. Per concurrency setting it prints throughput, queue wait (created ->
 // started) for the big and the small projects, Jain's index of per-project throughput, the most concurrent
 // probes the stand-in saw against JOB_CONCURRENCY, and jobs lost, duplicated or left running.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -14,6 +13,7 @@ import { unstable_startWorker } from "wrangler";
 import type { Job } from "../../worker/jobs/job";
 import { wranglerCapacityIssues } from "../stack/capacity-check";
 import { writeLocalWranglerConfig } from "../stack/dev-config";
+import { applyLocalMigrations } from "./local-migrations";
 import { startMediaStandIn, TAG_PREFIX } from "./scale-media-stand-in";
 import { json, projectApi } from "./worker-api";
 
@@ -53,15 +53,7 @@ async function startWorker(persist: string, vars: Record<string, string>): Promi
   const config = benchConfig(Number(vars.MEDIA_CONTAINER_INSTANCES));
   const issues = wranglerCapacityIssues(config, vars);
   if (issues.length > 0) throw new Error(`Inconsistent concurrency settings:\n- ${issues.join("\n- ")}`);
-  const migrate = spawn(
-    path.join(ROOT, "node_modules/.bin/wrangler"),
-    ["d1", "migrations", "apply", "DB", "--local", "--config", config, "--persist-to", persist],
-    { cwd: ROOT, env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" }, stdio: "pipe" },
-  );
-  let output = "";
-  migrate.stdout.on("data", (chunk) => (output += chunk));
-  migrate.stderr.on("data", (chunk) => (output += chunk));
-  if ((await new Promise((resolve) => migrate.once("exit", resolve))) !== 0) throw new Error(`migrations:\n${output}`);
+  await applyLocalMigrations(config, persist);
   process.env.WRANGLER_LOG = "error";
   const worker = await unstable_startWorker({
     config,

@@ -8,14 +8,11 @@ import os from "node:os";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { type LocalStack, startLocalStack } from "../stack/local-stack";
+import { numberArg } from "./cli-args";
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-};
-const HOURS = arg("hours", 1000);
-const ASSETS = arg("assets", 200);
-const QUERIES = arg("queries", 1000);
+const HOURS = numberArg("hours", 1000);
+const ASSETS = numberArg("assets", 200);
+const QUERIES = numberArg("queries", 1000);
 const ADMIN_KEY = "bench-search-admin";
 const PROJECT = "bench-search";
 const SEGMENT_SECONDS = 6;

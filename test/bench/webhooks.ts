@@ -6,22 +6,19 @@
 // the project's alarm early until the failing endpoint's retries have drained, and counts what each one got.
 // BENCH_PERSIST_DIR=/dev/shm keeps the local storage in memory: on a busy disk, the fsync behind each
 // Durable Object write (which every send waits for, as Cloudflare's output gate holds it) dominates the figures.
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { unstable_startWorker } from "wrangler";
 import { writeLocalWranglerConfig } from "../stack/dev-config";
 import { type ReceivedWebhook, startWebhookReceiver } from "../webhook-receiver/server";
+import { numberArg } from "./cli-args";
+import { applyLocalMigrations } from "./local-migrations";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-};
-const EVENTS = arg("events", 1000);
-const ENDPOINTS = arg("endpoints", 5);
-const PORT = arg("port", 8873);
+const EVENTS = numberArg("events", 1000);
+const ENDPOINTS = numberArg("endpoints", 5);
+const PORT = numberArg("port", 8873);
 const CONCURRENCY = 10;
 const API = `http://127.0.0.1:${PORT}`;
 const ADMIN_KEY = "bench-admin-key";
@@ -41,15 +38,7 @@ function benchConfig(): string {
 
 async function startWorker(persist: string): Promise<() => Promise<void>> {
   const config = benchConfig();
-  const migrate = spawn(
-    path.join(ROOT, "node_modules/.bin/wrangler"),
-    ["d1", "migrations", "apply", "DB", "--local", "--config", config, "--persist-to", persist],
-    { cwd: ROOT, env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" }, stdio: "pipe" },
-  );
-  let output = "";
-  migrate.stdout.on("data", (chunk) => (output += chunk));
-  migrate.stderr.on("data", (chunk) => (output += chunk));
-  if ((await new Promise((resolve) => migrate.once("exit", resolve))) !== 0) throw new Error(`migrations:\n${output}`);
+  await applyLocalMigrations(config, persist);
   process.env.WRANGLER_LOG = "error";
   const vars = { DEPLOY_ENV: "development", LOG_LEVEL: "ERROR", ADMIN_API_KEY: ADMIN_KEY };
   const worker = await unstable_startWorker({
