@@ -244,7 +244,16 @@ export async function startFakeOpenAI(options: { port?: number; apiKey?: string 
       model: null,
     };
     control.record(entry);
-    const body = endpoint === "other" ? Buffer.alloc(0) : await readBody(req);
+    let body: Buffer;
+    try {
+      body = endpoint === "other" ? Buffer.alloc(0) : await readBody(req);
+    } catch (error) {
+      // The caller gave up while its body was still arriving: recorded, never answered.
+      if (!req.destroyed && !clientGone) throw error;
+      entry.answered_at = Date.now();
+      entry.status = 499;
+      return;
+    }
     // Quiz requests never take queued behaviours: other test files queue them meanwhile (see quiz-prompt.ts).
     const behaviour =
       endpoint === "other" || (endpoint === "chat" && isQuizRequest(body)) ? undefined : control.take(endpoint, body);
