@@ -213,4 +213,27 @@ describe.runIf(executablePath)("Studio video page", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "video");
   });
+
+  it("after a refused media read (an expired token) the player mints a new token and plays on", async () => {
+    let refused = 0;
+    await page.route("**/videos/*/content?*", async (route) => {
+      if (refused++ === 0) return route.fulfill({ status: 401, body: "" });
+      await route.continue();
+    });
+    await page.reload();
+    await expect
+      .poll(() => video().evaluate((v) => (v as unknown as VideoElement).readyState), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(1);
+    expect(refused).toBeGreaterThan(1);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+  });
+
+  it("shows the API's error with its request id for a video that does not exist", async () => {
+    await page.goto(`${stack.apiUrl}/studio#/videos/no-such-video`);
+    const alert = page.getByRole("alert").first();
+    await expect.poll(() => alert.textContent()).toMatch(/NOT_FOUND \(404\)/);
+    expect(await alert.textContent()).toMatch(/Request id: [0-9a-f-]{36}/);
+    await screenshot(page, "video-not-found");
+  });
 });

@@ -50,7 +50,7 @@ export function Player({ api, session, assetId, start, end, onTime, onVideo, tra
 
   const load = async (resumeAt: number | null, play: boolean) => {
     const token = await mintStreamToken(api, session.projectId);
-    setSrc(withAccessToken(path, token));
+    const next = withAccessToken(path, token);
     const element = video.current;
     if (element && resumeAt !== null) {
       element.addEventListener(
@@ -62,6 +62,9 @@ export function Player({ api, session, assetId, start, end, onTime, onVideo, tra
         { once: true },
       );
     }
+    setSrc(next);
+    // A token minted within the same second is the same URL, which the element would not fetch again by itself.
+    if (element?.getAttribute("src") === next) element.load();
   };
 
   useEffect(() => {
