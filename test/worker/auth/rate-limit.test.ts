@@ -21,7 +21,8 @@ async function requestUntilLimited(path: string, key: string): Promise<{ respons
   throw new Error(`no 429 after ${2 * LIMIT + 1} requests`);
 }
 
-describe("rate limits", () => {
+// Up to 201 sequential requests per test: the default 5 s is about speed, which these tests do not measure.
+describe("rate limits", { timeout: 30_000 }, () => {
   it("a project key over its budget gets 429 with Retry-After in the error envelope", async () => {
     const projectId = uniqueProjectId();
     const { key } = await createProjectKey(projectId);
