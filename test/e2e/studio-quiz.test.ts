@@ -109,8 +109,14 @@ describe.runIf(executablePath)("Studio quizzes", () => {
     await page.getByLabel("API key").fill(ADMIN_KEY);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Library" }).waitFor();
-    await page.getByRole("link", { name: "Quizzes" }).click();
-    await page.getByLabel("Video", { exact: true }).selectOption({ label: "Fractions lesson.mp4" });
+    // From the video's page, as a teacher would go.
+    await page.evaluate((id) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = `#/videos/${id}`;
+    }, assetId);
+    await page.getByRole("link", { name: "Quizzes of this video" }).click();
+    // The video page is replaced, not kept under the quiz page.
+    await page.getByRole("heading", { name: "Quizzes for Fractions lesson.mp4" }).waitFor();
+    expect(await page.locator("main section").count()).toBe(1);
     await page.getByRole("heading", { name: "Quizzes for Fractions lesson.mp4" }).waitFor();
 
     await page.getByLabel("Number of questions").fill("5");
@@ -144,6 +150,16 @@ describe.runIf(executablePath)("Studio quizzes", () => {
     expect(await card.locator(".checks summary").textContent()).toContain(`of ${first.checks.length} passed`);
     const rejected = page.locator(`article[data-question-id="${quiz.rejected[0]!.id}"]`);
     expect(await rejected.locator(".reasons").textContent()).toContain(quiz.rejected[0]!.reasons[0]!.check);
+
+    // Its moment plays in the lesson player, from the evidence's start, and stops at its end.
+    const video = page.locator(".moment-player video");
+    const time = () => video.evaluate((v) => (v as unknown as { currentTime: number }).currentTime);
+    const paused = () => video.evaluate((v) => (v as unknown as { paused: boolean }).paused);
+    await card.getByRole("button", { name: "Play moment of Question 1" }).click();
+    await expect.poll(time, { timeout: 15_000 }).toBeGreaterThan(first.evidence!.start);
+    await expect.poll(paused, { timeout: 30_000 }).toBe(true);
+    expect(await time()).toBeGreaterThanOrEqual(first.evidence!.end);
+    expect(await time()).toBeLessThan(first.evidence!.end + 1);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "quiz-editor");
   });
@@ -191,7 +207,7 @@ describe.runIf(executablePath)("Studio quizzes", () => {
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "GIFT" }).click(),
+      page.getByRole("button", { name: "GIFT", exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.gift\.txt$/);
     const file = path.join(work, "quiz.gift.txt");
@@ -199,7 +215,10 @@ describe.runIf(executablePath)("Studio quizzes", () => {
     const parsed = parseGift(readFileSync(file, "utf8")).filter((q) => q.type !== "Category");
     expect(parsed).toHaveLength(quiz.questions.length);
 
-    const [vtt] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "VTT" }).click()]);
+    const [vtt] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "VTT", exact: true }).click(),
+    ]);
     expect(vtt.suggestedFilename()).toMatch(/\.vtt$/);
     expect(readFileSync(await vtt.path(), "utf8").startsWith("WEBVTT")).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -212,17 +231,18 @@ describe.runIf(executablePath)("Studio quizzes", () => {
     const wrongOne = 1;
     await page.getByRole("link", { name: "Preview as a learner" }).click();
     await page.getByRole("heading", { name: `Learner preview: ${quiz.title}` }).waitFor();
+    expect(await page.locator(".moment-player").count()).toBe(0);
     await page.getByRole("button", { name: "Start the lesson" }).click();
-    await page.locator("video").evaluate((video) => {
+    await page.locator("video.lesson").evaluate((video) => {
       (video as unknown as { playbackRate: number }).playbackRate = 2;
     });
 
     for (let met = 0; met < quiz.questions.length; met++) {
       const form = page.locator("form.cue-question");
       await form.waitFor({ timeout: 60_000 });
-      expect(await page.locator("video").evaluate((video) => (video as unknown as { paused: boolean }).paused)).toBe(
-        true,
-      );
+      expect(
+        await page.locator("video.lesson").evaluate((video) => (video as unknown as { paused: boolean }).paused),
+      ).toBe(true);
       const id = (await form.getAttribute("data-question-id"))!;
       const question = quiz.questions.find((q) => q.id === id)!;
       const pick = question.options.find((o) => o.correct === (met !== wrongOne))!;
@@ -247,7 +267,7 @@ describe.runIf(executablePath)("Studio quizzes", () => {
     const review = wrong.getByRole("button", { name: /Review the moment/ });
     const wrongId = (await wrong.getAttribute("data-question-id"))!;
     const evidence = quiz.questions.find((q) => q.id === wrongId)!.evidence!;
-    const video = page.locator("video");
+    const video = page.locator("video.lesson");
     const time = () => video.evaluate((v) => (v as unknown as { currentTime: number }).currentTime);
     const paused = () => video.evaluate((v) => (v as unknown as { paused: boolean }).paused);
     // The lesson has played to its end: the review seeks back into the wrong question's moment and plays it.

@@ -1,6 +1,6 @@
 import { signToken, TokenError, verifyToken } from "./signed-token";
 
-/** Browsers cannot set headers on EventSource/WebSocket, so these tokens travel in `?access_token=`. */
+/** EventSource, WebSocket and `<video src>` cannot send headers, so these tokens travel in `?access_token=`. */
 export const STREAM_TOKEN_PURPOSE = "stream";
 export const STREAM_TOKEN_MAX_TTL_SECONDS = 900;
 const CLOCK_SKEW_SECONDS = 60;

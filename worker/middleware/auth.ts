@@ -173,7 +173,7 @@ export const PROJECT_ACCESS_DOCS = {
   checkedParams: PROJECT_ID_CHECKED.checkedParams,
 };
 
-/** Job event streams (SSE, WebSocket): like requireProjectAccess, or a stream token in `?access_token=`. */
+/** Event streams (SSE, WebSocket): like requireProjectAccess, or a stream token in `?access_token=`. */
 export const requireProjectStreamAccess = projectAccessMiddleware(true);
 
 const adminOnly = createMiddleware<AppEnv>(async (c, next) => {

@@ -11,6 +11,7 @@ import {
   PROJECT_ACCESS_DOCS,
   projectIdParam,
   requireProjectAccess,
+  requireProjectStreamAccess,
 } from "./auth";
 import { documented } from "./documented";
 
@@ -25,11 +26,16 @@ function learnerCredential(c: Context<AppEnv>): string | null {
 /**
  * Like requireProjectAccess, and also opens the route to a learner token when learnerMayAccess grants it the
  * resource `resolve` names: a token of another quiz or video is 403, an expired or altered one 401.
+ * `allowStreamToken` also opens it to the project's stream tokens in `?access_token=` (media a player reads).
  */
-export function requireProjectOrLearnerAccess(resolve: (c: Context<AppEnv>) => LearnerResource) {
+export function requireProjectOrLearnerAccess(
+  resolve: (c: Context<AppEnv>) => LearnerResource,
+  { allowStreamToken = false }: { allowStreamToken?: boolean } = {},
+) {
+  const projectAccess = allowStreamToken ? requireProjectStreamAccess : requireProjectAccess;
   const middleware = createMiddleware<AppEnv>(async (c, next) => {
     const token = learnerCredential(c);
-    if (token === null) return requireProjectAccess(c, next);
+    if (token === null) return projectAccess(c, next);
     const projectId = projectIdParam(c);
     authMode(c);
     const claims = await authenticateLearnerToken(c, token);

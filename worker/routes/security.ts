@@ -10,3 +10,10 @@ export const BEARER_OR_UPLOAD_TOKEN: SecurityRequirements = [{ bearerAuth: [] },
 
 /** A bearer key, or a learner token as the bearer or in `?token=` (a quiz's learner routes and lesson media). */
 export const BEARER_OR_LEARNER_TOKEN: SecurityRequirements = [{ bearerAuth: [] }, { learnerToken: [] }];
+
+/** A bearer key, a learner token, or a stream token in `?access_token=` (a video's media, read by players). */
+export const BEARER_LEARNER_OR_STREAM_TOKEN: SecurityRequirements = [
+  { bearerAuth: [] },
+  { learnerToken: [] },
+  { streamToken: [] },
+];

@@ -21,6 +21,7 @@ export function registerContentRoute(
     summary: string;
     contentTypes: readonly string[];
     access?: DocumentedMiddleware;
+    streamTokens?: boolean;
   },
 ) {
   const spec = {
@@ -33,6 +34,7 @@ export function registerContentRoute(
     what: config.noun,
     contentTypes: options.contentTypes,
     access: options.access,
+    streamTokens: options.streamTokens,
   };
   registerDownloadRoute(app, spec, async (c, { project_id: projectId, asset_id: assetId }) => {
     const asset = await getProjectAsset(c.get("services").db, projectId, assetId, config.category);

@@ -5,7 +5,7 @@ import type { ErrorStatus } from "../../errors";
 import { requireProjectAccess } from "../../middleware/auth";
 import type { DocumentedMiddleware } from "../../middleware/documented";
 import { defineRoute, registerOperationDocs } from "../define-route";
-import { BEARER_OR_LEARNER_TOKEN } from "../security";
+import { BEARER_LEARNER_OR_STREAM_TOKEN, BEARER_OR_LEARNER_TOKEN } from "../security";
 import { AssetParamsSchema } from "./schema";
 
 const BinaryBodySchema = z.string().openapi({ type: "string", format: "binary" });
@@ -50,6 +50,8 @@ export interface DownloadRouteSpec {
   contentTypes: readonly string[];
   /** Who may read it, when more than the project's keys (a learner token for a quiz's video). */
   access?: DocumentedMiddleware;
+  /** `access` also takes the project's stream tokens (a video's media, which players read by URL). */
+  streamTokens?: boolean;
 }
 
 type AssetParams = z.infer<typeof AssetParamsSchema>;
@@ -67,7 +69,11 @@ export function registerDownloadRoute(
     path: spec.path,
     tags: [spec.tag],
     middleware: [spec.access ?? requireProjectAccess],
-    security: spec.access ? BEARER_OR_LEARNER_TOKEN : [{ bearerAuth: [] }],
+    security: spec.streamTokens
+      ? BEARER_LEARNER_OR_STREAM_TOKEN
+      : spec.access
+        ? BEARER_OR_LEARNER_TOKEN
+        : [{ bearerAuth: [] }],
     request: { params: AssetParamsSchema },
     errors: DOWNLOAD_ERRORS,
   };

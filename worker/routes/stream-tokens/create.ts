@@ -13,7 +13,8 @@ const route = defineRoute({
   method: "post",
   path: "/projects/{project_id}/stream-tokens",
   operationId: "createStreamToken",
-  summary: "Mint a short-lived token for browser event streams (EventSource/WebSocket cannot send headers)",
+  summary:
+    "Mint a short-lived token for browser event streams and players (EventSource, WebSocket, <video> cannot send headers)",
   tags: ["Auth"],
   middleware: [requireProjectAccess, jsonBodyLimit],
   security: [{ bearerAuth: [] }],

@@ -16,7 +16,8 @@ export const CreateStreamTokenRequestSchema = z
 export const StreamTokenSchema = z
   .object({
     token: z.string().openapi({
-      description: "Pass as `?access_token=` to the job event routes (SSE and WebSocket)",
+      description:
+        "Pass as `?access_token=` to the event routes (SSE and WebSocket) and to a video's content, thumbnail and storyboard (players)",
       example: "eyJwdXJwb3NlIjoic3RyZWFtIiwiZXhwIjoxNzk1NDk4NDAwfQ.3q2-7wX0i0yQ6q9G1qk6yXk2H1o3b0gq2ZbYqfV9c8E",
     }),
     project_id: z.string().openapi({ example: "lesson-app" }),

@@ -52,7 +52,7 @@ export function registerDocs(app: OpenAPIHono<AppEnv>) {
     in: "query",
     name: "access_token",
     description:
-      "A stream token from POST /projects/{project_id}/stream-tokens, for EventSource and WebSocket clients.",
+      "A stream token from POST /projects/{project_id}/stream-tokens, for EventSource, WebSocket and media players (`<video src>`).",
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "uploadToken", {
     type: "apiKey",

@@ -13,5 +13,6 @@ export function registerGetVideoContent(app: OpenAPIHono<AppEnv>) {
     // A video is served as the type its upload was checked to be.
     contentTypes: UPLOAD_FORMATS.video.map((format) => MEDIA_FORMATS[format].contentType),
     access: requireVideoOrLearnerAccess,
+    streamTokens: true,
   });
 }

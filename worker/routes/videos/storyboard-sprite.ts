@@ -16,6 +16,7 @@ export function registerGetVideoStoryboardSprite(app: OpenAPIHono<AppEnv>) {
     tag: "Videos",
     what: "storyboard sprite",
     access: requireVideoOrLearnerAccess,
+    streamTokens: true,
     contentTypes: ["image/jpeg"],
   } as const;
   registerDownloadRoute(app, spec, async (c, { project_id: projectId, asset_id: assetId }) => {

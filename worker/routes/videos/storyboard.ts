@@ -5,7 +5,7 @@ import { ApiError } from "../../errors";
 import { getProjectAsset } from "../../storage";
 import { AssetParamsSchema } from "../assets/schema";
 import { defineRoute } from "../define-route";
-import { BEARER_OR_LEARNER_TOKEN } from "../security";
+import { BEARER_LEARNER_OR_STREAM_TOKEN } from "../security";
 import { requireVideoOrLearnerAccess } from "./learner-video-access";
 
 // Maps are ~40 bytes per tile and at most 100 tiles; anything far larger is not one ingest wrote.
@@ -42,7 +42,7 @@ const route = defineRoute({
   summary: "The video's storyboard map for scrubbing previews; 404 until ingest has made one",
   tags: ["Videos"],
   middleware: [requireVideoOrLearnerAccess],
-  security: BEARER_OR_LEARNER_TOKEN,
+  security: BEARER_LEARNER_OR_STREAM_TOKEN,
   request: { params: AssetParamsSchema },
   errors: [404],
   responses: {

@@ -15,6 +15,7 @@ export function registerGetVideoThumbnail(app: OpenAPIHono<AppEnv>) {
     tag: "Videos",
     what: "thumbnail",
     access: requireVideoOrLearnerAccess,
+    streamTokens: true,
     contentTypes: ["image/jpeg"],
   } as const;
   registerDownloadRoute(app, spec, async (c, { project_id: projectId, asset_id: assetId }) => {

@@ -637,7 +637,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mint a short-lived token for browser event streams (EventSource/WebSocket cannot send headers) */
+        /** Mint a short-lived token for browser event streams and players (EventSource, WebSocket, <video> cannot send headers) */
         post: operations["createStreamToken"];
         delete?: never;
         options?: never;
@@ -2939,7 +2939,7 @@ export interface components {
             /** @example lesson-app */
             project_id: string;
             /**
-             * @description Pass as `?access_token=` to the job event routes (SSE and WebSocket)
+             * @description Pass as `?access_token=` to the event routes (SSE and WebSocket) and to a video's content, thumbnail and storyboard (players)
              * @example eyJwdXJwb3NlIjoic3RyZWFtIiwiZXhwIjoxNzk1NDk4NDAwfQ.3q2-7wX0i0yQ6q9G1qk6yXk2H1o3b0gq2ZbYqfV9c8E
              */
             token: string;

@@ -6,12 +6,13 @@ import { Library } from "./pages/library";
 import { QuizEditor } from "./pages/quiz-editor";
 import { Quizzes } from "./pages/quizzes";
 import { SignIn } from "./pages/sign-in";
+import { VideoPage } from "./pages/video";
 import { NAV, type Route, routeFromHash } from "./route";
 import { loadSession, type Session, saveSession } from "./session";
 
 type NavPage = keyof typeof NAV;
-const navPageOf = (route: Route): NavPage =>
-  route.page === "quiz" || route.page === "preview" ? "quizzes" : route.page;
+const navPageOf = (route: Route): NavPage | null =>
+  route.page === "quiz" || route.page === "preview" ? "quizzes" : route.page === "video" ? null : route.page;
 
 function Studio() {
   const [session, setSession] = useState<Session | null>(loadSession);
@@ -46,22 +47,29 @@ function Studio() {
           Sign out
         </button>
       </header>
-      <main>{page(route, session, api)}</main>
+      <main>
+        <div key={JSON.stringify(route)} class="page">
+          {page(route, session, api)}
+        </div>
+      </main>
     </>
   );
 }
 
-// A ternary chain, as hono/jsx/dom replaces the page cleanly on a route change this way (a component that
-// returns a different component type, or a fragment of `&&` slots, left the old page's nodes in place).
+// Each route renders inside its own keyed element: on a route change hono/jsx/dom then drops the old page's
+// element, and every node in it. Without the wrapper, switching the page component left the old page's nodes
+// in place (seen in the browser tests: the library and the video page stayed under the quiz pages).
 const page = (route: Route, session: Session, api: ApiClient) =>
-  route.page === "jobs" ? (
+  route.page === "video" ? (
+    <VideoPage session={session} api={api} assetId={route.videoId} />
+  ) : route.page === "jobs" ? (
     <Jobs session={session} api={api} />
   ) : route.page === "quizzes" ? (
     <Quizzes session={session} api={api} videoId={route.videoId} />
   ) : route.page === "quiz" ? (
-    <QuizEditor session={session} api={api} quizId={route.quizId} key={route.quizId} />
+    <QuizEditor session={session} api={api} quizId={route.quizId} />
   ) : route.page === "preview" ? (
-    <LearnerPreview session={session} api={api} quizId={route.quizId} key={route.quizId} />
+    <LearnerPreview session={session} api={api} quizId={route.quizId} />
   ) : (
     <Library session={session} api={api} />
   );

@@ -1,5 +1,6 @@
-import { type ApiClient, expectOk } from "./api";
+import type { ApiClient } from "./api";
 import type { Session } from "./session";
+import { mintStreamToken } from "./stream-token";
 
 /**
  * Calls `onEvent` with the type of every event of the project, live, over the project's SSE stream.
@@ -12,14 +13,9 @@ export function watchProjectEvents(api: ApiClient, session: Session, onEvent: (t
   let lastEventId = "";
 
   const open = async () => {
-    const token = await expectOk(
-      api.POST("/projects/{project_id}/stream-tokens", {
-        params: { path: { project_id: session.projectId } },
-        body: { ttl_seconds: 900 },
-      }),
-    );
+    const token = await mintStreamToken(api, session.projectId);
     if (stopped) return;
-    const query = new URLSearchParams({ access_token: token.token });
+    const query = new URLSearchParams({ access_token: token });
     if (lastEventId) query.set("last_event_id", lastEventId);
     source = new EventSource(`/projects/${encodeURIComponent(session.projectId)}/events?${query}`);
     source.onmessage = (message) => {

@@ -1,10 +1,11 @@
 /**
- * Where Studio is, read from the URL's hash (`#/jobs`, `#/quizzes?video=…`, `#/quizzes/<id>`,
+ * Where Studio is, read from the URL's hash (`#/jobs`, `#/videos/<asset id>`, `#/quizzes?video=…`, `#/quizzes/<id>`,
  * `#/quizzes/<id>/preview`), so the Worker serves one HTML page and a reload keeps the page.
  */
 export type Route =
   | { page: "library" }
   | { page: "jobs" }
+  | { page: "video"; videoId: string }
   | { page: "quizzes"; videoId: string | null }
   | { page: "quiz"; quizId: string }
   | { page: "preview"; quizId: string };
@@ -16,6 +17,7 @@ export function routeFromHash(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#\/?/, "").split("?");
   const [first, id, rest] = path.split("/").map(decodeURIComponent);
   if (first === "jobs") return { page: "jobs" };
+  if (first === "videos" && id) return { page: "video", videoId: id };
   if (first === "quizzes" && id)
     return rest === "preview" ? { page: "preview", quizId: id } : { page: "quiz", quizId: id };
   if (first === "quizzes") return { page: "quizzes", videoId: new URLSearchParams(query).get("video") };

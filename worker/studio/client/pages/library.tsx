@@ -73,7 +73,9 @@ export function Library({ session, api }: { session: Session; api: ApiClient }) 
                 path={video.links.thumbnail}
                 alt={`Poster of ${video.original_filename}`}
               />
-              <h2 class="card-title">{video.original_filename}</h2>
+              <h2 class="card-title">
+                <a href={`#/videos/${encodeURIComponent(video.asset_id)}`}>{video.original_filename}</a>
+              </h2>
               <dl>
                 <dt>Duration</dt>
                 <dd>{formatDuration(video.duration_seconds)}</dd>

@@ -1,7 +1,8 @@
-import { useEffect, useState } from "hono/jsx/dom";
+import { useEffect, useRef, useState } from "hono/jsx/dom";
 import { type ApiClient, expectOk, type Schemas } from "../api";
 import { ErrorBanner } from "../components/error-banner";
-import { QuestionCard } from "../components/question-card";
+import { Player } from "../components/player";
+import { type Evidence, QuestionCard } from "../components/question-card";
 import { type QuestionEdit, QuestionForm } from "../components/question-form";
 import { QuizExports } from "../components/quiz-exports";
 import { previewHref, quizzesHref } from "../route";
@@ -20,6 +21,8 @@ export function QuizEditor({ session, api, quizId }: { session: Session; api: Ap
   const [quiz, setQuiz] = useState<Quiz | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [moment, setMoment] = useState<Evidence | null>(null);
+  const video = useRef<HTMLVideoElement | null>(null);
 
   const load = async () =>
     setQuiz(await expectOk(api.GET("/projects/{project_id}/quizzes/{quiz_id}", { params: { path: quizPath } })));
@@ -63,6 +66,14 @@ export function QuizEditor({ session, api, quizId }: { session: Session; api: Ap
   };
   const patchQuiz = (body: Schemas["UpdateQuiz"]) =>
     act(() => expectOk(api.PATCH("/projects/{project_id}/quizzes/{quiz_id}", { params: { path: quizPath }, body })));
+  // The player pauses at the moment's end by itself; a repeated click on the same moment plays it again.
+  const playMoment = (evidence: Evidence) => {
+    setMoment(evidence);
+    const element = video.current;
+    if (!element) return;
+    element.currentTime = evidence.start;
+    void element.play().catch(() => {});
+  };
   const rename = (event: Event) => {
     event.preventDefault();
     const title = String(new FormData(event.target as HTMLFormElement).get("title")).trim();
@@ -108,13 +119,26 @@ export function QuizEditor({ session, api, quizId }: { session: Session; api: Ap
       {quiz.evidence_stale && (
         <p class="card-error">The video was transcribed again: some evidence was checked on an older transcript.</p>
       )}
+      <div class="moment-player">
+        <Player
+          api={api}
+          session={session}
+          assetId={quiz.asset_id}
+          start={moment?.start}
+          end={moment?.end}
+          onVideo={(element) => {
+            video.current = element;
+          }}
+          label="Lesson player"
+        />
+      </div>
       <h2>
         Questions <span class="hint">({count})</span>
       </h2>
       <ol class="questions">
         {quiz.questions.map((question, i) => (
           <li key={question.id}>
-            <QuestionCard question={question} label={`Question ${i + 1}`}>
+            <QuestionCard question={question} label={`Question ${i + 1}`} onPlayMoment={playMoment}>
               {editing === question.id ? (
                 <QuestionForm
                   question={question}
@@ -154,7 +178,7 @@ export function QuizEditor({ session, api, quizId }: { session: Session; api: Ap
         <ul class="questions rejected">
           {quiz.rejected.map((question, i) => (
             <li key={question.id}>
-              <QuestionCard question={question} label={`Rejected ${i + 1}`}>
+              <QuestionCard question={question} label={`Rejected ${i + 1}`} onPlayMoment={playMoment}>
                 {editing === question.id ? (
                   <QuestionForm
                     question={question}
