@@ -29,7 +29,7 @@ export function QuizExports({ session, api, quizId }: { session: Session; api: A
         params: { path: { project_id: session.projectId, quiz_id: quizId }, query: { format } },
         parseAs: "blob",
       });
-      const blob = (await expectOk(call)) as unknown as Blob;
+      const blob = await expectOk(call);
       const url = URL.createObjectURL(blob);
       const link = document.createElement("a");
       link.href = url;
