@@ -173,6 +173,18 @@ describe.runIf(executablePath)("Studio quizzes", () => {
     await card.getByLabel("Explanation").fill("Edited in Studio.");
     await card.getByRole("button", { name: "Save" }).click();
     await card.getByRole("heading", { name: /Which word completes the edited sentence\?/ }).waitFor();
+
+    // An edit the API refuses (two identical options) is shown with its code, message and request id.
+    const choice = before.questions.findIndex((q) => q.type === "multiple_choice");
+    const mc = page.locator(`article[data-question-id="${before.questions[choice]!.id}"]`);
+    await mc.getByRole("button", { name: `Edit question ${choice + 1}` }).click();
+    await mc.getByLabel("Option 2", { exact: true }).fill(before.questions[choice]!.options[0]!.text);
+    await mc.getByRole("button", { name: "Save" }).click();
+    const alert = page.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toMatch(/\(422\)/);
+    expect(await alert.textContent()).toMatch(/Request id: [0-9a-f-]{36}/);
+    await mc.getByRole("button", { name: "Cancel" }).click();
+    await alert.getByRole("button", { name: "Dismiss" }).click();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await card.getByRole("button", { name: "Move down question 1" }).click();
