@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TranscriptSchema } from "../../worker/routes/ai/schema";
+import { SceneRunSchema, TranscriptSchema } from "../../worker/routes/ai/schema";
 import { type FakeOpenAI, startFakeOpenAI } from "../fake-openai/server";
 import { makeSpeech, makeVideoWithAudio } from "../media/speech-video";
 import { type LocalStack, startLocalStack } from "../stack/local-stack";
@@ -23,7 +23,7 @@ if (!executablePath)
   console.warn("Studio video browser tests NOT RUN: no chromium (apt-get install chromium, or set CHROMIUM_PATH)");
 
 /** The page's <video>, for code evaluated in the page (the tests are typed without the DOM library). */
-type VideoElement = { currentTime: number; readyState: number; duration: number };
+type VideoElement = { currentTime: number; readyState: number; duration: number; paused: boolean };
 type Window = { __jobStates: string[] };
 
 let stack: LocalStack;
@@ -68,7 +68,8 @@ afterAll(async () => {
 });
 
 const jobRow = (type: string) => page.locator(`.asset-jobs li[data-job-type="${type}"]`);
-const currentTime = () => page.locator("video").evaluate((video) => (video as unknown as VideoElement).currentTime);
+const video = () => page.locator("video");
+const currentTime = () => video().evaluate((v) => (v as unknown as VideoElement).currentTime);
 
 /** Records every state the video's job rows show, from now on, in the page (polled faster than jobs change). */
 async function recordJobStates() {
@@ -106,11 +107,10 @@ describe.runIf(executablePath)("Studio video page", () => {
     console.log(`ingest states seen on the page: ${(await jobStates()).join(", ")}`);
 
     // The player loaded the video through the content route with a stream token, and can seek (Range reads).
-    const video = page.locator("video");
     await expect
-      .poll(() => video.evaluate((v) => (v as unknown as VideoElement).readyState), { timeout: 30_000 })
+      .poll(() => video().evaluate((v) => (v as unknown as VideoElement).readyState), { timeout: 30_000 })
       .toBeGreaterThanOrEqual(1);
-    const duration = await video.evaluate((v) => (v as unknown as VideoElement).duration);
+    const duration = await video().evaluate((v) => (v as unknown as VideoElement).duration);
     expect(duration).toBeGreaterThan(5);
     const contentReads = mediaReads.filter((read) => read.includes("/content?access_token="));
     expect(contentReads.length).toBeGreaterThan(0);
@@ -156,19 +156,32 @@ describe.runIf(executablePath)("Studio video page", () => {
     );
   });
 
-  it("finds scenes from the page and shows them on a timeline; the storyboard strip seeks; VTT downloads", async () => {
+  it("finds scenes from the page; a scene on the timeline plays as a moment; the storyboard strip seeks; VTT downloads", async () => {
     await page.getByRole("button", { name: "Find scenes" }).click();
     await expect
       .poll(() => jobRow("scene_detection").getAttribute("data-status"), { timeout: 90_000 })
       .toBe("completed");
     const scenes = page.locator(".timeline .scene");
     await scenes.first().waitFor({ timeout: 30_000 });
-    const sceneCount = await scenes.count();
-    expect(sceneCount).toBeGreaterThan(0);
-    const last = scenes.nth(sceneCount - 1);
-    expect(await last.getAttribute("aria-label")).toMatch(/^Scene .+, \d+:\d{2} to \d+:\d{2}$/);
-    await last.click();
-    await expect.poll(() => last.getAttribute("class")).toBe("scene current");
+    const run = SceneRunSchema.parse(
+      await (
+        await fetch(`${stack.apiUrl}/projects/${PROJECT}/videos/${assetId}/ai/scenes`, {
+          headers: { Authorization: `Bearer ${ADMIN_KEY}` },
+        })
+      ).json(),
+    );
+    expect(await scenes.count()).toBe(run.scenes.length);
+    // A scene plays as a moment: from its start, pausing at its end.
+    const scene = run.scenes[0]!;
+    const first = scenes.first();
+    expect(await first.getAttribute("aria-label")).toMatch(/^Play scene .+, \d+:\d{2} to \d+:\d{2}$/);
+    await first.click();
+    await expect.poll(() => video().evaluate((v) => (v as unknown as VideoElement).paused)).toBe(false);
+    await expect.poll(() => first.getAttribute("class")).toBe("scene current");
+    await expect
+      .poll(() => video().evaluate((v) => (v as unknown as VideoElement).paused), { timeout: 30_000 })
+      .toBe(true);
+    expect(Math.abs((await currentTime()) - scene.end)).toBeLessThanOrEqual(0.5);
 
     // The storyboard: frames from the sprite (read with the stream token), each seeking to its time.
     const tiles = page.locator(".strip .tile");
@@ -199,5 +212,28 @@ describe.runIf(executablePath)("Studio video page", () => {
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "video");
+  });
+
+  it("after a refused media read (an expired token) the player mints a new token and plays on", async () => {
+    let refused = 0;
+    await page.route("**/videos/*/content?*", async (route) => {
+      if (refused++ === 0) return route.fulfill({ status: 401, body: "" });
+      await route.continue();
+    });
+    await page.reload();
+    await expect
+      .poll(() => video().evaluate((v) => (v as unknown as VideoElement).readyState), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(1);
+    expect(refused).toBeGreaterThan(1);
+    expect(await page.getByRole("alert").count()).toBe(0);
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+  });
+
+  it("shows the API's error with its request id for a video that does not exist", async () => {
+    await page.goto(`${stack.apiUrl}/studio#/videos/no-such-video`);
+    const alert = page.getByRole("alert").first();
+    await expect.poll(() => alert.textContent()).toMatch(/NOT_FOUND \(404\)/);
+    expect(await alert.textContent()).toMatch(/Request id: [0-9a-f-]{36}/);
+    await screenshot(page, "video-not-found");
   });
 });

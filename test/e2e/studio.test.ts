@@ -11,6 +11,7 @@ import { JobSchema } from "../../worker/routes/jobs/schema";
 import { generateVideo } from "../media/generate";
 import { type LocalStack, startLocalStack } from "../stack/local-stack";
 import { chromiumPath, launchChromium, screenshot, seriousAxeViolations } from "./studio/browser";
+import { dropFile } from "./studio/drop-file";
 
 const ADMIN_KEY = "e2e-studio-admin-key";
 const PROJECT = `e2e-studio-${Date.now()}`;
@@ -158,17 +159,7 @@ describe.runIf(executablePath)("Studio", () => {
 
   it("uploads a video dropped on the library through tus, with progress, and lists it once ingested", async () => {
     await page.getByRole("link", { name: "Library" }).click();
-    const base64 = readFileSync(lessonVideo).toString("base64");
-    // A DataTransfer holding the file, made in the page (the tests are typed without the DOM library).
-    const dropped = await page.evaluateHandle(
-      `(() => {
-        const bytes = Uint8Array.from(atob(${JSON.stringify(base64)}), (c) => c.charCodeAt(0));
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([bytes], "Dropped lesson.mp4", { type: "video/mp4" }));
-        return transfer;
-      })()`,
-    );
-    await page.getByTestId("dropzone").dispatchEvent("drop", { dataTransfer: dropped });
+    await dropFile(page, lessonVideo, "Dropped lesson.mp4");
     await page.locator('[data-upload="Dropped lesson.mp4"][data-state="done"]').waitFor({ timeout: 30_000 });
     const card = page.locator(".card", { hasText: "Dropped lesson.mp4" });
     await card.waitFor();

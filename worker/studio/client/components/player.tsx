@@ -16,7 +16,10 @@ export interface PlayerProps {
   api: ApiClient;
   session: Session;
   assetId: string;
-  /** A moment to play: starts at `start` and pauses at `end` (seconds). */
+  /**
+   * A moment (seconds): the player opens at `start`, and pauses at `end` when played through it. A later change
+   * of `start` or `end` seeks there and plays the moment. Seeking outside it lets the video play on.
+   */
   start?: number;
   end?: number;
   /** The playhead, on every timeupdate and seek. */
@@ -40,11 +43,14 @@ export function Player({ api, session, assetId, start, end, onTime, onVideo, tra
   const [src, setSrc] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const lastRetry = useRef(0);
+  // Where the current moment pauses; null once reached or left.
+  const stopAt = useRef<number | null>(end ?? null);
+  const opened = useRef(false);
   const path = `/projects/${encodeURIComponent(session.projectId)}/videos/${encodeURIComponent(assetId)}/content`;
 
   const load = async (resumeAt: number | null, play: boolean) => {
     const token = await mintStreamToken(api, session.projectId);
-    setSrc(withAccessToken(path, token));
+    const next = withAccessToken(path, token);
     const element = video.current;
     if (element && resumeAt !== null) {
       element.addEventListener(
@@ -56,6 +62,9 @@ export function Player({ api, session, assetId, start, end, onTime, onVideo, tra
         { once: true },
       );
     }
+    setSrc(next);
+    // A token minted within the same second is the same URL, which the element would not fetch again by itself.
+    if (element?.getAttribute("src") === next) element.load();
   };
 
   useEffect(() => {
@@ -63,11 +72,18 @@ export function Player({ api, session, assetId, start, end, onTime, onVideo, tra
     load(start ?? null, false).catch(setError);
   }, [assetId, session.projectId]);
 
-  // A new moment on the same video: seek to it without reloading.
+  // A new moment on the same video: play it without reloading. The first render only opens at `start`.
   useEffect(() => {
     const element = video.current;
-    if (element && start !== undefined && element.readyState > 0) element.currentTime = start;
-  }, [start]);
+    if (!opened.current) {
+      opened.current = true;
+      return;
+    }
+    if (!element || start === undefined) return;
+    stopAt.current = end ?? null;
+    element.currentTime = start;
+    void element.play().catch(() => {});
+  }, [start, end]);
 
   useEffect(() => {
     const element = video.current;
@@ -77,7 +93,18 @@ export function Player({ api, session, assetId, start, end, onTime, onVideo, tra
   const onTimeUpdate = () => {
     const element = video.current;
     if (!element) return;
-    if (end !== undefined && !element.paused && element.currentTime >= end) element.pause();
+    if (stopAt.current !== null && element.currentTime >= stopAt.current) {
+      stopAt.current = null;
+      element.pause();
+    }
+    onTime?.(element.currentTime);
+  };
+
+  const onSeeked = () => {
+    const element = video.current;
+    if (!element) return;
+    const inMoment = start !== undefined && element.currentTime >= start - 0.5;
+    if (stopAt.current !== null && !(inMoment && element.currentTime < stopAt.current)) stopAt.current = null;
     onTime?.(element.currentTime);
   };
 
@@ -102,7 +129,7 @@ export function Player({ api, session, assetId, start, end, onTime, onVideo, tra
         preload="metadata"
         aria-label={label ?? "Video player"}
         onTimeUpdate={onTimeUpdate}
-        onSeeked={onTimeUpdate}
+        onSeeked={onSeeked}
         onError={onError}
       >
         {track && (

@@ -3,17 +3,17 @@ import { formatDuration } from "../format";
 
 type Scene = Schemas["Scene"];
 
-/** The scenes on a timeline as long as the video, under the player: each is a button that seeks to its start. */
+/** The scenes on a timeline as long as the video, under the player: each is a button that plays that scene. */
 export function SceneTimeline({
   scenes,
   duration,
   current,
-  onSeek,
+  onPlay,
 }: {
   scenes: Scene[];
   duration: number;
   current: number;
-  onSeek: (seconds: number) => void;
+  onPlay: (scene: Scene) => void;
 }) {
   const percent = (seconds: number) => `${Math.min(100, Math.max(0, (seconds / duration) * 100))}%`;
   return (
@@ -26,8 +26,8 @@ export function SceneTimeline({
             class={scene.start <= current && current < scene.end ? "scene current" : "scene"}
             style={{ left: percent(scene.start), width: percent(scene.end - scene.start) }}
             title={scene.title}
-            aria-label={`Scene ${scene.title}, ${formatDuration(scene.start)} to ${formatDuration(scene.end)}`}
-            onClick={() => onSeek(scene.start)}
+            aria-label={`Play scene ${scene.title}, ${formatDuration(scene.start)} to ${formatDuration(scene.end)}`}
+            onClick={() => onPlay(scene)}
           >
             {scene.title}
           </button>

@@ -34,6 +34,7 @@ export function VideoPage({ session, api, assetId }: { session: Session; api: Ap
   const [mediaToken, setMediaToken] = useState<string | null>(null);
   const [track, setTrack] = useState<PlayerTrack | undefined>(undefined);
   const [current, setCurrent] = useState(0);
+  const [moment, setMoment] = useState<{ start: number; end: number } | null>(null);
   const [refresh, setRefresh] = useState(0);
   const [starting, setStarting] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -124,6 +125,8 @@ export function VideoPage({ session, api, assetId }: { session: Session; api: Ap
             session={session}
             assetId={assetId}
             track={track}
+            start={moment?.start}
+            end={moment?.end}
             label={`Player: ${asset?.original_filename ?? "video"}`}
             onTime={setCurrent}
             onVideo={(element) => {
@@ -131,7 +134,7 @@ export function VideoPage({ session, api, assetId }: { session: Session; api: Ap
             }}
           />
           {scenes && scenes.scenes.length > 0 && duration > 0 && (
-            <SceneTimeline scenes={scenes.scenes} duration={duration} current={current} onSeek={seek} />
+            <SceneTimeline scenes={scenes.scenes} duration={duration} current={current} onPlay={setMoment} />
           )}
           {storyboard && mediaToken && (
             <StoryboardStrip storyboard={storyboard} token={mediaToken} current={current} onSeek={seek} />
