@@ -1,30 +1,24 @@
 import { render, useEffect, useMemo, useState } from "hono/jsx/dom";
-import { apiClient } from "./api";
+import { type ApiClient, apiClient } from "./api";
 import { Jobs } from "./pages/jobs";
+import { LearnerPreview } from "./pages/learner-preview";
 import { Library } from "./pages/library";
+import { QuizEditor } from "./pages/quiz-editor";
+import { Quizzes } from "./pages/quizzes";
 import { SignIn } from "./pages/sign-in";
 import { VideoPage } from "./pages/video";
+import { NAV, type Route, routeFromHash } from "./route";
 import { loadSession, type Session, saveSession } from "./session";
 
-// Pages are addressed by the URL's hash, so the Worker serves one HTML page and a reload keeps the page.
-const PAGES = { library: "Library", jobs: "Jobs" } as const;
-type Page = keyof typeof PAGES;
-const pageFromHash = (): Page => (location.hash.replace(/^#\/?/, "") === "jobs" ? "jobs" : "library");
-// `#/videos/<asset id>`: one video's page, reached from the library.
-const videoFromHash = (): string | null => {
-  const id = /^#\/videos\/([^/]+)$/.exec(location.hash)?.[1];
-  return id ? decodeURIComponent(id) : null;
-};
+type NavPage = keyof typeof NAV;
+const navPageOf = (route: Route): NavPage | null =>
+  route.page === "quiz" || route.page === "preview" ? "quizzes" : route.page === "video" ? null : route.page;
 
 function Studio() {
   const [session, setSession] = useState<Session | null>(loadSession);
-  const [page, setPage] = useState<Page>(pageFromHash);
-  const [videoId, setVideoId] = useState<string | null>(videoFromHash);
+  const [route, setRoute] = useState<Route>(() => routeFromHash(location.hash));
   useEffect(() => {
-    const onHash = () => {
-      setPage(pageFromHash());
-      setVideoId(videoFromHash());
-    };
+    const onHash = () => setRoute(routeFromHash(location.hash));
     addEventListener("hashchange", onHash);
     return () => removeEventListener("hashchange", onHash);
   }, []);
@@ -40,9 +34,9 @@ function Studio() {
       <header class="top">
         <span class="brand">Studio</span>
         <nav aria-label="Studio">
-          {(Object.keys(PAGES) as Page[]).map((name) => (
-            <a href={`#/${name}`} aria-current={page === name && !videoId ? "page" : undefined}>
-              {PAGES[name]}
+          {(Object.keys(NAV) as NavPage[]).map((name) => (
+            <a href={`#/${name}`} aria-current={navPageOf(route) === name ? "page" : undefined}>
+              {NAV[name]}
             </a>
           ))}
         </nav>
@@ -54,17 +48,31 @@ function Studio() {
         </button>
       </header>
       <main>
-        {videoId ? (
-          <VideoPage session={session} api={api} assetId={videoId} />
-        ) : page === "jobs" ? (
-          <Jobs session={session} api={api} />
-        ) : (
-          <Library session={session} api={api} />
-        )}
+        <div key={JSON.stringify(route)} class="page">
+          {page(route, session, api)}
+        </div>
       </main>
     </>
   );
 }
+
+// Each route renders inside its own keyed element: on a route change hono/jsx/dom then drops the old page's
+// element, and every node in it. Without the wrapper, switching the page component left the old page's nodes
+// in place (seen in the browser tests: the library and the video page stayed under the quiz pages).
+const page = (route: Route, session: Session, api: ApiClient) =>
+  route.page === "video" ? (
+    <VideoPage session={session} api={api} assetId={route.videoId} />
+  ) : route.page === "jobs" ? (
+    <Jobs session={session} api={api} />
+  ) : route.page === "quizzes" ? (
+    <Quizzes session={session} api={api} videoId={route.videoId} />
+  ) : route.page === "quiz" ? (
+    <QuizEditor session={session} api={api} quizId={route.quizId} />
+  ) : route.page === "preview" ? (
+    <LearnerPreview session={session} api={api} quizId={route.quizId} />
+  ) : (
+    <Library session={session} api={api} />
+  );
 
 const root = document.getElementById("studio");
 if (root) render(<Studio />, root);

@@ -8,6 +8,7 @@ import { SceneTimeline } from "../components/scene-timeline";
 import { StoryboardStrip } from "../components/storyboard-strip";
 import { TranscriptPanel } from "../components/transcript-panel";
 import { formatDuration } from "../format";
+import { quizzesHref } from "../route";
 import type { Session } from "../session";
 import { mintStreamToken } from "../stream-token";
 
@@ -112,7 +113,7 @@ export function VideoPage({ session, api, assetId }: { session: Session; api: Ap
       <header class="section-head">
         <h1 id="video-title">{asset?.original_filename ?? "Video"}</h1>
         <p>
-          <a href="#/library">Back to the library</a>
+          <a href="#/library">Back to the library</a> · <a href={quizzesHref(assetId)}>Quizzes of this video</a>
           {asset && ` · ${formatDuration(asset.duration_seconds)} · ${asset.status}`}
         </p>
       </header>
