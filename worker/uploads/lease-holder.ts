@@ -10,15 +10,15 @@ export class LeaseLostError extends Error {
 
 /** Part numbers asked for at a time when the PATCH's length is not known. */
 const RESERVE_BATCH = 8;
-/** Stored parts are committed at most this long after the last call (and at the end), not one call per part. */
-const COMMIT_EVERY_MS = 2_000;
+/** Stored parts are committed in calls of this many (80 MiB of 5 MiB parts) and at the end, not one call per part. */
+const COMMIT_EVERY_PARTS = 16;
 
 /**
  * The PATCH's side of the lease: its calls to the upload's object, one at a time and in order. A PATCH of
  * known length got all its part numbers with the lease; one of unknown length asks for a batch while the
  * last number of the previous one is in use, so the stream never waits for the object. Stored parts are
- * committed every COMMIT_EVERY_MS (each call also renews the lease) and at the end, so an interrupted PATCH
- * keeps its parts without a round trip per part.
+ * committed COMMIT_EVERY_PARTS at a time, with any other call, and at the end (an interrupted PATCH keeps
+ * them), not with a round trip per part; while bytes arrive the lease is renewed every third of its span.
  */
 export class LeaseHolder {
   private calls: Promise<unknown> = Promise.resolve();
@@ -60,9 +60,7 @@ export class LeaseHolder {
   stored(cut: CutPart): void {
     this.unreported.push(cut);
     this.last = cut;
-    if (this.incremental && Date.now() - this.lastCall > Math.min(COMMIT_EVERY_MS, this.leaseMs / 3)) {
-      this.report(0).catch(() => undefined);
-    }
+    if (this.incremental && this.unreported.length >= COMMIT_EVERY_PARTS) this.report(0).catch(() => undefined);
   }
 
   /** Renews the lease while bytes keep arriving but no part is cut (a slow client). */

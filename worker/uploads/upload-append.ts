@@ -78,7 +78,8 @@ async function writeUnderLease(
   const holder = new LeaseHolder(deps.upload, lease, leaseMs, parts, !checksum);
   const hasher = lease.hashState ? ResumableSha256.restore(lease.hashState) : undefined;
   const multipart = deps.bucket.resumeMultipartUpload(lease.r2Key, lease.multipartId);
-  const upload = async (data: Uint8Array) => multipart.uploadPart(await holder.partNumber(), data);
+  const upload = async (data: Uint8Array | ReadableStream<Uint8Array>) =>
+    multipart.uploadPart(await holder.partNumber(), data);
 
   let result: Awaited<ReturnType<typeof streamIntoParts>>;
   try {
@@ -86,6 +87,7 @@ async function writeUnderLease(
       partSize: lease.partSize,
       tail: lease.tail,
       room: lease.length - lease.offset,
+      expected: input.contentLength,
       uploadPart: upload,
       onPart: (cut) => holder.stored(cut),
       onRead: () => holder.keepAlive(),
