@@ -111,4 +111,37 @@ describe("parts streamed to R2 while their bytes arrive", { timeout: 60_000 }, (
     expect(seen.map(({ streamed }) => streamed)).toEqual([true, true, false]);
     expect(await assetChecksum(outcome.ok ? outcome.value.assetId : null)).toBe(await sha256Hex(bytes));
   });
+
+  it("R2 failing while a part streams: 500 storage_failed, the parts stored before it are kept", async () => {
+    const projectId = uniqueProjectId();
+    const bytes = mediaBytes("mp4", 12 * MiB, 64);
+    const location = await newUpload(projectId, { length: bytes.length });
+    let calls = 0;
+    // The second part's upload fails without reading its stream, as a dropped R2 connection would.
+    const failing: AppendDeps["bucket"] = {
+      resumeMultipartUpload(key, uploadId) {
+        const upload = env.BUCKET.resumeMultipartUpload(key, uploadId);
+        return {
+          key: upload.key,
+          uploadId: upload.uploadId,
+          uploadPart: async (partNumber, value, options) => {
+            calls += 1;
+            if (calls === 2) throw new Error("R2 went away");
+            return upload.uploadPart(partNumber, value, options);
+          },
+          abort: () => upload.abort(),
+          complete: (parts) => upload.complete(parts),
+        };
+      },
+    };
+    const pieces = Array.from({ length: 12 }, (_, i) => bytes.slice(i * MiB, (i + 1) * MiB));
+    const input = { projectId, offset: 0, contentLength: bytes.length };
+    const outcome = await appendToUpload(depsFor(location, failing), input, bodyOf(pieces, "end"));
+    expect(outcome).toMatchObject({ ok: false, kind: "storage_failed" });
+    const offset = await offsetOf(location);
+    expect(offset).toBe(5 * MiB);
+    const done = await patch(location, offset, bytes.subarray(offset));
+    expect(done.status).toBe(204);
+    expect(await assetChecksum(done.headers.get("asset-id"))).toBe(await sha256Hex(bytes));
+  });
 });
