@@ -3,8 +3,8 @@ import compressionModule from "./sha256.wasm";
 /**
  * SHA-256 (FIPS 180-4) whose running state can be saved and restored. WebCrypto and DigestStream keep
  * theirs inside the runtime and cannot export it. The compression function is WebAssembly (sha256.wat,
- * compiled ahead of time: Workers may not compile it from bytes at run time), about 1.6x the speed of the
- * same in JavaScript; the state and the unfinished block stay here. Saved state: the eight words
+ * written out by sha256-wat.ts and compiled ahead of time: Workers may not compile it from bytes at run
+ * time); the state and the unfinished block stay here. Saved state: the eight words
  * (big-endian), the byte count (float64) and the bytes of the unfinished block.
  */
 
