@@ -43,14 +43,39 @@ function workerdRssMb(root: number): number {
   return total / 1024;
 }
 
+/** CPU seconds (user + system) every workerd process under `root` has used so far. */
+function workerdCpuSeconds(root: number): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "workerd") {
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        total += (Number(fields[11]) + Number(fields[12])) / tick;
+      }
+      queue.push(
+        ...readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+      );
+    } catch {
+      // process gone
+    }
+  }
+  return total;
+}
+
 interface Run {
   label: string;
   seconds: number;
   rssGrowthMb: number;
+  /** workerd's CPU time during the run: less disturbed than wall time on a shared machine. */
+  cpuSeconds: number;
 }
 
 async function timed(label: string, root: number, work: () => Promise<void>): Promise<Run> {
   const baseline = workerdRssMb(root);
+  const cpuBefore = workerdCpuSeconds(root);
   let peak = baseline;
   const sampler = setInterval(() => {
     peak = Math.max(peak, workerdRssMb(root));
@@ -61,8 +86,9 @@ async function timed(label: string, root: number, work: () => Promise<void>): Pr
   } finally {
     clearInterval(sampler);
   }
-  const run = { label, seconds: (performance.now() - started) / 1000, rssGrowthMb: peak - baseline };
-  console.log(`  ${label}: ${run.seconds.toFixed(2)} s`);
+  const seconds = (performance.now() - started) / 1000;
+  const run = { label, seconds, rssGrowthMb: peak - baseline, cpuSeconds: workerdCpuSeconds(root) - cpuBefore };
+  console.log(`  ${label}: ${run.seconds.toFixed(2)} s (workerd CPU ${run.cpuSeconds.toFixed(2)} s)`);
   return run;
 }
 
@@ -297,7 +323,7 @@ try {
     const ratio = base.seconds / run.seconds;
     const final = finals[run.label.replace(/^tus, (\d+) MiB PATCHes$/, "bench-tus-$1")];
     console.log(
-      `${run.label.padEnd(24)} ${rate.toFixed(1).padStart(7)} MB/s ${run.seconds.toFixed(2).padStart(7)} s  ratio ${ratio.toFixed(2)}  workerd RSS +${run.rssGrowthMb.toFixed(0)} MB${final === undefined ? "" : `  (last PATCH incl. completion ${final.toFixed(2)} s)`}`,
+      `${run.label.padEnd(24)} ${rate.toFixed(1).padStart(7)} MB/s ${run.seconds.toFixed(2).padStart(7)} s  ratio ${ratio.toFixed(2)}  workerd CPU ${run.cpuSeconds.toFixed(1).padStart(5)} s  RSS +${run.rssGrowthMb.toFixed(0)} MB${final === undefined ? "" : `  (last PATCH incl. completion ${final.toFixed(2)} s)`}`,
     );
   }
 } finally {

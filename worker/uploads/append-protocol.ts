@@ -16,8 +16,10 @@ export interface BeginAppendInput {
 export interface AppendLease {
   token: string;
   expiresAt: number;
-  /** The number the holder's first part gets; later ones come from `reportProgress`. */
+  /** The holder's part numbers are partNumber .. partNumber + partCount - 1; more come from `reportProgress`. */
   partNumber: number;
+  /** As many as the PATCH's Content-Length needs (one when it was not sent), so a PATCH of known length asks for none. */
+  partCount: number;
   offset: number;
   length: number;
   partSize: number;
@@ -36,8 +38,26 @@ export type AppendStart = { kind: "lease"; lease: AppendLease } | { kind: "settl
 export interface PartsReport {
   parts: StoredPart[];
   hashState: Uint8Array | null;
-  /** Ask for the next part number as well. */
+  /** Ask for part numbers as well: the answer is the first of `count` (default 1) consecutive ones. */
   reservePart: boolean;
+  count?: number;
+}
+
+/** R2 numbers parts 1 to 10,000. */
+export const R2_MAX_PART_NUMBER = 10_000;
+
+/**
+ * How many part numbers a PATCH of `contentLength` bytes at `offset` uses: the tail and the body in whole
+ * parts, plus a short last one when it completes the upload. Infinity when the length is not known.
+ */
+export function partsForAppend(
+  upload: { offset: number; length: number; partSize: number; tailLength: number },
+  contentLength: number | undefined,
+): number {
+  if (contentLength === undefined) return Number.POSITIVE_INFINITY;
+  const bytes = upload.tailLength + contentLength;
+  const completes = upload.offset + contentLength === upload.length;
+  return completes ? Math.ceil(bytes / upload.partSize) : Math.floor(bytes / upload.partSize);
 }
 
 /**

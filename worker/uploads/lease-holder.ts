@@ -8,10 +8,17 @@ export class LeaseLostError extends Error {
   override name = "LeaseLostError";
 }
 
+/** Part numbers asked for at a time when the PATCH's length is not known. */
+const RESERVE_BATCH = 8;
+/** Stored parts are committed in calls of this many (80 MiB of 5 MiB parts) and at the end, not one call per part. */
+const COMMIT_EVERY_PARTS = 16;
+
 /**
- * The PATCH's side of the lease: its calls to the upload's object, one at a time and in order. The number
- * for the next part is asked for while the current part uploads, and that call also commits the parts
- * stored so far, so the stream never waits for the object and an interrupted PATCH keeps its parts.
+ * The PATCH's side of the lease: its calls to the upload's object, one at a time and in order. A PATCH of
+ * known length got all its part numbers with the lease; one of unknown length asks for a batch while the
+ * last number of the previous one is in use, so the stream never waits for the object. Stored parts are
+ * committed COMMIT_EVERY_PARTS at a time, with any other call, and at the end (an interrupted PATCH keeps
+ * them), not with a round trip per part; while bytes arrive the lease is renewed every third of its span.
  */
 export class LeaseHolder {
   private calls: Promise<unknown> = Promise.resolve();
@@ -19,7 +26,12 @@ export class LeaseHolder {
   private readonly unreported: CutPart[] = [];
   private last?: CutPart;
   private lastCall = Date.now();
-  private next?: Promise<number>;
+  /** Numbers granted and not used yet: nextNumber .. endNumber - 1. */
+  private nextNumber: number;
+  private endNumber: number;
+  private refill?: Promise<void>;
+  /** A renewal found the lease gone: no more parts are uploaded. */
+  private lost = false;
 
   constructor(
     private readonly upload: DurableObjectStub<UploadObject>,
@@ -30,15 +42,17 @@ export class LeaseHolder {
     /** Whether stored parts are committed as they come; with an Upload-Checksum they wait for the end. */
     private readonly incremental: boolean,
   ) {
-    this.next = Promise.resolve(lease.partNumber);
+    this.nextNumber = lease.partNumber;
+    this.endNumber = lease.partNumber + lease.partCount;
   }
 
   /** The number of the part about to be uploaded. */
   async partNumber(): Promise<number> {
-    const number = await (this.next ?? this.report(true));
+    if (this.lost) throw new LeaseLostError();
+    if (this.nextNumber === this.endNumber) await this.reserve();
+    const number = this.nextNumber++;
     this.partsLeft -= 1;
-    this.next = this.partsLeft > 0 ? this.report(true) : undefined;
-    if (this.next) this.next.catch(() => undefined);
+    if (this.nextNumber === this.endNumber && this.partsLeft > 0) this.reserve().catch(() => undefined);
     return number;
   }
 
@@ -46,11 +60,12 @@ export class LeaseHolder {
   stored(cut: CutPart): void {
     this.unreported.push(cut);
     this.last = cut;
+    if (this.incremental && this.unreported.length >= COMMIT_EVERY_PARTS) this.report(0).catch(() => undefined);
   }
 
   /** Renews the lease while bytes keep arriving but no part is cut (a slow client). */
   keepAlive(): void {
-    if (Date.now() - this.lastCall > this.leaseMs / 3) this.report(false).catch(() => undefined);
+    if (Date.now() - this.lastCall > this.leaseMs / 3) this.report(0).catch(() => undefined);
   }
 
   /** Commits everything stored plus the new tail; completes the upload when that reaches its length. */
@@ -73,21 +88,42 @@ export class LeaseHolder {
     return this.upload.endAppend(this.lease.token, end);
   }
 
-  /** One call to the object, after the previous ones; parts stay unreported until a call succeeds. */
-  private report(reservePart: boolean): Promise<number> {
+  /** The next batch of part numbers; callers wait for the one already asked for. */
+  private reserve(): Promise<void> {
+    this.refill ??= this.report(RESERVE_BATCH)
+      .then((first) => {
+        this.nextNumber = first;
+        this.endNumber = first + RESERVE_BATCH;
+      })
+      .finally(() => {
+        this.refill = undefined;
+      });
+    return this.refill;
+  }
+
+  /**
+   * One call to the object, after the previous ones, reserving `count` part numbers (none when 0); parts
+   * stay unreported until a call succeeds.
+   */
+  private report(count: number): Promise<number> {
     const result = this.calls.then(async () => {
       const cuts = this.incremental ? this.unreported.slice() : [];
       const parts = cuts.map(({ part }) => part);
       const outcome = await this.upload.reportProgress(this.lease.token, {
         parts,
         hashState: cuts.at(-1)?.hashState ?? null,
-        reservePart,
+        reservePart: count > 0,
+        count,
       });
       if (!outcome.ok) {
+        if (outcome.kind === "lease_lost") this.lost = true;
         throw outcome.kind === "lease_lost" ? new LeaseLostError() : new UploadError(outcome.kind, outcome.message);
       }
       this.unreported.splice(0, cuts.length);
-      if (reservePart && outcome.value === null) throw new LeaseLostError();
+      if (count > 0 && outcome.value === null) {
+        this.lost = true;
+        throw new LeaseLostError();
+      }
       return outcome.value ?? 0;
     });
     this.calls = result.catch(() => undefined);

@@ -7,8 +7,10 @@ export interface PartStreamPlan {
   tail: Uint8Array;
   /** How many bytes this request may still add before the upload's length is exceeded. */
   room: number;
-  /** Stores one full part in R2; the caller numbers it. */
-  uploadPart(data: Uint8Array): Promise<R2UploadedPart>;
+  /** The body's announced length (Content-Length): a part it is sure to fill streams to R2 as it arrives. */
+  expected?: number;
+  /** Stores one full part in R2 (a stream has exactly `partSize` bytes); the caller numbers it. */
+  uploadPart(data: Uint8Array | ReadableStream<Uint8Array>): Promise<R2UploadedPart>;
   /** Called in order once each full part is stored in R2 (for incremental commits). */
   onPart?(part: CutPart): void;
   /** Receives every incoming byte, e.g. for an Upload-Checksum. */
@@ -36,9 +38,19 @@ export interface PartStreamResult {
   interruption?: { kind: "body_error"; error: unknown } | { kind: "overflow" };
 }
 
+/** A part whose bytes go to R2 as they arrive; its buffer still keeps them in case the body breaks. */
+interface OpenPart {
+  writer: WritableStreamDefaultWriter<Uint8Array>;
+  /** Rejects when R2 (or numbering the part) fails, so a write waiting on a stalled upload gives up. */
+  failed: Promise<never>;
+  stored: Promise<R2UploadedPart>;
+}
+
 /**
- * Cuts a request body into equal R2 parts as it streams. Two part buffers take turns: one fills while the
- * other uploads, so a body of any length runs in bounded memory.
+ * Cuts a request body into equal R2 parts as it streams. A part the announced length is sure to fill is
+ * streamed to R2 while its bytes arrive; any other part is buffered and uploaded once full, with two
+ * buffers taking turns (one fills while the other uploads). Either way a body of any length runs in
+ * bounded memory, and a body that breaks keeps its bytes since the last stored part in `rest`.
  */
 export async function streamIntoParts(
   body: ReadableStream<Uint8Array> | null,
@@ -50,24 +62,73 @@ export async function streamIntoParts(
   buffers[0]!.set(plan.tail);
   let filled = plan.tail.length;
   let received = 0;
+  /** Body bytes already in a part (received counts whole chunks as they are read). */
+  let placed = 0;
   let inflight: Promise<void> = Promise.resolve();
   let interruption: PartStreamResult["interruption"];
   let storageFailure: { error: unknown } | undefined;
+  let open: OpenPart | undefined;
 
-  const flush = async (data: Uint8Array, hashState: Uint8Array | null) => {
-    // One upload at a time keeps parts (and their commits) in order, and frees the other buffer.
-    await inflight;
-    inflight = plan.uploadPart(data).then((uploaded) => {
-      const cut = { part: { partNumber: uploaded.partNumber, etag: uploaded.etag, size: data.length }, hashState };
+  // One upload finishing at a time keeps parts (and their commits) in order.
+  const record = (stored: Promise<R2UploadedPart>, hashState: Uint8Array | null) => {
+    inflight = stored.then((uploaded) => {
+      const cut = { part: { partNumber: uploaded.partNumber, etag: uploaded.etag, size: plan.partSize }, hashState };
       parts.push(cut);
       plan.onPart?.(cut);
     });
     inflight.catch((error) => {
       storageFailure ??= { error };
     });
-    current ^= 1;
-    buffers[current] ??= new Uint8Array(plan.partSize);
+  };
+
+  /** Waits for the open part's R2 upload to take `step`; a failure there is storage's, not the client's. */
+  const guarded = async (part: OpenPart, step: Promise<void>) => {
+    try {
+      await Promise.race([step, part.failed]);
+    } catch (error) {
+      storageFailure ??= { error };
+      throw error;
+    }
+  };
+
+  const flush = async (hashState: Uint8Array | null) => {
+    if (open) {
+      await guarded(open, open.writer.close());
+      record(open.stored, hashState);
+      open = undefined;
+      // The bytes are in R2's hands: the same buffer backs the next part.
+    } else {
+      await inflight;
+      record(plan.uploadPart(buffers[current]!), hashState);
+      current ^= 1;
+      buffers[current] ??= new Uint8Array(plan.partSize);
+    }
     filled = 0;
+  };
+
+  /** Streams the part now starting when the body is announced to fill it, beginning with the bytes it already has. */
+  const maybeOpen = async () => {
+    if (open || plan.expected === undefined || filled + (plan.expected - placed) < plan.partSize) return;
+    await inflight;
+    const { readable, writable } = new FixedLengthStream(plan.partSize);
+    const stored = plan.uploadPart(readable);
+    // Settles only if the upload fails: a stored part is awaited through `record`.
+    const failed = stored.then(() => new Promise<never>(() => undefined));
+    failed.catch(() => undefined);
+    open = { writer: writable.getWriter(), stored, failed };
+    if (filled > 0) await write(buffers[current]!.slice(0, filled));
+  };
+
+  const write = async (piece: Uint8Array) => {
+    if (open) await guarded(open, open.writer.write(piece));
+  };
+
+  /** The open part will not fill: R2 drops it, and its bytes stay in the buffer. */
+  const abandon = async () => {
+    if (!open) return;
+    open.stored.catch(() => undefined);
+    await open.writer.abort(new Error("The request body ended before the part was full")).catch(() => undefined);
+    open = undefined;
   };
 
   if (body) {
@@ -75,6 +136,7 @@ export async function streamIntoParts(
     const reader = body.getReader();
     const cancel = () => reader.cancel().catch(() => undefined);
     try {
+      await maybeOpen();
       for (let next = await reader.read(); !next.done; next = await reader.read()) {
         const chunk = next.value;
         plan.onRead?.();
@@ -89,12 +151,18 @@ export async function streamIntoParts(
           const piece = chunk.subarray(at, at + Math.min(plan.partSize - filled, chunk.length - at));
           plan.hasher?.update(piece);
           buffers[current]!.set(piece, filled);
+          await write(piece);
           filled += piece.length;
+          placed += piece.length;
           at += piece.length;
-          if (filled === plan.partSize) await flush(buffers[current]!, plan.hasher?.save() ?? null);
+          if (filled === plan.partSize) {
+            await flush(plan.hasher?.save() ?? null);
+            await maybeOpen();
+          }
         }
       }
     } catch (error) {
+      await abandon();
       // A failed R2 write surfaces here too (through `await flush`); that one is not the client's doing.
       if (storageFailure) {
         await cancel();
@@ -103,6 +171,7 @@ export async function streamIntoParts(
       interruption = { kind: "body_error", error };
     }
   }
+  await abandon();
   await inflight;
   return { parts, rest: buffers[current]!.subarray(0, filled), received, interruption };
 }

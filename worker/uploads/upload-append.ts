@@ -1,5 +1,5 @@
 import type { Logger } from "../logger";
-import type { AppendLease } from "./append-protocol";
+import { type AppendLease, partsForAppend } from "./append-protocol";
 import { LeaseHolder, LeaseLostError } from "./lease-holder";
 import { type CutPart, streamIntoParts } from "./part-stream";
 import { ResumableSha256 } from "./resumable-sha256";
@@ -26,14 +26,6 @@ export interface AppendDeps {
 }
 
 const storageFailed = () => fail<UploadView>("storage_failed", "Storing the upload failed; HEAD the upload and resume");
-
-/** How many part numbers the PATCH will use: the tail and the body in whole parts, plus a short last one. */
-function partsExpected(lease: AppendLease, contentLength: number | undefined): number {
-  if (contentLength === undefined) return Number.POSITIVE_INFINITY;
-  const bytes = lease.tail.length + contentLength;
-  const completes = lease.offset + contentLength === lease.length;
-  return completes ? Math.ceil(bytes / lease.partSize) : Math.floor(bytes / lease.partSize);
-}
 
 /**
  * A tus PATCH (or a creation body): takes the upload's lease at `input.offset`, streams the body into R2
@@ -82,10 +74,12 @@ async function writeUnderLease(
   const digest = checksum?.getWriter();
   // Without a checksum every stored part is committed as it goes, so an interrupted PATCH keeps its
   // progress. With one, nothing counts until the whole body has been verified.
-  const holder = new LeaseHolder(deps.upload, lease, leaseMs, partsExpected(lease, input.contentLength), !checksum);
+  const parts = partsForAppend({ ...lease, tailLength: lease.tail.length }, input.contentLength);
+  const holder = new LeaseHolder(deps.upload, lease, leaseMs, parts, !checksum);
   const hasher = lease.hashState ? ResumableSha256.restore(lease.hashState) : undefined;
   const multipart = deps.bucket.resumeMultipartUpload(lease.r2Key, lease.multipartId);
-  const upload = async (data: Uint8Array) => multipart.uploadPart(await holder.partNumber(), data);
+  const upload = async (data: Uint8Array | ReadableStream<Uint8Array>) =>
+    multipart.uploadPart(await holder.partNumber(), data);
 
   let result: Awaited<ReturnType<typeof streamIntoParts>>;
   try {
@@ -93,6 +87,7 @@ async function writeUnderLease(
       partSize: lease.partSize,
       tail: lease.tail,
       room: lease.length - lease.offset,
+      expected: input.contentLength,
       uploadPart: upload,
       onPart: (cut) => holder.stored(cut),
       onRead: () => holder.keepAlive(),

@@ -4,8 +4,9 @@ export const UPLOAD_LEASE_MS = 30_000;
 export interface LeaseGrant {
   token: string;
   expiresAt: number;
-  /** The part number the holder's first part gets. */
+  /** The holder's part numbers: partNumber .. partNumber + partCount - 1. */
   partNumber: number;
+  partCount: number;
 }
 
 type Row = Record<string, SqlStorageValue>;
@@ -96,12 +97,18 @@ export class UploadLeases {
    * A new lease; the caller has checked that nobody holds one. `firstFreePart` follows the committed parts.
    * Taking over an expired lease retires every number handed out so far.
    */
-  grant(durationMs: number, firstFreePart: number): LeaseGrant {
+  grant(durationMs: number, firstFreePart: number, partCount: number): LeaseGrant {
     const previous = this.row();
     const retired = previous?.token ? previous.nextPart : (previous?.reusableFrom ?? 1);
     const partNumber = Math.max(firstFreePart, retired);
-    const grant = { token: crypto.randomUUID(), expiresAt: Date.now() + durationMs, partNumber };
-    this.write({ ...grant, durationMs, nextPart: partNumber + 1, reusableFrom: retired });
+    const grant = { token: crypto.randomUUID(), expiresAt: Date.now() + durationMs, partNumber, partCount };
+    this.write({
+      token: grant.token,
+      expiresAt: grant.expiresAt,
+      durationMs,
+      nextPart: partNumber + partCount,
+      reusableFrom: retired,
+    });
     return grant;
   }
 
@@ -113,11 +120,14 @@ export class UploadLeases {
     return true;
   }
 
-  /** The next part number for the holder of `token` (renewing its lease), or null if it no longer holds it. */
-  reservePart(token: string): number | null {
+  /**
+   * The first of `count` further part numbers for the holder of `token` (renewing its lease), or null if
+   * it no longer holds it.
+   */
+  reservePart(token: string, count = 1): number | null {
     if (!this.renew(token)) return null;
     const row = this.row()!;
-    this.write({ ...row, nextPart: row.nextPart + 1 });
+    this.write({ ...row, nextPart: row.nextPart + count });
     return row.nextPart;
   }
 

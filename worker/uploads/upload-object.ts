@@ -5,7 +5,14 @@ import { EventOutbox } from "../events/outbox";
 import { startVideoIngest } from "../jobs/ingest/start-ingest";
 import { Logger } from "../logger";
 import { ASSET_FOLDERS, fileExtension, objectKey, storedFileName } from "../storage/layout";
-import type { AppendEnd, AppendStart, BeginAppendInput, PartsReport } from "./append-protocol";
+import {
+  type AppendEnd,
+  type AppendStart,
+  type BeginAppendInput,
+  type PartsReport,
+  partsForAppend,
+  R2_MAX_PART_NUMBER,
+} from "./append-protocol";
 import { AsyncLock } from "./async-lock";
 import { ResumableSha256 } from "./resumable-sha256";
 import { assembleObject, type CompletionDeps, registerUploadedVideo } from "./upload-completion";
@@ -116,23 +123,27 @@ export class UploadObject extends DurableObject<Env> {
       }
       if (record.status === "completed") return succeed({ kind: "settled", view: toView(record) });
       const leaseMs = Math.min(Math.max(1, input.leaseMs), MAX_LEASE_MS);
-      const grant = this.leases.grant(leaseMs, this.store.firstFreePartNumber());
       const { offset, length, partSize, r2Key, multipartId } = record;
+      const tail = this.store.tail();
+      const parts = partsForAppend({ offset, length, partSize, tailLength: tail.length }, input.contentLength);
+      const partCount = Number.isFinite(parts) ? Math.min(Math.max(parts, 1), R2_MAX_PART_NUMBER) : 1;
+      const grant = this.leases.grant(leaseMs, this.store.firstFreePartNumber(), partCount);
       const lease = { ...grant, offset, length, partSize, r2Key, multipartId };
-      return succeed({
-        kind: "lease",
-        lease: { ...lease, tail: this.store.tail(), hashState: this.store.hashState() },
-      });
+      return succeed({ kind: "lease", lease: { ...lease, tail, hashState: this.store.hashState() } });
     });
   }
 
-  /** Commits parts the lease holder stored and renews its lease; with `reservePart`, the next part number. */
+  /** Commits parts the lease holder stored and renews its lease; with `reservePart`, the first of the numbers asked for. */
   async reportProgress(token: string, report: PartsReport): Promise<UploadOutcome<number | null>> {
     return this.lock.run(async () => {
       if (this.store.load()?.status !== "uploading" || !this.leases.renew(token)) return leaseLost();
       // Reported parts always begin with the stored tail's bytes, so the tail is used up.
       if (report.parts.length > 0) this.store.commit(report.parts, new Uint8Array(0), report.hashState);
-      return succeed(report.reservePart ? this.leases.reservePart(token) : null);
+      return succeed(
+        report.reservePart
+          ? this.leases.reservePart(token, Math.min(Math.max(report.count ?? 1, 1), R2_MAX_PART_NUMBER))
+          : null,
+      );
     });
   }
 
