@@ -12,6 +12,7 @@ import {
   type QuestionResult,
   requireAttempt,
   type StoredAttempt,
+  storedAttempt,
 } from "./attempt-store";
 import type { QuizVersion, VersionQuestion } from "./quiz-versions";
 
@@ -56,8 +57,8 @@ const columns = (given: GivenAnswer | null) => ({
 });
 
 /**
- * Writes an answer row only while the attempt is in progress: the check and the write are one statement (the
- * row is selected from the attempt only while it is in progress), so no answer slips in after the submit.
+ * Writes an answer row only while the attempt is in progress (and, for the submit, still at the revision it
+ * scored): the check and the write are one statement, so no answer slips in after the submit.
  */
 function guardedUpsert(
   db: Database,
@@ -65,6 +66,7 @@ function guardedUpsert(
   questionId: string,
   given: GivenAnswer | null,
   credit: number | null,
+  revision?: number,
 ) {
   const { optionIds, text } = columns(given);
   const now = new Date().toISOString();
@@ -81,7 +83,7 @@ function guardedUpsert(
           updatedAt: sql<string>`${now}`.as("updated_at"),
         })
         .from(quizAttempts)
-        .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.status, "in_progress"))),
+        .where(openAt(attemptId, revision)),
     )
     .onConflictDoUpdate({
       target: [quizAttemptAnswers.attemptId, quizAttemptAnswers.questionId],
@@ -95,6 +97,14 @@ function guardedUpsert(
     .returning({ questionId: quizAttemptAnswers.questionId });
 }
 
+/** The attempt while it is in progress (at `revision`, when given). */
+const openAt = (attemptId: string, revision?: number) =>
+  and(
+    eq(quizAttempts.id, attemptId),
+    eq(quizAttempts.status, "in_progress"),
+    revision === undefined ? undefined : eq(quizAttempts.answersRevision, revision),
+  );
+
 /** Saves (replaces) one answer of an in-progress attempt. */
 export async function saveAnswer(
   db: Database,
@@ -105,7 +115,14 @@ export async function saveAnswer(
 ): Promise<void> {
   if (attempt.status === "submitted") throw submitted(attempt);
   checkAnswer(version, questionId, given);
-  const written = await guardedUpsert(db, attempt.id, questionId, given, null);
+  // One batch is one transaction: the answer and the revision bump land together or not at all.
+  const [written] = await db.batch([
+    guardedUpsert(db, attempt.id, questionId, given, null),
+    db
+      .update(quizAttempts)
+      .set({ answersRevision: sql`${quizAttempts.answersRevision} + 1` })
+      .where(openAt(attempt.id)),
+  ]);
   if (written.length === 0) throw submitted(await requireAttempt(db, attempt.projectId, attempt.quizId, attempt.id));
 }
 
@@ -136,9 +153,14 @@ function resultOf(question: VersionQuestion, given: GivenAnswer | null): Questio
   };
 }
 
+/** Scoring reads again when a save lands between its read and its commit; a learner saves far fewer times. */
+const SUBMIT_ROUNDS = 10;
+
 /**
- * Scores the attempt once. Every question gets its credit row (unanswered ones too, with no answer), written in
- * the same batch as the status change and guarded by it, so the scored answers are exactly the stored ones and a
+ * Scores the attempt once. It reads the attempt's answers and revision together (one batch, one snapshot), then
+ * writes every question's credit row (unanswered ones too) and the status change in one batch guarded by that
+ * revision. A save that landed in between bumped the revision, so the batch writes nothing and the scoring reads
+ * again: the scored answers are exactly the stored ones, and every save that was answered 204 is among them. A
  * second, racing submit writes nothing and returns the first one's result.
  */
 export async function submitAttempt(
@@ -146,8 +168,40 @@ export async function submitAttempt(
   attempt: StoredAttempt,
   version: QuizVersion,
 ): Promise<AttemptResult> {
-  if (attempt.result) return attempt.result;
-  const answers = await savedAnswers(db, attempt.id);
+  for (let round = 0; round < SUBMIT_ROUNDS; round++) {
+    const [attemptRows, answerRows] = await db.batch([
+      db.select().from(quizAttempts).where(eq(quizAttempts.id, attempt.id)),
+      db.select().from(quizAttemptAnswers).where(eq(quizAttemptAnswers.attemptId, attempt.id)),
+    ]);
+    const row = attemptRows[0];
+    if (!row) throw new DomainError("NOT_FOUND", `No attempt ${attempt.id} on quiz ${attempt.quizId}`);
+    const current = storedAttempt(row);
+    if (current.result) return current.result;
+    const answers = new Map(answerRows.map((answer) => [answer.questionId, givenOf(answer)]));
+    const { result, score } = scored(version, answers);
+    const revision = current.answersRevision;
+    const statements: BatchItem<"sqlite">[] = [
+      ...result.results.map((r) => guardedUpsert(db, attempt.id, r.question_id, r.given, r.credit, revision)),
+      db
+        .update(quizAttempts)
+        .set({
+          status: "submitted",
+          score,
+          percent: (score / result.max_score) * 100,
+          result: attemptResultJson(result),
+          submittedAt: new Date().toISOString(),
+        })
+        .where(openAt(attempt.id, revision))
+        .returning({ id: quizAttempts.id }),
+    ];
+    const written = await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    if ((written.at(-1) as unknown[]).length === 1) return result;
+  }
+  throw new DomainError("CONFLICT", `Answers of attempt ${attempt.id} kept changing while it was scored; submit again`);
+}
+
+/** The result as the learner reads it (rounded) and the unrounded score the statistics aggregate. */
+function scored(version: QuizVersion, answers: Map<string, GivenAnswer | null>) {
   const results = version.questions.map((q) => resultOf(q, answers.get(q.id) ?? null));
   const score = results.reduce((sum, r) => sum + r.credit, 0);
   const maxScore = version.questions.length;
@@ -157,21 +211,5 @@ export async function submitAttempt(
     percent: Math.round((score / maxScore) * 10_000) / 100,
     results,
   };
-  const statements: BatchItem<"sqlite">[] = [
-    ...results.map((r) => guardedUpsert(db, attempt.id, r.question_id, r.given, r.credit)),
-    db
-      .update(quizAttempts)
-      .set({
-        status: "submitted",
-        score,
-        percent: (score / maxScore) * 100,
-        result: attemptResultJson(result),
-        submittedAt: new Date().toISOString(),
-      })
-      .where(and(eq(quizAttempts.id, attempt.id), eq(quizAttempts.status, "in_progress"))),
-  ];
-  await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  const stored = await requireAttempt(db, attempt.projectId, attempt.quizId, attempt.id);
-  if (!stored.result) throw new Error(`Attempt ${attempt.id} is not submitted after its submit`);
-  return stored.result;
+  return { result, score };
 }

@@ -39,10 +39,12 @@ export interface StoredAttempt {
   result: AttemptResult | null;
   startedAt: string;
   submittedAt: string | null;
+  /** Bumped by every save; see quizAttempts. */
+  answersRevision: number;
 }
 
 // The result column holds what submitAttempt wrote.
-const fromRow = ({ idempotencyKey: _key, result, ...row }: QuizAttemptRow): StoredAttempt => ({
+export const storedAttempt = ({ idempotencyKey: _key, result, ...row }: QuizAttemptRow): StoredAttempt => ({
   ...row,
   result: result as unknown as AttemptResult | null,
 });
@@ -56,7 +58,7 @@ async function findByKey(db: Database, quizId: string, learnerId: string, key: s
     .where(
       and(eq(quizAttempts.quizId, quizId), eq(quizAttempts.learnerId, learnerId), eq(quizAttempts.idempotencyKey, key)),
     );
-  return row ? fromRow(row) : null;
+  return row ? storedAttempt(row) : null;
 }
 
 /**
@@ -93,9 +95,10 @@ export async function startAttempt(
     result: null,
     startedAt: new Date().toISOString(),
     submittedAt: null,
+    answersRevision: 0,
   };
   const inserted = await db.insert(quizAttempts).values(row).onConflictDoNothing().returning();
-  if (inserted[0]) return { attempt: fromRow(inserted[0]), version, created: true };
+  if (inserted[0]) return { attempt: storedAttempt(inserted[0]), version, created: true };
   const earlier = idempotencyKey ? await findByKey(db, quiz.quiz.id, learnerId, idempotencyKey) : null;
   if (!earlier) throw new Error(`Attempt ${row.id} was neither stored nor found by its idempotency key`);
   return { attempt: earlier, version: await requireVersion(db, earlier), created: false };
@@ -114,7 +117,7 @@ export async function requireAttempt(db: Database, projectId: string, quizId: st
     .from(quizAttempts)
     .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.quizId, quizId), eq(quizAttempts.projectId, projectId)));
   if (!row) throw new DomainError("NOT_FOUND", `No attempt ${attemptId} on quiz ${quizId}`);
-  return fromRow(row);
+  return storedAttempt(row);
 }
 
 /** Attempts on a quiz (of one learner with `learnerId`), newest first. */
@@ -134,5 +137,5 @@ export async function listAttempts(
     )
     .orderBy(desc(quizAttempts.startedAt), desc(quizAttempts.id))
     .limit(query.limit);
-  return rows.map(fromRow);
+  return rows.map(storedAttempt);
 }
