@@ -7,8 +7,10 @@ import { DomainError, type FieldError } from "../domain-error";
 import { answerCredit, type GivenAnswer } from "./answer-scoring";
 import { reviewOf } from "./attempt-review";
 import {
+  type AttemptIdentity,
   type AttemptResult,
   attemptResultJson,
+  noAttempt,
   type QuestionResult,
   requireAttempt,
   type StoredAttempt,
@@ -20,11 +22,8 @@ function invalid(message: string, path: string, code: string): DomainError {
   return new DomainError("INVALID_INPUT", message, { details: [{ path, message, code } satisfies FieldError] });
 }
 
-function submitted(attempt: StoredAttempt): DomainError {
-  return new DomainError(
-    "CONFLICT",
-    `Attempt ${attempt.id} was submitted at ${attempt.submittedAt}; answers are final`,
-  );
+function submitted(attemptId: string, submittedAt: string | null): DomainError {
+  return new DomainError("CONFLICT", `Attempt ${attemptId} was submitted at ${submittedAt}; answers are final`);
 }
 
 /** The question of the attempt's version, and an answer of the shape its type takes, with known option ids. */
@@ -105,25 +104,37 @@ const openAt = (attemptId: string, revision?: number) =>
     revision === undefined ? undefined : eq(quizAttempts.answersRevision, revision),
   );
 
-/** Saves (replaces) one answer of an in-progress attempt. */
+/**
+ * Saves (replaces) one answer of an in-progress attempt in one round trip: the answer, the revision bump and a read
+ * of the attempt's status go in one batch (one transaction), the first two guarded by the attempt being in
+ * progress. Nothing written means the attempt was submitted (409) or is gone (404).
+ */
 export async function saveAnswer(
   db: Database,
-  attempt: StoredAttempt,
+  attempt: AttemptIdentity,
   version: QuizVersion,
   questionId: string,
   given: GivenAnswer,
 ): Promise<void> {
-  if (attempt.status === "submitted") throw submitted(attempt);
-  checkAnswer(version, questionId, given);
-  // One batch is one transaction: the answer and the revision bump land together or not at all.
-  const [written] = await db.batch([
+  try {
+    checkAnswer(version, questionId, given);
+  } catch (error) {
+    // A submitted attempt is answered 409 whatever the answer, as before the answer is looked at.
+    const current = await requireAttempt(db, attempt.projectId, attempt.quizId, attempt.id);
+    if (current.status === "submitted") throw submitted(current.id, current.submittedAt);
+    throw error;
+  }
+  const [written, , status] = await db.batch([
     guardedUpsert(db, attempt.id, questionId, given, null),
     db
       .update(quizAttempts)
       .set({ answersRevision: sql`${quizAttempts.answersRevision} + 1` })
       .where(openAt(attempt.id)),
+    db.select({ submittedAt: quizAttempts.submittedAt }).from(quizAttempts).where(eq(quizAttempts.id, attempt.id)),
   ]);
-  if (written.length === 0) throw submitted(await requireAttempt(db, attempt.projectId, attempt.quizId, attempt.id));
+  if (written.length > 0) return;
+  if (!status[0]) throw noAttempt(attempt.id, attempt.quizId);
+  throw submitted(attempt.id, status[0].submittedAt);
 }
 
 function givenOf(row: { optionIds: string | null; text: string | null } | undefined): GivenAnswer | null {
@@ -174,7 +185,7 @@ export async function submitAttempt(
       db.select().from(quizAttemptAnswers).where(eq(quizAttemptAnswers.attemptId, attempt.id)),
     ]);
     const row = attemptRows[0];
-    if (!row) throw new DomainError("NOT_FOUND", `No attempt ${attempt.id} on quiz ${attempt.quizId}`);
+    if (!row) throw noAttempt(attempt.id, attempt.quizId);
     const current = storedAttempt(row);
     if (current.result) return current.result;
     const answers = new Map(answerRows.map((answer) => [answer.questionId, givenOf(answer)]));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { QuestionDraft } from "../../../container/src/quiz/question";
 import { ErrorEnvelopeSchema } from "../../../worker/errors";
 import { AttemptResultSchema } from "../../../worker/routes/learners/schema";
-import { asLearner, json, learnerQuiz, mintLearnerToken, startAttempt } from "./learner-kit";
+import { api, asLearner, json, learnerQuiz, mintLearnerToken, startAttempt } from "./learner-kit";
 
 const QUESTION_COUNT = 20;
 /** Milliseconds between two saves, per round. */
@@ -72,5 +72,53 @@ describe("answer saves racing a submit", { timeout: 120_000 }, () => {
     }
     expect(inResult + refused).toBe(ROUNDS * QUESTION_COUNT);
     expect(inResult).toBeGreaterThan(0);
+  });
+});
+
+describe("a save of an attempt this isolate already knows", { timeout: 60_000 }, () => {
+  const put = (token: string, base: string, id: string, questionId: string, answer: unknown) =>
+    asLearner(token, `${base}/attempts/${id}/answers/${questionId}`, json("PUT", answer));
+  const errorOf = async (res: Response) => ({
+    status: res.status,
+    ...ErrorEnvelopeSchema.parse(await res.json()).error,
+  });
+
+  it("is 409 once submitted, even with an answer that would be refused; 404 once its quiz is deleted", async () => {
+    const { base, questionIds: q } = await learnerQuiz();
+    const token = await mintLearnerToken(base, "learner-known");
+    const { attempt_id: id } = await startAttempt(token, base);
+    expect((await put(token, base, id, q[0]!, { option_ids: ["o2"] })).status).toBe(204);
+    // Still in progress: a bad answer is judged on its own.
+    expect(await errorOf(await put(token, base, id, q[0]!, { option_ids: ["o9"] }))).toMatchObject({
+      status: 422,
+      code: "VALIDATION_ERROR",
+    });
+    expect((await asLearner(token, `${base}/attempts/${id}/submit`, { method: "POST" })).status).toBe(200);
+    expect(await errorOf(await put(token, base, id, q[0]!, { option_ids: ["o9"] }))).toMatchObject({
+      status: 409,
+      code: "CONFLICT",
+    });
+    expect(await errorOf(await put(token, base, id, "no-such-question", { option_ids: ["o1"] }))).toMatchObject({
+      status: 409,
+      code: "CONFLICT",
+    });
+
+    const { attempt_id: open } = await startAttempt(token, base);
+    expect((await put(token, base, open, q[0]!, { option_ids: ["o1"] })).status).toBe(204);
+    expect((await api(base, { method: "DELETE" })).status).toBe(204);
+    expect(await errorOf(await put(token, base, open, q[0]!, { option_ids: ["o2"] }))).toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+    });
+    // A known attempt is not reached through another quiz's route: the write alone would find it in progress.
+    const other = await learnerQuiz();
+    const otherToken = await mintLearnerToken(other.base, "learner-known");
+    const { attempt_id: mine } = await startAttempt(otherToken, other.base);
+    expect((await put(otherToken, other.base, mine, other.questionIds[0]!, { option_ids: ["o2"] })).status).toBe(204);
+    const wrongQuiz = await api(
+      `${base}/attempts/${mine}/answers/${other.questionIds[0]}`,
+      json("PUT", { option_ids: ["o2"] }),
+    );
+    expect(await errorOf(wrongQuiz)).toMatchObject({ status: 404, code: "NOT_FOUND" });
   });
 });
