@@ -164,8 +164,11 @@ function resultOf(question: VersionQuestion, given: GivenAnswer | null): Questio
   };
 }
 
-/** Scoring reads again when a save lands between its read and its commit; a learner saves far fewer times. */
-const SUBMIT_ROUNDS = 10;
+/**
+ * Scoring reads again when a save lands between its read and its commit. Each failed round means another save
+ * was stored, so this bounds only a client that keeps saving while it submits.
+ */
+const SUBMIT_ROUNDS = 32;
 
 /**
  * Scores the attempt once. It reads the attempt's answers and revision together (one batch, one snapshot), then
