@@ -1,3 +1,4 @@
+import { BoundedCache } from "../bounded-cache";
 import type { Settings } from "../env";
 import { hmacSign } from "./hmac";
 
@@ -14,6 +15,18 @@ export function resolveAuthMode(settings: Pick<Settings, "ADMIN_API_KEY" | "DEPL
   return settings.DEPLOY_ENV === "development" ? { kind: "open" } : { kind: "misconfigured" };
 }
 
+// The derivation is a pure function of the admin key; each learner request would otherwise sign once more for it.
+const derivedSecrets = new BoundedCache<string, Promise<string>>(4);
+
+function derivedSigningSecret(adminKey: string): Promise<string> {
+  const cached = derivedSecrets.get(adminKey);
+  if (cached) return cached;
+  const secret = hmacSign(adminKey, "edge-media:token-signing:v1");
+  derivedSecrets.set(adminKey, secret);
+  secret.catch(() => derivedSecrets.delete(adminKey));
+  return secret;
+}
+
 // Only ever used in open mode, where every route is public anyway, so a fixed key grants nothing.
 const OPEN_MODE_SIGNING_SECRET = "edge-media:open-development-mode";
 
@@ -27,6 +40,6 @@ export async function tokenSigningSecret(
 ): Promise<string | null> {
   if (settings.TOKEN_SIGNING_SECRET) return settings.TOKEN_SIGNING_SECRET;
   const mode = resolveAuthMode(settings);
-  if (mode.kind === "enforced") return hmacSign(mode.adminKey, "edge-media:token-signing:v1");
+  if (mode.kind === "enforced") return derivedSigningSecret(mode.adminKey);
   return mode.kind === "open" ? OPEN_MODE_SIGNING_SECRET : null;
 }

@@ -1,12 +1,22 @@
+import { BoundedCache } from "../bounded-cache";
 import { base64Url } from "../bytes";
 
 const encoder = new TextEncoder();
 
+// Every token check signs or verifies under one of a handful of secrets; importing the key each time costs more
+// than the HMAC itself. A failed import is not kept.
+const importedKeys = new BoundedCache<string, Promise<CryptoKey>>(16);
+
 function importKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+  const cached = importedKeys.get(secret);
+  if (cached) return cached;
+  const key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
     "sign",
     "verify",
   ]);
+  importedKeys.set(secret, key);
+  key.catch(() => importedKeys.delete(secret));
+  return key;
 }
 
 /** HMAC-SHA-256 of `data`, base64url without padding. */

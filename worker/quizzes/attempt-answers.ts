@@ -7,11 +7,14 @@ import { DomainError, type FieldError } from "../domain-error";
 import { answerCredit, type GivenAnswer } from "./answer-scoring";
 import { reviewOf } from "./attempt-review";
 import {
+  type AttemptIdentity,
   type AttemptResult,
   attemptResultJson,
+  noAttempt,
   type QuestionResult,
   requireAttempt,
   type StoredAttempt,
+  storedAttempt,
 } from "./attempt-store";
 import type { QuizVersion, VersionQuestion } from "./quiz-versions";
 
@@ -19,11 +22,8 @@ function invalid(message: string, path: string, code: string): DomainError {
   return new DomainError("INVALID_INPUT", message, { details: [{ path, message, code } satisfies FieldError] });
 }
 
-function submitted(attempt: StoredAttempt): DomainError {
-  return new DomainError(
-    "CONFLICT",
-    `Attempt ${attempt.id} was submitted at ${attempt.submittedAt}; answers are final`,
-  );
+function submitted(attemptId: string, submittedAt: string | null): DomainError {
+  return new DomainError("CONFLICT", `Attempt ${attemptId} was submitted at ${submittedAt}; answers are final`);
 }
 
 /** The question of the attempt's version, and an answer of the shape its type takes, with known option ids. */
@@ -56,8 +56,8 @@ const columns = (given: GivenAnswer | null) => ({
 });
 
 /**
- * Writes an answer row only while the attempt is in progress: the check and the write are one statement (the
- * row is selected from the attempt only while it is in progress), so no answer slips in after the submit.
+ * Writes an answer row only while the attempt is in progress (and, for the submit, still at the revision it
+ * scored): the check and the write are one statement, so no answer slips in after the submit.
  */
 function guardedUpsert(
   db: Database,
@@ -65,6 +65,7 @@ function guardedUpsert(
   questionId: string,
   given: GivenAnswer | null,
   credit: number | null,
+  revision?: number,
 ) {
   const { optionIds, text } = columns(given);
   const now = new Date().toISOString();
@@ -81,7 +82,7 @@ function guardedUpsert(
           updatedAt: sql<string>`${now}`.as("updated_at"),
         })
         .from(quizAttempts)
-        .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.status, "in_progress"))),
+        .where(openAt(attemptId, revision)),
     )
     .onConflictDoUpdate({
       target: [quizAttemptAnswers.attemptId, quizAttemptAnswers.questionId],
@@ -95,18 +96,45 @@ function guardedUpsert(
     .returning({ questionId: quizAttemptAnswers.questionId });
 }
 
-/** Saves (replaces) one answer of an in-progress attempt. */
+/** The attempt while it is in progress (at `revision`, when given). */
+const openAt = (attemptId: string, revision?: number) =>
+  and(
+    eq(quizAttempts.id, attemptId),
+    eq(quizAttempts.status, "in_progress"),
+    revision === undefined ? undefined : eq(quizAttempts.answersRevision, revision),
+  );
+
+/**
+ * Saves (replaces) one answer of an in-progress attempt in one round trip: the answer, the revision bump and a read
+ * of the attempt's status go in one batch (one transaction), the first two guarded by the attempt being in
+ * progress. Nothing written means the attempt was submitted (409) or is gone (404).
+ */
 export async function saveAnswer(
   db: Database,
-  attempt: StoredAttempt,
+  attempt: AttemptIdentity,
   version: QuizVersion,
   questionId: string,
   given: GivenAnswer,
 ): Promise<void> {
-  if (attempt.status === "submitted") throw submitted(attempt);
-  checkAnswer(version, questionId, given);
-  const written = await guardedUpsert(db, attempt.id, questionId, given, null);
-  if (written.length === 0) throw submitted(await requireAttempt(db, attempt.projectId, attempt.quizId, attempt.id));
+  try {
+    checkAnswer(version, questionId, given);
+  } catch (error) {
+    // A submitted attempt is answered 409 whatever the answer, as before the answer is looked at.
+    const current = await requireAttempt(db, attempt.projectId, attempt.quizId, attempt.id);
+    if (current.status === "submitted") throw submitted(current.id, current.submittedAt);
+    throw error;
+  }
+  const [written, , status] = await db.batch([
+    guardedUpsert(db, attempt.id, questionId, given, null),
+    db
+      .update(quizAttempts)
+      .set({ answersRevision: sql`${quizAttempts.answersRevision} + 1` })
+      .where(openAt(attempt.id)),
+    db.select({ submittedAt: quizAttempts.submittedAt }).from(quizAttempts).where(eq(quizAttempts.id, attempt.id)),
+  ]);
+  if (written.length > 0) return;
+  if (!status[0]) throw noAttempt(attempt.id, attempt.quizId);
+  throw submitted(attempt.id, status[0].submittedAt);
 }
 
 function givenOf(row: { optionIds: string | null; text: string | null } | undefined): GivenAnswer | null {
@@ -137,8 +165,16 @@ function resultOf(question: VersionQuestion, given: GivenAnswer | null): Questio
 }
 
 /**
- * Scores the attempt once. Every question gets its credit row (unanswered ones too, with no answer), written in
- * the same batch as the status change and guarded by it, so the scored answers are exactly the stored ones and a
+ * Scoring reads again when a save lands between its read and its commit. Each failed round means another save
+ * was stored, so this bounds only a client that keeps saving while it submits.
+ */
+const SUBMIT_ROUNDS = 32;
+
+/**
+ * Scores the attempt once. It reads the attempt's answers and revision together (one batch, one snapshot), then
+ * writes every question's credit row (unanswered ones too) and the status change in one batch guarded by that
+ * revision. A save that landed in between bumped the revision, so the batch writes nothing and the scoring reads
+ * again: the scored answers are exactly the stored ones, and every save that was answered 204 is among them. A
  * second, racing submit writes nothing and returns the first one's result.
  */
 export async function submitAttempt(
@@ -146,8 +182,40 @@ export async function submitAttempt(
   attempt: StoredAttempt,
   version: QuizVersion,
 ): Promise<AttemptResult> {
-  if (attempt.result) return attempt.result;
-  const answers = await savedAnswers(db, attempt.id);
+  for (let round = 0; round < SUBMIT_ROUNDS; round++) {
+    const [attemptRows, answerRows] = await db.batch([
+      db.select().from(quizAttempts).where(eq(quizAttempts.id, attempt.id)),
+      db.select().from(quizAttemptAnswers).where(eq(quizAttemptAnswers.attemptId, attempt.id)),
+    ]);
+    const row = attemptRows[0];
+    if (!row) throw noAttempt(attempt.id, attempt.quizId);
+    const current = storedAttempt(row);
+    if (current.result) return current.result;
+    const answers = new Map(answerRows.map((answer) => [answer.questionId, givenOf(answer)]));
+    const { result, score } = scored(version, answers);
+    const revision = current.answersRevision;
+    const statements: BatchItem<"sqlite">[] = [
+      ...result.results.map((r) => guardedUpsert(db, attempt.id, r.question_id, r.given, r.credit, revision)),
+      db
+        .update(quizAttempts)
+        .set({
+          status: "submitted",
+          score,
+          percent: (score / result.max_score) * 100,
+          result: attemptResultJson(result),
+          submittedAt: new Date().toISOString(),
+        })
+        .where(openAt(attempt.id, revision))
+        .returning({ id: quizAttempts.id }),
+    ];
+    const written = await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    if ((written.at(-1) as unknown[]).length === 1) return result;
+  }
+  throw new DomainError("CONFLICT", `Answers of attempt ${attempt.id} kept changing while it was scored; submit again`);
+}
+
+/** The result as the learner reads it (rounded) and the unrounded score the statistics aggregate. */
+function scored(version: QuizVersion, answers: Map<string, GivenAnswer | null>) {
   const results = version.questions.map((q) => resultOf(q, answers.get(q.id) ?? null));
   const score = results.reduce((sum, r) => sum + r.credit, 0);
   const maxScore = version.questions.length;
@@ -157,21 +225,5 @@ export async function submitAttempt(
     percent: Math.round((score / maxScore) * 10_000) / 100,
     results,
   };
-  const statements: BatchItem<"sqlite">[] = [
-    ...results.map((r) => guardedUpsert(db, attempt.id, r.question_id, r.given, r.credit)),
-    db
-      .update(quizAttempts)
-      .set({
-        status: "submitted",
-        score,
-        percent: (score / maxScore) * 100,
-        result: attemptResultJson(result),
-        submittedAt: new Date().toISOString(),
-      })
-      .where(and(eq(quizAttempts.id, attempt.id), eq(quizAttempts.status, "in_progress"))),
-  ];
-  await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  const stored = await requireAttempt(db, attempt.projectId, attempt.quizId, attempt.id);
-  if (!stored.result) throw new Error(`Attempt ${attempt.id} is not submitted after its submit`);
-  return stored.result;
+  return { result, score };
 }

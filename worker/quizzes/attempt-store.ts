@@ -1,4 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
+import { BoundedCache } from "../bounded-cache";
 import type { Database } from "../db/client";
 import type { JsonObject } from "../db/schema/columns";
 import { type AttemptStatus, type QuizAttemptRow, quizAttempts } from "../db/schema/quiz-attempts";
@@ -39,13 +40,25 @@ export interface StoredAttempt {
   result: AttemptResult | null;
   startedAt: string;
   submittedAt: string | null;
+  /** Bumped by every save; see quizAttempts. */
+  answersRevision: number;
 }
 
 // The result column holds what submitAttempt wrote.
-const fromRow = ({ idempotencyKey: _key, result, ...row }: QuizAttemptRow): StoredAttempt => ({
+export const storedAttempt = ({ idempotencyKey: _key, result, ...row }: QuizAttemptRow): StoredAttempt => ({
   ...row,
   result: result as unknown as AttemptResult | null,
 });
+
+/** What never changes about an attempt: where it lives, whose it is, the version it is taken on. */
+export type AttemptIdentity = Pick<StoredAttempt, "id" | "projectId" | "quizId" | "version" | "learnerId">;
+
+// Each of an attempt's saves needs its identity; kept in isolate memory, only the first save of an attempt reads it.
+const identities = new BoundedCache<string, AttemptIdentity>(4096);
+
+function remember({ id, projectId, quizId, version, learnerId }: StoredAttempt): void {
+  identities.set(id, { id, projectId, quizId, version, learnerId });
+}
 
 export const attemptResultJson = (result: AttemptResult) => result as unknown as JsonObject;
 
@@ -56,7 +69,7 @@ async function findByKey(db: Database, quizId: string, learnerId: string, key: s
     .where(
       and(eq(quizAttempts.quizId, quizId), eq(quizAttempts.learnerId, learnerId), eq(quizAttempts.idempotencyKey, key)),
     );
-  return row ? fromRow(row) : null;
+  return row ? storedAttempt(row) : null;
 }
 
 /**
@@ -93,16 +106,24 @@ export async function startAttempt(
     result: null,
     startedAt: new Date().toISOString(),
     submittedAt: null,
+    answersRevision: 0,
   };
   const inserted = await db.insert(quizAttempts).values(row).onConflictDoNothing().returning();
-  if (inserted[0]) return { attempt: fromRow(inserted[0]), version, created: true };
+  if (inserted[0]) {
+    const attempt = storedAttempt(inserted[0]);
+    remember(attempt);
+    return { attempt, version, created: true };
+  }
   const earlier = idempotencyKey ? await findByKey(db, quiz.quiz.id, learnerId, idempotencyKey) : null;
   if (!earlier) throw new Error(`Attempt ${row.id} was neither stored nor found by its idempotency key`);
   return { attempt: earlier, version: await requireVersion(db, earlier), created: false };
 }
 
 /** The version an attempt was started on; versions are never deleted while their quiz exists. */
-export async function requireVersion(db: Database, attempt: StoredAttempt): Promise<QuizVersion> {
+export async function requireVersion(
+  db: Database,
+  attempt: Pick<StoredAttempt, "id" | "quizId" | "version">,
+): Promise<QuizVersion> {
   const version = await loadVersion(db, attempt.quizId, attempt.version);
   if (!version) throw new Error(`Attempt ${attempt.id} points at missing version ${attempt.version}`);
   return version;
@@ -113,8 +134,26 @@ export async function requireAttempt(db: Database, projectId: string, quizId: st
     .select()
     .from(quizAttempts)
     .where(and(eq(quizAttempts.id, attemptId), eq(quizAttempts.quizId, quizId), eq(quizAttempts.projectId, projectId)));
-  if (!row) throw new DomainError("NOT_FOUND", `No attempt ${attemptId} on quiz ${quizId}`);
-  return fromRow(row);
+  if (!row) throw noAttempt(attemptId, quizId);
+  const attempt = storedAttempt(row);
+  remember(attempt);
+  return attempt;
+}
+
+export const noAttempt = (attemptId: string, quizId: string) =>
+  new DomainError("NOT_FOUND", `No attempt ${attemptId} on quiz ${quizId}`);
+
+/** An attempt's identity, from isolate memory when this isolate has seen the attempt; 404 like requireAttempt. */
+export async function requireAttemptIdentity(
+  db: Database,
+  projectId: string,
+  quizId: string,
+  attemptId: string,
+): Promise<AttemptIdentity> {
+  const known = identities.get(attemptId);
+  if (!known) return requireAttempt(db, projectId, quizId, attemptId);
+  if (known.projectId !== projectId || known.quizId !== quizId) throw noAttempt(attemptId, quizId);
+  return known;
 }
 
 /** Attempts on a quiz (of one learner with `learnerId`), newest first. */
@@ -134,5 +173,5 @@ export async function listAttempts(
     )
     .orderBy(desc(quizAttempts.startedAt), desc(quizAttempts.id))
     .limit(query.limit);
-  return rows.map(fromRow);
+  return rows.map(storedAttempt);
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Evidence, QuizOption } from "../../container/src/quiz/question";
+import { BoundedCache } from "../bounded-cache";
 import type { Database } from "../db/client";
 import type { JsonArray } from "../db/schema/columns";
 import { quizVersions } from "../db/schema/quiz-versions";
@@ -53,12 +54,22 @@ export async function latestVersion(db: Database, quizId: string): Promise<QuizV
   return row ? fromRow(row) : null;
 }
 
+// A version is never changed once written (an edit writes the next one), so every save of an attempt can check
+// its answer against the copy in isolate memory instead of reading and parsing the questions again.
+const versions = new BoundedCache<string, QuizVersion>(256);
+
 export async function loadVersion(db: Database, quizId: string, version: number): Promise<QuizVersion | null> {
+  const key = `${quizId}:${version}`;
+  const cached = versions.get(key);
+  if (cached) return cached;
   const [row] = await db
     .select()
     .from(quizVersions)
     .where(and(eq(quizVersions.quizId, quizId), eq(quizVersions.version, version)));
-  return row ? fromRow(row) : null;
+  if (!row) return null;
+  const loaded = fromRow(row);
+  versions.set(key, loaded);
+  return loaded;
 }
 
 /**

@@ -7,6 +7,7 @@ export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 /**
  * One learner's attempt at one version of a quiz. `score`, `percent` and `result` are written once, by the
  * submit that moves the status to `submitted`. `idempotency_key` makes a retried start return the same attempt.
+ * `answers_revision` counts the saved answers: the submit commits its score only if no save landed after it read.
  */
 export const quizAttempts = sqliteTable(
   "quiz_attempts",
@@ -24,6 +25,7 @@ export const quizAttempts = sqliteTable(
     result: text("result", { mode: "json" }).$type<JsonObject>(),
     startedAt: text("started_at").notNull(),
     submittedAt: text("submitted_at"),
+    answersRevision: integer("answers_revision").notNull().default(0),
   },
   (table) => [
     uniqueIndex("quiz_attempts_idempotency_idx").on(table.quizId, table.learnerId, table.idempotencyKey),

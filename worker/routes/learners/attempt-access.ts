@@ -17,7 +17,7 @@ export function tokenLearner(c: Context<AppEnv>): string | null {
 }
 
 /** A learner token reaches only its own learner's attempts. */
-export function assertOwnAttempt(c: Context<AppEnv>, attempt: StoredAttempt) {
+export function assertOwnAttempt(c: Context<AppEnv>, attempt: Pick<StoredAttempt, "learnerId">) {
   const learner = tokenLearner(c);
   if (learner !== null && learner !== attempt.learnerId) {
     throw new ApiError("FORBIDDEN", "This attempt belongs to another learner");

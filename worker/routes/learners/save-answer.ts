@@ -2,7 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { jsonBodyLimit } from "../../middleware/json-body-limit";
 import { saveAnswer } from "../../quizzes/attempt-answers";
-import { requireAttempt, requireVersion } from "../../quizzes/attempt-store";
+import { requireAttemptIdentity, requireVersion } from "../../quizzes/attempt-store";
 import { defineRoute } from "../define-route";
 import { BEARER_OR_LEARNER_TOKEN } from "../security";
 import { assertOwnAttempt, requireAttemptAccess } from "./attempt-access";
@@ -32,7 +32,7 @@ export function registerSaveQuizAnswer(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { project_id: projectId, quiz_id: quizId, attempt_id: attemptId, question_id } = c.req.valid("param");
     const { db } = c.get("services");
-    const attempt = await requireAttempt(db, projectId, quizId, attemptId);
+    const attempt = await requireAttemptIdentity(db, projectId, quizId, attemptId);
     assertOwnAttempt(c, attempt);
     await saveAnswer(db, attempt, await requireVersion(db, attempt), question_id, c.req.valid("json"));
     return c.body(null, 204);

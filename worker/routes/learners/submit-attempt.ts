@@ -17,12 +17,14 @@ const route = defineRoute({
   description:
     "Multiple choice and true/false score all or nothing; multiple response (right chosen - wrong chosen) / " +
     "number right, at least 0; a short answer matches ignoring case, whitespace, punctuation and accents, with " +
-    "one typo (insertion, deletion, substitution or adjacent swap) allowed in answers of six letters or more.",
+    "one typo (insertion, deletion, substitution or adjacent swap) allowed in answers of six letters or more. " +
+    "Every answer save that returned 204 is scored; saves still arriving are waited out, and an attempt whose " +
+    "answers keep changing throughout is 409 (submit again).",
   tags: ["Learners"],
   middleware: [requireAttemptAccess],
   security: BEARER_OR_LEARNER_TOKEN,
   request: { params: AttemptParamsSchema, headers: IdempotencyHeadersSchema },
-  errors: [404],
+  errors: [404, 409],
   responses: {
     200: {
       description: "The score and each question's result",

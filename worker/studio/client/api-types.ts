@@ -444,7 +444,7 @@ export interface paths {
         put?: never;
         /**
          * Score an attempt on the version it was started on; a repeated submit returns the same result
-         * @description Multiple choice and true/false score all or nothing; multiple response (right chosen - wrong chosen) / number right, at least 0; a short answer matches ignoring case, whitespace, punctuation and accents, with one typo (insertion, deletion, substitution or adjacent swap) allowed in answers of six letters or more.
+         * @description Multiple choice and true/false score all or nothing; multiple response (right chosen - wrong chosen) / number right, at least 0; a short answer matches ignoring case, whitespace, punctuation and accents, with one typo (insertion, deletion, substitution or adjacent swap) allowed in answers of six letters or more. Every answer save that returned 204 is scored; saves still arriving are waited out, and an attempt whose answers keep changing throughout is 409 (submit again).
          */
         post: operations["submitQuizAttempt"];
         delete?: never;
@@ -6673,6 +6673,15 @@ export interface operations {
             };
             /** @description Resource not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the resource's current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
