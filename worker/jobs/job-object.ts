@@ -85,26 +85,6 @@ export class JobObject extends DurableObject<Env> {
   }
 
   /**
-   * A queue message for the job: when an attempt is due, the job waits in the scheduler for a run slot, and the
-   * message is settled; the attempt runs here once a slot is granted (start). Decided synchronously up to the
-   * scheduler call, so duplicate or redelivered messages are harmless.
-   */
-  async run(): Promise<RunOutcome> {
-    const state = this.store.load();
-    if (!state) return "not_found";
-    const decision = runDecision(state, this.active !== null);
-    if (decision !== "start" && decision !== "interrupted") return decision;
-    if (decision === "interrupted") {
-      this.transition(state, () => interruptAttempt(state, Date.now()));
-      await this.afterStatusChange(state);
-      if (isTerminal(state.job.status)) return "failed";
-    }
-    const { id, project_id, attempts } = state.job;
-    await this.scheduler.enqueue({ jobId: id, projectId: project_id, attempts });
-    return "accepted";
-  }
-
-  /**
    * The scheduler granted this job a run slot: starts the next attempt unless none is due. The attempt goes on in
    * this object after the answer, kept alive and recovered by its lease and alarm, so no caller's invocation (nor
    * its platform time limit) spans it.
@@ -320,7 +300,11 @@ export class JobObject extends DurableObject<Env> {
   private async dispatch(state: JobState): Promise<void> {
     state.released = true;
     this.store.saveQuietly(state);
-    await this.env.JOBS_QUEUE.send({ job_id: state.job.id, project_id: state.job.project_id });
+    await this.env.JOBS_QUEUE.send({
+      job_id: state.job.id,
+      project_id: state.job.project_id,
+      attempts: state.job.attempts,
+    });
     await this.syncAlarm(state);
   }
 
