@@ -31,10 +31,10 @@ export class JobObject extends WorkerJobObject {
     return forwardOrFail(events, (forwarded) => super.forwardEvents(forwarded));
   }
 
-  override start(): Promise<StartOutcome> {
+  override start(instance: number): Promise<StartOutcome> {
     return underWallLimit(
       "job start",
-      () => super.start(),
+      () => super.start(instance),
       (reason) => this.ctx.abort(reason),
     );
   }

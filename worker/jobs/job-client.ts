@@ -23,9 +23,9 @@ export class JobClient {
     return this.stub.get();
   }
 
-  /** A run slot was granted: starts the due attempt, which goes on after the answer. */
-  start() {
-    return this.stub.start();
+  /** A run slot was granted: starts the due attempt on that media instance, which goes on after the answer. */
+  start(instance: number) {
+    return this.stub.start(instance);
   }
 
   /** Whether the object is running an attempt in memory right now. */

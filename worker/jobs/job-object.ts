@@ -85,11 +85,11 @@ export class JobObject extends DurableObject<Env> {
   }
 
   /**
-   * The scheduler granted this job a run slot: starts the next attempt unless none is due. The attempt goes on in
-   * this object after the answer, kept alive and recovered by its lease and alarm, so no caller's invocation (nor
-   * its platform time limit) spans it.
+   * The scheduler granted this job a run slot: starts the next attempt unless none is due, with its media calls
+   * going to `instance` (the least busy one). The attempt goes on in this object after the answer, kept alive and
+   * recovered by its lease and alarm, so no caller's invocation (nor its platform time limit) spans it.
    */
-  async start(): Promise<StartOutcome> {
+  async start(instance: number): Promise<StartOutcome> {
     const state = this.store.load();
     if (!state) return { started: false, outcome: "not_found" };
     const decision = runDecision(state, this.active !== null);
@@ -103,7 +103,7 @@ export class JobObject extends DurableObject<Env> {
         return { started: false, outcome: "failed" };
       }
     }
-    return { started: true, attempt: this.attempt(state) };
+    return { started: true, attempt: this.attempt(state, instance) };
   }
 
   /** Whether this instance is running an attempt right now (the scheduler's check of a slot). */
@@ -183,17 +183,22 @@ export class JobObject extends DurableObject<Env> {
   }
 
   /** Starts attempt N synchronously (so nothing else can start one) and runs it in the background. */
-  private attempt(state: JobState): number {
+  private attempt(state: JobState, instance: number): number {
     const startedAt = Date.now();
     const attempt = startAttempt(state, startedAt);
     const controller = new AbortController();
     this.active = { attempt, controller, startedAt };
     this.commit(state, "queued");
-    void this.drive(state, attempt, controller, startedAt);
+    void this.drive(state, { attempt, instance }, controller, startedAt);
     return attempt;
   }
 
-  private async drive(state: JobState, attempt: number, controller: AbortController, startedAt: number) {
+  private async drive(
+    state: JobState,
+    { attempt, instance }: { attempt: number; instance: number },
+    controller: AbortController,
+    startedAt: number,
+  ) {
     const renewal = setInterval(() => void this.renewLease(), LEASE_RENEW_MS);
     let result: AttemptResult;
     try {
@@ -202,6 +207,7 @@ export class JobObject extends DurableObject<Env> {
         job: structuredClone(state.job),
         type: this.jobType(state.job.job_type),
         attempt,
+        instance,
         controller,
         env: this.env,
         logger: this.logger,

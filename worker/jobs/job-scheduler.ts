@@ -29,6 +29,11 @@ export class JobScheduler extends DurableObject<Env> {
     return getSettings(this.env).JOB_CONCURRENCY;
   }
 
+  /** The media service instances runs are spread over. */
+  private instances(): number {
+    return getSettings(this.env).MEDIA_CONTAINER_INSTANCES;
+  }
+
   /**
    * Jobs that may run now wait for a slot, in the order given; idempotent (a job that already waits or runs is
    * skipped). Takes a whole batch in one call: each call commits once, and one object's commits are serial.
@@ -98,15 +103,15 @@ export class JobScheduler extends DurableObject<Env> {
   /** Grants every free slot; synchronous up to the start calls, so no slot is granted twice. */
   private fill(): void {
     for (;;) {
-      const slot = this.book.take(this.slotLimit(), Date.now());
+      const slot = this.book.take(this.slotLimit(), Date.now(), this.instances());
       if (!slot) return;
-      void this.start(slot.job_id, slot.project_id);
+      void this.start(slot.job_id, slot.project_id, slot.instance);
     }
   }
 
-  private async start(jobId: string, projectId: string): Promise<void> {
+  private async start(jobId: string, projectId: string, instance: number): Promise<void> {
     try {
-      const outcome = await new JobClient(this.env.JOB, jobId).start();
+      const outcome = await new JobClient(this.env.JOB, jobId).start(instance);
       if (outcome.started) {
         this.book.started(jobId, outcome.attempt);
         return;

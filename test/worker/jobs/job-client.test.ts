@@ -35,7 +35,7 @@ describe("JobClient", () => {
     expectTypeOf(cancel.job).toExtend<Job>();
     expect(cancel.job).toMatchObject({ id: created.id, status: "completed" });
 
-    const start = await client.start();
+    const start = await client.start(0);
     if (start.started) throw new Error("a finished job has no attempt to start");
     expectTypeOf(start.outcome).toEqualTypeOf<RunOutcome>();
     expect(start).toEqual({ started: false, outcome: "already_finished" });
