@@ -3,7 +3,8 @@
 // Objects, D1, R2) with MEDIA_SERVICE_URL at a stand-in whose probe takes `op-ms` (scale-media-stand-in.ts).
 // One project uploads `big` videos at once, `small` projects upload 1-5 each at random times over the expected
 // run; every upload starts an ingest job. Per concurrency setting it prints throughput, queue wait (created ->
-// started) for the big and the small projects, Jain's index of per-project throughput, the most concurrent
+// started) for the big and the small projects, Jain's index of per-project throughput normalised by each project's
+// max-min fair share (fair-share.ts; the raw index of jobs/s beside it), the most concurrent
 // probes the stand-in saw against JOB_CONCURRENCY, and jobs lost, duplicated or left running.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { unstable_startWorker } from "wrangler";
 import type { Job } from "../../worker/jobs/job";
 import { wranglerCapacityIssues } from "../stack/capacity-check";
 import { writeLocalWranglerConfig } from "../stack/dev-config";
+import { fairShareJain, jain } from "./fair-share";
 import { applyLocalMigrations } from "./local-migrations";
 import { startMediaStandIn, TAG_PREFIX } from "./scale-media-stand-in";
 import { json, projectApi } from "./worker-api";
@@ -182,7 +184,7 @@ function summarize(
     return { jobs: sorted.length, p50_ms: percentile(sorted, 50), p99_ms: percentile(sorted, 99) };
   };
   const isBig = (j: Finished) => j.project.endsWith("-big");
-  // Per-project throughput: its completed jobs over the time from its first creation to its last finish.
+  // Raw: each project's completed jobs over its first creation to last finish (scores demand as much as fairness).
   const rates = [...new Set(jobs.map((j) => j.project))].map((project) => {
     const own = completed.filter((j) => j.project === project);
     if (own.length === 0) return 0;
@@ -190,8 +192,16 @@ function summarize(
     const to = Math.max(...own.map((j) => Date.parse(j.job.finished_at!)));
     return own.length / Math.max((to - from) / 1000, OP_MS / 1000);
   });
-  const sum = rates.reduce((a, b) => a + b, 0);
-  const jain = (sum * sum) / (rates.length * rates.reduce((a, b) => a + b * b, 0));
+  const spans = completed
+    .filter((j) => j.job.started_at)
+    .map((j) => ({
+      project: j.project,
+      created: Date.parse(j.job.created_at),
+      started: Date.parse(j.job.started_at!),
+      finished: Date.parse(j.job.finished_at!),
+    }));
+  const fairShare = fairShareJain(spans, concurrency);
+  const smallRatios = [...fairShare.ratios].filter(([p]) => !p.endsWith("-big")).map(([, x]) => x);
   return {
     job_concurrency: concurrency,
     op_ms: OP_MS,
@@ -201,7 +211,20 @@ function summarize(
     throughput_jobs_per_s: round(completed.length / ((end - started) / 1000)),
     queue_wait_big: waits(isBig),
     queue_wait_small: waits((j) => !isBig(j)),
-    jain_index: round(jain, 3),
+    jain_index: round(fairShare.index, 3),
+    jain_method:
+      "x_i = slot time run / max-min fair slot time given the project's waiting+running jobs (test/bench/fair-share.ts)",
+    fair_share_ratio: {
+      big: round(fairShare.ratios.get(jobs.find(isBig)?.project ?? "") ?? 0),
+      small_min: round(Math.min(...smallRatios)),
+      small_p50: round(
+        percentile(
+          [...smallRatios].sort((a, b) => a - b),
+          50,
+        ),
+      ),
+    },
+    jain_index_raw_rate: round(jain(rates), 3),
     max_concurrent_runs: standIn.maxConcurrent(),
     exceeded_limit: standIn.maxConcurrent() > concurrency,
     // Lost: never probed, or ended other than completed (failed, cancelled). Duplicated: probed more often than

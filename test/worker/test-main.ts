@@ -6,7 +6,7 @@
 import type { Env } from "../../worker/env";
 import type { ProjectEventInput } from "../../worker/events/event-types";
 import worker from "../../worker/index";
-import type { RunOutcome, StartOutcome } from "../../worker/jobs/job";
+import type { StartOutcome } from "../../worker/jobs/job";
 import { JobObject as WorkerJobObject } from "../../worker/jobs/job-object";
 import { JobScheduler as WorkerJobScheduler } from "../../worker/jobs/job-scheduler";
 import type { JobTypeDefinition } from "../../worker/jobs/job-type";
@@ -31,18 +31,10 @@ export class JobObject extends WorkerJobObject {
     return forwardOrFail(events, (forwarded) => super.forwardEvents(forwarded));
   }
 
-  override run(): Promise<RunOutcome> {
-    return underWallLimit(
-      "job run",
-      () => super.run(),
-      (reason) => this.ctx.abort(reason),
-    );
-  }
-
-  override start(): Promise<StartOutcome> {
+  override start(instance: number): Promise<StartOutcome> {
     return underWallLimit(
       "job start",
-      () => super.start(),
+      () => super.start(instance),
       (reason) => this.ctx.abort(reason),
     );
   }

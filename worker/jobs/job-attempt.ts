@@ -14,6 +14,8 @@ export interface AttemptOptions {
   /** The job's type; undefined when no module defines it. */
   type: JobTypeDefinition | undefined;
   attempt: number;
+  /** The media service instance the scheduler chose for this attempt. */
+  instance: number;
   controller: AbortController;
   env: Env;
   logger: Logger;
@@ -44,7 +46,11 @@ export async function runAttempt(options: AttemptOptions): Promise<AttemptResult
       maxAttempts: job.max_attempts,
       payload: parsed.data,
     },
-    services: createJobServices(options.env, options.logger.child({ job_id: job.id, project_id: job.project_id })),
+    services: createJobServices(
+      options.env,
+      options.logger.child({ job_id: job.id, project_id: job.project_id }),
+      options.instance,
+    ),
     signal,
     checkpoint,
     async progress(percent, message) {

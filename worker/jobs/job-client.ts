@@ -2,7 +2,7 @@ import type { InitJobInput } from "./job";
 import type { JobObject } from "./job-object";
 
 /**
- * A job's Durable Object, seen from the rest of the Worker (routes, job creation, the queue consumer): the one
+ * A job's Durable Object, seen from the rest of the Worker (routes, job creation, the scheduler): the one
  * place that builds its stub. Every method is typed RPC; the results need no casts because nothing in `Job`
  * is `unknown` (Workers RPC turns `unknown` into `never`; see JsonObject in db/schema/columns.ts). Return types
  * are the RPC types on purpose: an annotation would hide a result the RPC types had turned into `never`.
@@ -23,14 +23,9 @@ export class JobClient {
     return this.stub.get();
   }
 
-  /** Hands the job over: when an attempt is due it waits for a run slot (answers once it waits). */
-  run() {
-    return this.stub.run();
-  }
-
-  /** A run slot was granted: starts the due attempt, which goes on after the answer. */
-  start() {
-    return this.stub.start();
+  /** A run slot was granted: starts the due attempt on that media instance, which goes on after the answer. */
+  start(instance: number) {
+    return this.stub.start(instance);
   }
 
   /** Whether the object is running an attempt in memory right now. */

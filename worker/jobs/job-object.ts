@@ -85,31 +85,11 @@ export class JobObject extends DurableObject<Env> {
   }
 
   /**
-   * A queue message for the job: when an attempt is due, the job waits in the scheduler for a run slot, and the
-   * message is settled; the attempt runs here once a slot is granted (start). Decided synchronously up to the
-   * scheduler call, so duplicate or redelivered messages are harmless.
+   * The scheduler granted this job a run slot: starts the next attempt unless none is due, with its media calls
+   * going to `instance` (the least busy one). The attempt goes on in this object after the answer, kept alive and
+   * recovered by its lease and alarm, so no caller's invocation (nor its platform time limit) spans it.
    */
-  async run(): Promise<RunOutcome> {
-    const state = this.store.load();
-    if (!state) return "not_found";
-    const decision = runDecision(state, this.active !== null);
-    if (decision !== "start" && decision !== "interrupted") return decision;
-    if (decision === "interrupted") {
-      this.transition(state, () => interruptAttempt(state, Date.now()));
-      await this.afterStatusChange(state);
-      if (isTerminal(state.job.status)) return "failed";
-    }
-    const { id, project_id, attempts } = state.job;
-    await this.scheduler.enqueue({ jobId: id, projectId: project_id, attempts });
-    return "accepted";
-  }
-
-  /**
-   * The scheduler granted this job a run slot: starts the next attempt unless none is due. The attempt goes on in
-   * this object after the answer, kept alive and recovered by its lease and alarm, so no caller's invocation (nor
-   * its platform time limit) spans it.
-   */
-  async start(): Promise<StartOutcome> {
+  async start(instance: number): Promise<StartOutcome> {
     const state = this.store.load();
     if (!state) return { started: false, outcome: "not_found" };
     const decision = runDecision(state, this.active !== null);
@@ -123,7 +103,7 @@ export class JobObject extends DurableObject<Env> {
         return { started: false, outcome: "failed" };
       }
     }
-    return { started: true, attempt: this.attempt(state) };
+    return { started: true, attempt: this.attempt(state, instance) };
   }
 
   /** Whether this instance is running an attempt right now (the scheduler's check of a slot). */
@@ -203,17 +183,22 @@ export class JobObject extends DurableObject<Env> {
   }
 
   /** Starts attempt N synchronously (so nothing else can start one) and runs it in the background. */
-  private attempt(state: JobState): number {
+  private attempt(state: JobState, instance: number): number {
     const startedAt = Date.now();
     const attempt = startAttempt(state, startedAt);
     const controller = new AbortController();
     this.active = { attempt, controller, startedAt };
     this.commit(state, "queued");
-    void this.drive(state, attempt, controller, startedAt);
+    void this.drive(state, { attempt, instance }, controller, startedAt);
     return attempt;
   }
 
-  private async drive(state: JobState, attempt: number, controller: AbortController, startedAt: number) {
+  private async drive(
+    state: JobState,
+    { attempt, instance }: { attempt: number; instance: number },
+    controller: AbortController,
+    startedAt: number,
+  ) {
     const renewal = setInterval(() => void this.renewLease(), LEASE_RENEW_MS);
     let result: AttemptResult;
     try {
@@ -222,6 +207,7 @@ export class JobObject extends DurableObject<Env> {
         job: structuredClone(state.job),
         type: this.jobType(state.job.job_type),
         attempt,
+        instance,
         controller,
         env: this.env,
         logger: this.logger,
@@ -320,7 +306,11 @@ export class JobObject extends DurableObject<Env> {
   private async dispatch(state: JobState): Promise<void> {
     state.released = true;
     this.store.saveQuietly(state);
-    await this.env.JOBS_QUEUE.send({ job_id: state.job.id, project_id: state.job.project_id });
+    await this.env.JOBS_QUEUE.send({
+      job_id: state.job.id,
+      project_id: state.job.project_id,
+      attempts: state.job.attempts,
+    });
     await this.syncAlarm(state);
   }
 

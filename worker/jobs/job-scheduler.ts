@@ -29,11 +29,33 @@ export class JobScheduler extends DurableObject<Env> {
     return getSettings(this.env).JOB_CONCURRENCY;
   }
 
-  /** A job that may run now waits for a slot; idempotent (false when it already waits or runs). */
-  async enqueue(request: EnqueueRequest): Promise<boolean> {
-    const added = this.book.enqueue(request.jobId, request.projectId, request.attempts, Date.now());
+  /** The media service instances runs are spread over. */
+  private instances(): number {
+    return getSettings(this.env).MEDIA_CONTAINER_INSTANCES;
+  }
+
+  /**
+   * Jobs that may run now wait for a slot, in the order given; idempotent (a job that already waits or runs is
+   * skipped). Takes a whole batch in one call: each call commits once, and one object's commits are serial.
+   */
+  async enqueue(requests: EnqueueRequest[]): Promise<number> {
+    const now = Date.now();
+    let added = 0;
+    let suspect = false;
+    for (const { jobId, projectId, attempts } of requests) {
+      const held = this.book.slot(jobId);
+      if (this.book.enqueue(jobId, projectId, attempts, now)) {
+        added += 1;
+      } else if (held?.attempt != null) {
+        // A message for a job whose run holds a slot: a duplicate, or a redelivery because that run's object was
+        // reset. The alarm asks its object now rather than at the slot's next check.
+        this.book.checked(jobId, 0);
+        suspect = true;
+      }
+    }
     this.fill();
-    await this.syncAlarm();
+    if (suspect) await this.ctx.storage.setAlarm(now);
+    else await this.syncAlarm();
     return added;
   }
 
@@ -81,15 +103,15 @@ export class JobScheduler extends DurableObject<Env> {
   /** Grants every free slot; synchronous up to the start calls, so no slot is granted twice. */
   private fill(): void {
     for (;;) {
-      const slot = this.book.take(this.slotLimit(), Date.now());
+      const slot = this.book.take(this.slotLimit(), Date.now(), this.instances());
       if (!slot) return;
-      void this.start(slot.job_id, slot.project_id);
+      void this.start(slot.job_id, slot.project_id, slot.instance);
     }
   }
 
-  private async start(jobId: string, projectId: string): Promise<void> {
+  private async start(jobId: string, projectId: string, instance: number): Promise<void> {
     try {
-      const outcome = await new JobClient(this.env.JOB, jobId).start();
+      const outcome = await new JobClient(this.env.JOB, jobId).start(instance);
       if (outcome.started) {
         this.book.started(jobId, outcome.attempt);
         return;

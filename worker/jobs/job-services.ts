@@ -5,8 +5,12 @@ import type { Logger } from "../logger";
 import { createMediaClient } from "../media/media-client";
 import type { JobServices } from "./handler";
 
-/** The services handed to every handler; features that add a client (media, AI) build it here. */
-export function createJobServices(env: Env, logger: Logger): JobServices {
+/**
+ * The services handed to every handler; features that add a client (media, AI) build it here. `instance` is the
+ * media service instance the scheduler chose for the attempt.
+ */
+export function createJobServices(env: Env, logger: Logger, instance?: number): JobServices {
   const settings = getSettings(env);
-  return { db: createDb(env.DB), bucket: env.BUCKET, settings, logger, media: createMediaClient(env, settings) };
+  const media = createMediaClient(env, settings, instance);
+  return { db: createDb(env.DB), bucket: env.BUCKET, settings, logger, media };
 }

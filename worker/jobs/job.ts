@@ -73,7 +73,6 @@ export interface InitJobInput {
  * waits in the scheduler (job-scheduler.ts) for a run slot.
  */
 export type RunOutcome =
-  | "accepted"
   | "completed"
   | "failed"
   | "retry_scheduled"

@@ -16,9 +16,9 @@ export class SchedulerClient {
     this.stub = namespace.get(namespace.idFromName(SCHEDULER_NAME));
   }
 
-  /** The job may run now: it waits in its project's FIFO for a slot. */
-  enqueue(request: EnqueueRequest) {
-    return this.stub.enqueue(request);
+  /** The jobs may run now: each waits in its project's FIFO for a slot. Answers how many were new. */
+  enqueue(requests: EnqueueRequest[]) {
+    return this.stub.enqueue(requests);
   }
 
   /** The job's attempt ended. */

@@ -3,6 +3,8 @@ export interface Slot {
   job_id: string;
   project_id: string;
   attempt: number | null;
+  /** The media service instance the run is to use: the one with the fewest runs when it was granted. */
+  instance: number;
   granted_at: number;
   checked_at: number;
 }
@@ -39,7 +41,12 @@ export class SlotBook {
       project_id TEXT NOT NULL, enqueued_at INTEGER NOT NULL)`);
     sql.exec("CREATE INDEX IF NOT EXISTS ready_project ON ready (project_id, seq)");
     sql.exec(`CREATE TABLE IF NOT EXISTS slots (job_id TEXT PRIMARY KEY, project_id TEXT NOT NULL, attempt INTEGER,
-      granted_at INTEGER NOT NULL, checked_at INTEGER NOT NULL)`);
+      granted_at INTEGER NOT NULL, checked_at INTEGER NOT NULL, instance INTEGER NOT NULL DEFAULT 0)`);
+    // Books written before slots named an instance.
+    const columns = sql.exec<{ name: string }>("PRAGMA table_info(slots)").toArray();
+    if (!columns.some((c) => c.name === "instance")) {
+      sql.exec("ALTER TABLE slots ADD COLUMN instance INTEGER NOT NULL DEFAULT 0");
+    }
     // waiting: the project's ready jobs; last_turn: the grant counter when it last got a slot (0: never).
     sql.exec(`CREATE TABLE IF NOT EXISTS turns (project_id TEXT PRIMARY KEY, waiting INTEGER NOT NULL,
       last_turn INTEGER NOT NULL)`);
@@ -70,9 +77,10 @@ export class SlotBook {
 
   /**
    * Grants a slot if fewer than `limit` are held: to the oldest ready job of the project whose last turn is the
-   * longest ago, so projects take turns whatever their backlog.
+   * longest ago, so projects take turns whatever their backlog. The slot names the least busy of `instances`
+   * media service instances (fewest slots held; the lowest number on a tie), so none idles while another queues.
    */
-  take(limit: number, now: number): Slot | null {
+  take(limit: number, now: number, instances = 1): Slot | null {
     if (this.count("slots") >= limit) return null;
     const next = this.sql
       .exec<{ project_id: string }>("SELECT project_id FROM turns WHERE waiting > 0 ORDER BY last_turn LIMIT 1")
@@ -93,13 +101,15 @@ export class SlotBook {
       job_id: job.job_id,
       project_id: next.project_id,
       attempt: null,
+      instance: this.leastBusy(instances),
       granted_at: now,
       checked_at: now,
     };
     this.sql.exec(
-      "INSERT INTO slots (job_id, project_id, attempt, granted_at, checked_at) VALUES (?, ?, NULL, ?, ?)",
+      "INSERT INTO slots (job_id, project_id, attempt, instance, granted_at, checked_at) VALUES (?, ?, NULL, ?, ?, ?)",
       slot.job_id,
       slot.project_id,
+      slot.instance,
       now,
       now,
     );
@@ -153,6 +163,21 @@ export class SlotBook {
       .exec<{ job_id: string }>("SELECT job_id FROM slots ORDER BY granted_at")
       .toArray()
       .map((r) => r.job_id);
+  }
+
+  /** Runs held per instance, for each of `instances`. */
+  load(instances: number): number[] {
+    const held = Array.from({ length: instances }, () => 0);
+    const rows = this.sql.exec<{ instance: number; n: number }>(
+      "SELECT instance, COUNT(*) AS n FROM slots GROUP BY instance",
+    );
+    for (const { instance, n } of rows) if (instance < instances) held[instance] = n;
+    return held;
+  }
+
+  private leastBusy(instances: number): number {
+    const held = this.load(Math.max(1, instances));
+    return held.indexOf(Math.min(...held));
   }
 
   private count(table: "slots" | "ready"): number {

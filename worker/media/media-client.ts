@@ -46,20 +46,22 @@ export function urlTransport(baseUrl: string, secret: string | undefined): Media
 }
 
 /**
- * Spreads calls over `instances` containers; calls are stateless, so any instance will do. The secret is
- * defence in depth here: only this Worker holds the binding, but the service checks every caller the same way.
+ * Calls go to container `instance` (a job's attempt: the least busy one when the scheduler granted its slot), else
+ * to a random one of `instances` (calls are stateless, so any will do). The secret is defence in depth here: only
+ * this Worker holds the binding, but the service checks every caller the same way.
  */
 export function containerTransport(
   namespace: Env["MEDIA_CONTAINER"],
   instances: number,
   secret: string | undefined,
+  chosen?: number,
 ): MediaTransport {
   return {
     kind: "container",
     async fetch(path, init) {
       const request = withSecret(init, secret);
       // Same naming as @cloudflare/containers' getRandom, so instances are shared with any other caller.
-      const instance = Math.floor(Math.random() * instances);
+      const instance = chosen === undefined ? Math.floor(Math.random() * instances) : chosen % instances;
       const stub = namespace.get(namespace.idFromName(`instance-${instance}`));
       // The host is ignored: the Container class forwards to the service's port.
       return stub.fetch(new Request(new URL(path, "http://media-service"), request));
@@ -239,12 +241,14 @@ export class MediaClient {
   }
 }
 
-/** MEDIA_SERVICE_URL when set (local dev, tests), else the MEDIA_CONTAINER binding. */
+/** MEDIA_SERVICE_URL when set (local dev, tests), else the MEDIA_CONTAINER binding (`instance` of it, if given). */
 export function createMediaClient(
   bindings: Pick<Env, "MEDIA_CONTAINER">,
   settings: Pick<Settings, "MEDIA_SERVICE_URL" | "MEDIA_CONTAINER_INSTANCES" | "MEDIA_SERVICE_SECRET">,
+  instance?: number,
 ): MediaClient {
   const secret = settings.MEDIA_SERVICE_SECRET;
   if (settings.MEDIA_SERVICE_URL) return new MediaClient(urlTransport(settings.MEDIA_SERVICE_URL, secret));
-  return new MediaClient(containerTransport(bindings.MEDIA_CONTAINER, settings.MEDIA_CONTAINER_INSTANCES, secret));
+  const { MEDIA_CONTAINER: namespace } = bindings;
+  return new MediaClient(containerTransport(namespace, settings.MEDIA_CONTAINER_INSTANCES, secret, instance));
 }

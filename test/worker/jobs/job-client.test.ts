@@ -35,9 +35,10 @@ describe("JobClient", () => {
     expectTypeOf(cancel.job).toExtend<Job>();
     expect(cancel.job).toMatchObject({ id: created.id, status: "completed" });
 
-    const run = await client.run();
-    expectTypeOf(run).toEqualTypeOf<RunOutcome>();
-    expect(run).toBe("already_finished");
+    const start = await client.start(0);
+    if (start.started) throw new Error("a finished job has no attempt to start");
+    expectTypeOf(start.outcome).toEqualTypeOf<RunOutcome>();
+    expect(start).toEqual({ started: false, outcome: "already_finished" });
     expect(await client.isRunning()).toBe(false);
   });
 

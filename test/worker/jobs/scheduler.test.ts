@@ -77,8 +77,16 @@ describe("job scheduler", () => {
     const jobs = heldJobs();
     const projects = [await projectWithAsset("a"), await projectWithAsset("b"), await projectWithAsset("c")];
     const created: Array<{ id: string; projectId: string }> = [];
+    // Each job reaches the scheduler before the next is created (the queue may batch messages created together).
+    const handedOver = async () => {
+      const { running, ready } = await scheduler().snapshot();
+      return running + ready;
+    };
     for (const { projectId, assetId } of projects) {
-      for (let i = 0; i < 2; i++) created.push({ id: (await createIngestJob(projectId, assetId)).id, projectId });
+      for (let i = 0; i < 2; i++) {
+        created.push({ id: (await createIngestJob(projectId, assetId)).id, projectId });
+        await expect.poll(handedOver, { timeout: 10_000 }).toBe(created.length);
+      }
     }
     await expect.poll(async () => (await scheduler().snapshot()).ready, { timeout: 10_000 }).toBe(4);
     expect(jobs.order).toHaveLength(2);

@@ -71,4 +71,25 @@ describe("SlotBook", () => {
       expect(book.take(1, 8)).toBeNull();
     });
   });
+
+  it("names the least busy media instance in each grant, never a busy one while another idles", async () => {
+    await withBook((book) => {
+      for (let i = 0; i < 8; i++) book.enqueue(`j${i}`, `p${i % 2}`, 0, i);
+      const first = [1, 2, 3, 4].map(() => book.take(8, 10, 3));
+      expect(first.map((slot) => slot?.instance)).toEqual([0, 1, 2, 0]);
+      expect(book.load(3)).toEqual([2, 1, 1]);
+      // The run on instance 1 ends: instance 1 is the idle one, and gets the next run.
+      book.release(first[1]?.job_id as string, null);
+      expect(book.take(8, 11, 3)?.instance).toBe(1);
+      // Both runs on instance 0 end: it takes the next run, then the lowest of the tied instances does.
+      book.release(first[0]?.job_id as string, null);
+      book.release(first[3]?.job_id as string, null);
+      expect(book.load(3)).toEqual([0, 1, 1]);
+      expect(book.take(8, 12, 3)?.instance).toBe(0);
+      expect(book.take(8, 13, 3)?.instance).toBe(0);
+      expect(book.load(3)).toEqual([2, 1, 1]);
+      // One instance: every run uses it.
+      expect(book.take(8, 14, 1)?.instance).toBe(0);
+    });
+  });
 });
