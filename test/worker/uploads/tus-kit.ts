@@ -1,7 +1,9 @@
+import { env } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import { ErrorEnvelopeSchema } from "../../../worker/errors";
 import { DirectUploadSchema } from "../../../worker/routes/uploads/schema";
+import type { AppendDeps } from "../../../worker/uploads/upload-append";
 import { bearer, TEST_ADMIN_KEY } from "../helpers/project-key";
 
 export { mediaBytes, sha256Hex } from "../storage/helpers";
@@ -136,4 +138,23 @@ export async function directUpload(projectId: string, body: Record<string, unkno
   });
   expect(res.status).toBe(201);
   return DirectUploadSchema.parse(await res.json());
+}
+
+/** The real bucket, telling `onPart` of every part a writer uploads (its number, and the value it sent). */
+export function observedBucket(onPart: (partNumber: number, value: unknown) => void): AppendDeps["bucket"] {
+  return {
+    resumeMultipartUpload(key, uploadId) {
+      const upload = env.BUCKET.resumeMultipartUpload(key, uploadId);
+      return {
+        key: upload.key,
+        uploadId: upload.uploadId,
+        uploadPart: (partNumber, value, options) => {
+          onPart(partNumber, value);
+          return upload.uploadPart(partNumber, value, options);
+        },
+        abort: () => upload.abort(),
+        complete: (parts) => upload.complete(parts),
+      };
+    },
+  };
 }

@@ -7,7 +7,7 @@ import type { UploadOutcome } from "../../../worker/uploads/upload-outcome";
 import { UploadStore } from "../../../worker/uploads/upload-store";
 import { uploadStub } from "../../../worker/uploads/upload-stub";
 import { uniqueProjectId } from "../helpers/project-key";
-import { call, head, idsOf, MiB, mediaBytes, newUpload, offsetOf, patch, sha256Hex } from "./tus-kit";
+import { call, head, idsOf, MiB, mediaBytes, newUpload, observedBucket, offsetOf, patch, sha256Hex } from "./tus-kit";
 
 /** A body that sends `before`, then waits for `release()` before it sends `after` and ends. */
 function stallingBody(before: Uint8Array, after: Uint8Array) {
@@ -35,24 +35,7 @@ function stallingBody(before: Uint8Array, after: Uint8Array) {
   return { stream, stalled, release };
 }
 
-/** The real bucket, noting the number of every part a writer uploads. */
-function notingParts(numbers: number[]): AppendDeps["bucket"] {
-  return {
-    resumeMultipartUpload(key, uploadId) {
-      const upload = env.BUCKET.resumeMultipartUpload(key, uploadId);
-      return {
-        key: upload.key,
-        uploadId: upload.uploadId,
-        uploadPart: (partNumber, value, options) => {
-          numbers.push(partNumber);
-          return upload.uploadPart(partNumber, value, options);
-        },
-        abort: () => upload.abort(),
-        complete: (parts) => upload.complete(parts),
-      };
-    },
-  };
-}
+const notingParts = (numbers: number[]) => observedBucket((partNumber) => numbers.push(partNumber));
 
 function stubOf(location: string) {
   const { projectId, uploadId } = idsOf(location);

@@ -6,7 +6,7 @@ import { type AppendDeps, appendToUpload } from "../../../worker/uploads/upload-
 import type { UploadObject } from "../../../worker/uploads/upload-object";
 import { uploadStub } from "../../../worker/uploads/upload-stub";
 import { uniqueProjectId } from "../helpers/project-key";
-import { idsOf, MiB, mediaBytes, newUpload, offsetOf, patch, sha256Hex } from "./tus-kit";
+import { idsOf, MiB, mediaBytes, newUpload, observedBucket, offsetOf, patch, sha256Hex } from "./tus-kit";
 
 function stubOf(location: string) {
   const { projectId, uploadId } = idsOf(location);
@@ -28,24 +28,7 @@ function notingReports(location: string, reports: PartsReport[]): AppendDeps["up
   return noting as unknown as AppendDeps["upload"];
 }
 
-/** The real bucket, noting the number of every part a writer uploads. */
-function notingParts(numbers: number[]): AppendDeps["bucket"] {
-  return {
-    resumeMultipartUpload(key, uploadId) {
-      const upload = env.BUCKET.resumeMultipartUpload(key, uploadId);
-      return {
-        key: upload.key,
-        uploadId: upload.uploadId,
-        uploadPart: (partNumber, value, options) => {
-          numbers.push(partNumber);
-          return upload.uploadPart(partNumber, value, options);
-        },
-        abort: () => upload.abort(),
-        complete: (parts) => upload.complete(parts),
-      };
-    },
-  };
-}
+const notingParts = (numbers: number[]) => observedBucket((partNumber) => numbers.push(partNumber));
 
 const bodyOf = (bytes: Uint8Array, piece = MiB) =>
   new ReadableStream<Uint8Array>({

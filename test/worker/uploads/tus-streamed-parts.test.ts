@@ -4,26 +4,11 @@ import { Logger } from "../../../worker/logger";
 import { type AppendDeps, appendToUpload } from "../../../worker/uploads/upload-append";
 import { uploadStub } from "../../../worker/uploads/upload-stub";
 import { uniqueProjectId } from "../helpers/project-key";
-import { idsOf, MiB, mediaBytes, newUpload, offsetOf, patch, sha256Hex } from "./tus-kit";
+import { idsOf, MiB, mediaBytes, newUpload, observedBucket, offsetOf, patch, sha256Hex } from "./tus-kit";
 
-/** The real bucket, noting for every part whether it came as a stream and when its upload began. */
-function notingParts(seen: { streamed: boolean }[]): AppendDeps["bucket"] {
-  return {
-    resumeMultipartUpload(key, uploadId) {
-      const upload = env.BUCKET.resumeMultipartUpload(key, uploadId);
-      return {
-        key: upload.key,
-        uploadId: upload.uploadId,
-        uploadPart: (partNumber, value, options) => {
-          seen.push({ streamed: value instanceof ReadableStream });
-          return upload.uploadPart(partNumber, value, options);
-        },
-        abort: () => upload.abort(),
-        complete: (parts) => upload.complete(parts),
-      };
-    },
-  };
-}
+/** Notes for every part whether it came as a stream. */
+const notingParts = (seen: { streamed: boolean }[]) =>
+  observedBucket((_, value) => seen.push({ streamed: value instanceof ReadableStream }));
 
 function depsFor(location: string, bucket: AppendDeps["bucket"]): AppendDeps {
   const { projectId, uploadId } = idsOf(location);
