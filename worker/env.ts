@@ -84,8 +84,20 @@ export const SettingsSchema = z.object({
   OPENAI_CHAPTER_MODEL: z.string().min(1).default("gpt-4o-mini"),
   /** Origin clients reach the API at, for the absolute URLs it hands out (upload_url, tus Location). Unset: the request's Host. */
   PUBLIC_BASE_URL: originSetting.optional(),
-  /** Base URL of a media service process (local dev, tests); when unset the MEDIA_CONTAINER binding is used. */
-  MEDIA_SERVICE_URL: z.url().optional(),
+  /**
+   * Base URLs of media service processes (local dev, tests), comma-separated: one per media instance, or one that
+   * all instances share. Unset: the MEDIA_CONTAINER binding is used.
+   */
+  MEDIA_SERVICE_URL: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url()).min(1, "must list at least one URL"))
+    .optional(),
   /**
    * Shared secret the media service requires on every call but /health (a Worker secret, passed to the container).
    * Unset: media calls fail at once with a configuration error; the service itself does not start without it.

@@ -68,6 +68,30 @@ describe("one concurrency setting", () => {
     ]);
   });
 
+  it("takes MEDIA_SERVICE_URL as one URL for all instances or one per instance, and refuses any other count", () => {
+    const base = { JOB_CONCURRENCY: "4", MEDIA_CONTAINER_INSTANCES: "2" };
+    expect(parseSettings({ ...base, MEDIA_SERVICE_URL: "http://127.0.0.1:8790" }).MEDIA_SERVICE_URL).toEqual([
+      "http://127.0.0.1:8790",
+    ]);
+    expect(
+      parseSettings({ ...base, MEDIA_SERVICE_URL: " http://127.0.0.1:8790 , http://127.0.0.1:8791" }).MEDIA_SERVICE_URL,
+    ).toEqual(["http://127.0.0.1:8790", "http://127.0.0.1:8791"]);
+    expect(parseSettings(base).MEDIA_SERVICE_URL).toBeUndefined();
+    expect(configIssues({ ...base, MEDIA_SERVICE_URL: "http://a:1,http://b:2,http://c:3" })).toEqual([
+      "MEDIA_SERVICE_URL: 3 URLs for MEDIA_CONTAINER_INSTANCES 2 instances; give one URL per instance (or one for all)",
+    ]);
+    expect(configIssues({ ...base, MEDIA_SERVICE_URL: "http://a:1,not a url" })).toEqual([
+      "MEDIA_SERVICE_URL.1: Invalid URL",
+    ]);
+    expect(configIssues({ ...base, MEDIA_SERVICE_URL: " , " })).toEqual([
+      "MEDIA_SERVICE_URL: must list at least one URL",
+    ]);
+    // The start-up check of `npm run dev` and the e2e stacks says the same.
+    expect(wranglerCapacityIssues(undefined, { MEDIA_SERVICE_URL: "http://a:1,http://b:2,http://c:3" })).toEqual([
+      "MEDIA_SERVICE_URL: 3 URLs for MEDIA_CONTAINER_INSTANCES 2 instances; give one URL per instance (or one for all)",
+    ]);
+  });
+
   it("derives the media service's limit: the instances together take one op of every running job", () => {
     expect(mediaOpsPerInstance({ JOB_CONCURRENCY: 16, MEDIA_CONTAINER_INSTANCES: 6 })).toBe(3);
     expect(mediaOpsPerInstance({ JOB_CONCURRENCY: 2, MEDIA_CONTAINER_INSTANCES: 2 })).toBe(1);

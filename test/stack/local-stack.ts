@@ -15,6 +15,8 @@ export interface LocalStackOptions {
   port?: number;
   /** Media service port. */
   mediaPort?: number;
+  /** One media service process per port, one per media instance (MEDIA_SERVICE_URL lists them); overrides mediaPort. */
+  mediaPorts?: number[];
   /** Settings for both processes, on top of the shell environment and .dev.vars. */
   env?: Record<string, string>;
   /** Where local D1/R2/DO state lives; wrangler's default (.wrangler/state) when omitted. */
@@ -25,7 +27,12 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   apiUrl: string;
+  /** The first media service (instance 0). */
   mediaUrl: string;
+  /** Every media service, instance by instance. */
+  mediaUrls: string[];
+  /** Kills media instance `index`'s process group with SIGKILL (a container dying), resolving once it is gone. */
+  killMedia(index: number): Promise<void>;
   /** The Worker runtime (workerd) process id, for memory measurements. */
   workerdPid(): number | undefined;
   stop(): Promise<void>;
@@ -89,7 +96,7 @@ async function waitForHealth(url: string, proc: ReturnType<typeof run>, timeoutM
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       try {
@@ -139,9 +146,9 @@ function findWorkerd(rootPid: number): number | undefined {
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const port = options.port ?? 8787;
-  const mediaPort = options.mediaPort ?? 8790;
+  const mediaPorts = options.mediaPorts ?? [options.mediaPort ?? 8790];
   const inherit = options.inheritOutput ?? false;
-  const mediaUrl = `http://127.0.0.1:${mediaPort}`;
+  const mediaUrls = mediaPorts.map((mediaPort) => `http://127.0.0.1:${mediaPort}`);
   const devVars = readDevVars();
   // Both processes get the same secret; a local run makes one up unless one is configured.
   const mediaSecret =
@@ -152,7 +159,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const settings = settingsFromEnvironment({
     DEPLOY_ENV: "development",
     ...options.env,
-    MEDIA_SERVICE_URL: mediaUrl,
+    MEDIA_SERVICE_URL: mediaUrls.join(","),
     MEDIA_SERVICE_SECRET: mediaSecret,
   });
   // Fail fast, naming the bad variable, before any process starts.
@@ -179,11 +186,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (migrateCode !== 0) throw new Error(`D1 migrations failed:\n${migrate.output()}`);
 
   const [node, ...mediaArgs] = MEDIA_SERVICE_COMMAND;
-  const media = run(
-    node,
-    mediaArgs,
-    { ...MEDIA_PROCESS_ENV, ...process.env, ...settings, HOST: "127.0.0.1", PORT: String(mediaPort) },
-    inherit,
+  const media = mediaPorts.map((mediaPort) =>
+    run(
+      node,
+      mediaArgs,
+      { ...MEDIA_PROCESS_ENV, ...process.env, ...settings, HOST: "127.0.0.1", PORT: String(mediaPort) },
+      inherit,
+    ),
   );
   const varFlags = Object.entries(settings).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
   const worker = run(
@@ -205,11 +214,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   );
 
   const stop = async () => {
-    await Promise.all([stopProcess(worker.child), stopProcess(media.child)]);
+    await Promise.all([worker, ...media].map((proc) => stopProcess(proc.child)));
   };
   try {
     await Promise.all([
-      waitForHealth(`${mediaUrl}/health`, media, 30_000, "media service"),
+      ...media.map((proc, i) => waitForHealth(`${mediaUrls[i]}/health`, proc, 30_000, "media service")),
       waitForHealth(`http://127.0.0.1:${port}/health`, worker, 60_000, "wrangler dev"),
     ]);
   } catch (error) {
@@ -218,7 +227,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
   return {
     apiUrl: `http://127.0.0.1:${port}`,
-    mediaUrl,
+    mediaUrl: mediaUrls[0]!,
+    mediaUrls,
+    killMedia: (index) => {
+      const { child } = media[index]!;
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+      const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      process.kill(-child.pid, "SIGKILL");
+      return gone;
+    },
     workerdPid: () => (worker.child.pid ? findWorkerd(worker.child.pid) : undefined),
     stop,
   };

@@ -2,6 +2,8 @@
 interface ConcurrencySettings {
   JOB_CONCURRENCY: number;
   MEDIA_CONTAINER_INSTANCES: number;
+  /** Local media service processes, one per instance (or one for all). */
+  MEDIA_SERVICE_URL?: string[];
 }
 
 /**
@@ -30,6 +32,14 @@ export function capacityIssues(settings: ConcurrencySettings, deploy?: DeployLim
   const issues: string[] = [];
   if (instances > jobs) {
     issues.push(`MEDIA_CONTAINER_INSTANCES: ${instances} instances for JOB_CONCURRENCY ${jobs} jobs; some would idle`);
+  }
+  const urls = settings.MEDIA_SERVICE_URL?.length ?? 0;
+  // One URL is every instance's (the local default); a list names each instance's own process, so a retry that
+  // avoids a dead instance reaches another process, as it would reach another container.
+  if (urls > 1 && urls !== instances) {
+    issues.push(
+      `MEDIA_SERVICE_URL: ${urls} URLs for MEDIA_CONTAINER_INSTANCES ${instances} instances; give one URL per instance (or one for all)`,
+    );
   }
   if (!deploy) return issues;
   const { queueMaxConcurrency, containerMaxInstances } = deploy;

@@ -34,6 +34,11 @@ export async function runAttempt(options: AttemptOptions): Promise<AttemptResult
   if (!parsed.success) return { kind: "permanent", message: `Invalid payload: ${describeIssues(parsed.error)}` };
 
   const signal = controller.signal;
+  const services = createJobServices(
+    options.env,
+    options.logger.child({ job_id: job.id, project_id: job.project_id }),
+    options.instance,
+  );
   const checkpoint = () => {
     if (signal.aborted || !options.isCurrent()) throw new JobCancelledError("Job was cancelled");
   };
@@ -46,11 +51,7 @@ export async function runAttempt(options: AttemptOptions): Promise<AttemptResult
       maxAttempts: job.max_attempts,
       payload: parsed.data,
     },
-    services: createJobServices(
-      options.env,
-      options.logger.child({ job_id: job.id, project_id: job.project_id }),
-      options.instance,
-    ),
+    services,
     signal,
     checkpoint,
     async progress(percent, message) {
@@ -73,7 +74,10 @@ export async function runAttempt(options: AttemptOptions): Promise<AttemptResult
   try {
     returned = await type.run(ctx);
   } catch (error) {
-    return classify(error);
+    const result = classify(error);
+    // Read from the client, not the error: handlers report media failures in their own words.
+    if (result.kind === "retryable" && services.media.instanceLost) result.lostInstance = options.instance;
+    return result;
   }
   if (!returned || typeof returned !== "object" || Array.isArray(returned)) {
     return { kind: "permanent", message: "Handler returned a result that is not an object" };

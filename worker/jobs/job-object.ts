@@ -185,7 +185,7 @@ export class JobObject extends DurableObject<Env> {
   /** Starts attempt N synchronously (so nothing else can start one) and runs it in the background. */
   private attempt(state: JobState, instance: number): number {
     const startedAt = Date.now();
-    const attempt = startAttempt(state, startedAt);
+    const attempt = startAttempt(state, startedAt, instance);
     const controller = new AbortController();
     this.active = { attempt, controller, startedAt };
     this.commit(state, "queued");
@@ -310,6 +310,7 @@ export class JobObject extends DurableObject<Env> {
       job_id: state.job.id,
       project_id: state.job.project_id,
       attempts: state.job.attempts,
+      ...(state.avoidInstance == null ? {} : { avoid_instance: state.avoidInstance }),
     });
     await this.syncAlarm(state);
   }

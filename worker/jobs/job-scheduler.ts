@@ -42,9 +42,9 @@ export class JobScheduler extends DurableObject<Env> {
     const now = Date.now();
     let added = 0;
     let suspect = false;
-    for (const { jobId, projectId, attempts } of requests) {
+    for (const { jobId, projectId, attempts, avoidInstance } of requests) {
       const held = this.book.slot(jobId);
-      if (this.book.enqueue(jobId, projectId, attempts, now)) {
+      if (this.book.enqueue(jobId, projectId, attempts, now, avoidInstance)) {
         added += 1;
       } else if (held?.attempt != null) {
         // A message for a job whose run holds a slot: a duplicate, or a redelivery because that run's object was

@@ -8,6 +8,8 @@ export interface JobState {
   leaseExpiresAt: number | null;
   /** Queued jobs only: true once the job may run now (first dispatch or its retry alarm fired). */
   released: boolean;
+  /** The media instance the last attempt found dead: the retry's run slot avoids it (absent in older states). */
+  avoidInstance?: number | null;
 }
 
 export interface JobEvent {

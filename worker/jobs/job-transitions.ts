@@ -18,7 +18,8 @@ export const MIRROR_RETRY_MS = 5_000;
 /** How one attempt of the handler ended (see job-attempt.ts). */
 export type AttemptResult =
   | { kind: "completed"; result: JsonObject }
-  | { kind: "retryable"; message: string }
+  /** `lostInstance`: the media instance the attempt found dead, for the retry to avoid. */
+  | { kind: "retryable"; message: string; lostInstance?: number }
   | { kind: "permanent"; message: string };
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -48,8 +49,8 @@ export function runDecision(
   return state.released ? "start" : "not_due";
 }
 
-/** Starts the next attempt and returns its number. */
-export function startAttempt(state: JobState, now: number): number {
+/** Starts the next attempt (its media calls going to `instance`) and returns its number. */
+export function startAttempt(state: JobState, now: number, instance?: number): number {
   const job = state.job;
   const attempt = job.attempts + 1;
   job.attempts = attempt;
@@ -59,8 +60,10 @@ export function startAttempt(state: JobState, now: number): number {
   // The failure of the previous attempt stays in the logs; error_message describes the job as it is now.
   job.error_message = null;
   job.updated_at = iso(now);
-  appendLog(job, "info", `Attempt ${attempt}/${job.max_attempts} started`, null, new Date(now));
+  const details = instance === undefined ? null : { media_instance: instance };
+  appendLog(job, "info", `Attempt ${attempt}/${job.max_attempts} started`, details, new Date(now));
   state.released = false;
+  state.avoidInstance = null;
   state.leaseExpiresAt = now + LEASE_MS;
   return attempt;
 }
@@ -94,11 +97,13 @@ export function settleAttempt(
     job.updated_at = iso(now);
     state.released = delay <= 0;
     state.leaseExpiresAt = null;
+    state.avoidInstance = result.lostInstance ?? null;
+    const lost = result.lostInstance === undefined ? {} : { lost_media_instance: result.lostInstance };
     appendLog(
       job,
       "warning",
       `Attempt ${attempt} failed: ${result.message}; retrying in ${delay / 1000} s`,
-      { attempt, retry_at: job.next_attempt_at },
+      { attempt, retry_at: job.next_attempt_at, ...lost },
       new Date(now),
     );
     return { outcome: "retry_scheduled", changed: true };

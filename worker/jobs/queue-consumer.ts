@@ -9,6 +9,8 @@ export const JobMessageSchema = z.object({
   project_id: z.string().min(1),
   // The attempts the job had made when it sent the message (absent on its first: none).
   attempts: z.number().int().min(0).optional(),
+  // The media instance its last attempt found dead (a retry's message): the run slot avoids it.
+  avoid_instance: z.number().int().min(0).optional(),
 });
 export type JobMessage = z.infer<typeof JobMessageSchema>;
 
@@ -65,6 +67,7 @@ export async function consumeJobMessages(batch: MessageBatch<unknown>, env: Env)
       jobId: body.job_id,
       projectId: body.project_id,
       attempts: body.attempts ?? 0,
+      avoidInstance: body.avoid_instance,
     }));
     const added = await new SchedulerClient(env.JOB_SCHEDULER).enqueue(requests);
     logger.debug("jobs_handed_over", { messages: jobs.length, added });

@@ -14,6 +14,8 @@ export interface EnqueueRequest {
   projectId: string;
   /** The attempts the job had made when it asked. */
   attempts: number;
+  /** The media instance its last attempt found dead: its grant names another one if there is another. */
+  avoidInstance?: number;
 }
 
 export interface SlotCounts {
@@ -38,15 +40,13 @@ export class SlotBook {
 
   constructor(private readonly sql: SqlStorage) {
     sql.exec(`CREATE TABLE IF NOT EXISTS ready (seq INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL UNIQUE,
-      project_id TEXT NOT NULL, enqueued_at INTEGER NOT NULL)`);
+      project_id TEXT NOT NULL, enqueued_at INTEGER NOT NULL, avoid_instance INTEGER)`);
     sql.exec("CREATE INDEX IF NOT EXISTS ready_project ON ready (project_id, seq)");
     sql.exec(`CREATE TABLE IF NOT EXISTS slots (job_id TEXT PRIMARY KEY, project_id TEXT NOT NULL, attempt INTEGER,
       granted_at INTEGER NOT NULL, checked_at INTEGER NOT NULL, instance INTEGER NOT NULL DEFAULT 0)`);
-    // Books written before slots named an instance.
-    const columns = sql.exec<{ name: string }>("PRAGMA table_info(slots)").toArray();
-    if (!columns.some((c) => c.name === "instance")) {
-      sql.exec("ALTER TABLE slots ADD COLUMN instance INTEGER NOT NULL DEFAULT 0");
-    }
+    // Books written before slots named an instance, or before a retry could avoid one.
+    addColumn(sql, "slots", "instance", "INTEGER NOT NULL DEFAULT 0");
+    addColumn(sql, "ready", "avoid_instance", "INTEGER");
     // waiting: the project's ready jobs; last_turn: the grant counter when it last got a slot (0: never).
     sql.exec(`CREATE TABLE IF NOT EXISTS turns (project_id TEXT PRIMARY KEY, waiting INTEGER NOT NULL,
       last_turn INTEGER NOT NULL)`);
@@ -58,15 +58,22 @@ export class SlotBook {
   /**
    * Puts the job at the end of its project's FIFO, unless it is already there or holds a slot for an attempt that
    * began after the job asked (`attempts`: the attempts the job had made when it asked). A slot of an attempt that
-   * has ended is given back first: the job asks again only when it runs nothing.
+   * has ended is given back first: the job asks again only when it runs nothing. `avoidInstance`: the media
+   * instance its last attempt found dead.
    */
-  enqueue(jobId: string, projectId: string, attempts: number, now: number): boolean {
+  enqueue(jobId: string, projectId: string, attempts: number, now: number, avoidInstance?: number): boolean {
     const slot = this.slot(jobId);
     if (slot && (slot.attempt === null || slot.attempt > attempts)) return false;
     if (slot) this.sql.exec("DELETE FROM slots WHERE job_id = ?", jobId);
     const waiting = this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM ready WHERE job_id = ?", jobId).one().n;
     if (waiting > 0) return false;
-    this.sql.exec("INSERT INTO ready (job_id, project_id, enqueued_at) VALUES (?, ?, ?)", jobId, projectId, now);
+    this.sql.exec(
+      "INSERT INTO ready (job_id, project_id, enqueued_at, avoid_instance) VALUES (?, ?, ?, ?)",
+      jobId,
+      projectId,
+      now,
+      avoidInstance ?? null,
+    );
     this.sql.exec(
       `INSERT INTO turns (project_id, waiting, last_turn) VALUES (?, 1, 0)
        ON CONFLICT (project_id) DO UPDATE SET waiting = waiting + 1`,
@@ -78,7 +85,8 @@ export class SlotBook {
   /**
    * Grants a slot if fewer than `limit` are held: to the oldest ready job of the project whose last turn is the
    * longest ago, so projects take turns whatever their backlog. The slot names the least busy of `instances`
-   * media service instances (fewest slots held; the lowest number on a tie), so none idles while another queues.
+   * media service instances (fewest slots held; the lowest number on a tie), so none idles while another queues,
+   * leaving out the one the job's last attempt found dead unless it is the only one (it may have restarted).
    */
   take(limit: number, now: number, instances = 1): Slot | null {
     if (this.count("slots") >= limit) return null;
@@ -87,7 +95,10 @@ export class SlotBook {
       .toArray()[0];
     if (!next) return null;
     const job = this.sql
-      .exec<{ job_id: string }>("SELECT job_id FROM ready WHERE project_id = ? ORDER BY seq LIMIT 1", next.project_id)
+      .exec<{ job_id: string; avoid_instance: number | null }>(
+        "SELECT job_id, avoid_instance FROM ready WHERE project_id = ? ORDER BY seq LIMIT 1",
+        next.project_id,
+      )
       .one();
     this.turn += 1;
     this.setMeta("turn", this.turn);
@@ -101,7 +112,7 @@ export class SlotBook {
       job_id: job.job_id,
       project_id: next.project_id,
       attempt: null,
-      instance: this.leastBusy(instances),
+      instance: this.leastBusy(instances, job.avoid_instance),
       granted_at: now,
       checked_at: now,
     };
@@ -175,9 +186,10 @@ export class SlotBook {
     return held;
   }
 
-  private leastBusy(instances: number): number {
+  private leastBusy(instances: number, avoid: number | null): number {
     const held = this.load(Math.max(1, instances));
-    return held.indexOf(Math.min(...held));
+    const candidates = held.length > 1 && avoid !== null && avoid < held.length ? held.with(avoid, Infinity) : held;
+    return candidates.indexOf(Math.min(...candidates));
   }
 
   private count(table: "slots" | "ready"): number {
@@ -195,4 +207,9 @@ export class SlotBook {
       value,
     );
   }
+}
+
+function addColumn(sql: SqlStorage, table: string, column: string, type: string): void {
+  const columns = sql.exec<{ name: string }>(`PRAGMA table_info(${table})`).toArray();
+  if (!columns.some((c) => c.name === column)) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
 }

@@ -107,14 +107,27 @@ export async function readEventStream(
   handlers: MediaEventHandlers<unknown>,
   eventSchemas: { readonly [type: string]: z.ZodType },
 ): Promise<Record<string, unknown>> {
-  const reader = ByteReader.from(body);
+  const source = body.getReader();
+  const reader = new ByteReader({
+    // A connection that breaks mid-answer (the process or container died) is the instance's loss, not the op's.
+    read: () =>
+      source.read().catch((cause: unknown) => {
+        throw new MediaServiceError(
+          MediaClientErrorCode.instanceLost,
+          `The connection to the media service broke mid-answer (${(cause as Error)?.message ?? cause}); the call can be retried`,
+          true,
+          { cause },
+        );
+      }),
+    cancel: (reason) => source.cancel(reason),
+  });
   try {
     for (;;) {
       const line = await reader.readLine(MAX_EVENT_LINE_BYTES);
       if (line === null) {
         throw new MediaServiceError(
-          MediaClientErrorCode.interrupted,
-          "The media service stopped before finishing (the container may have been stopped); the call can be retried",
+          MediaClientErrorCode.instanceLost,
+          "The media service stopped before finishing (its instance may have died); the call can be retried",
           true,
         );
       }
@@ -161,7 +174,7 @@ export async function readEventStream(
     await reader.cancel(error);
     if (error instanceof FramingError) {
       throw new MediaServiceError(
-        MediaClientErrorCode.interrupted,
+        MediaClientErrorCode.instanceLost,
         `The media service's answer was cut off (${error.message}); the call can be retried`,
         true,
         { cause: error },

@@ -101,12 +101,24 @@ type AnyMediaCall = MediaEventHandlers<unknown> & {
 
 /** The only code that talks to the media service. Build it once per job/request with `createMediaClient`. */
 export class MediaClient {
+  private lost = false;
+
   constructor(readonly transport: MediaTransport) {}
 
+  /**
+   * Whether a call found its instance dead (MEDIA_INSTANCE_LOST), however the caller then reported the failure:
+   * the job engine reads it after an attempt so that the retry avoids that instance.
+   */
+  get instanceLost(): boolean {
+    return this.lost;
+  }
+
   async health(signal?: AbortSignal): Promise<MediaHealth> {
-    const response = await this.send("/health", { method: "GET", signal }, signal);
-    if (!response.ok) throw await this.failure(response);
-    return (await response.json()) as MediaHealth;
+    return this.noteLoss(async () => {
+      const response = await this.send("/health", { method: "GET", signal }, signal);
+      if (!response.ok) throw await this.failure(response);
+      return (await response.json()) as MediaHealth;
+    });
   }
 
   /**
@@ -116,6 +128,19 @@ export class MediaClient {
    */
   call<Op extends MediaOpName>(op: Op, call: MediaCall<Op>): Promise<MediaResult<Op>>;
   async call(op: MediaOpName, call: AnyMediaCall): Promise<Record<string, unknown>> {
+    return this.noteLoss(() => this.run(op, call));
+  }
+
+  private async noteLoss<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof MediaServiceError && error.code === MediaClientErrorCode.instanceLost) this.lost = true;
+      throw error;
+    }
+  }
+
+  private async run(op: MediaOpName, call: AnyMediaCall): Promise<Record<string, unknown>> {
     const { signal } = call;
     signal?.throwIfAborted();
     const request = encodeFramedRequest(call.options ?? {}, call.inputs, signal);
@@ -193,8 +218,9 @@ export class MediaClient {
       if (cause instanceof MediaServiceError) throw cause;
       const known = explain?.();
       if (known) throw known;
+      // Refused or dropped (the process or container is gone), or the Container binding's fetch threw.
       throw new MediaServiceError(
-        MediaClientErrorCode.unavailable,
+        MediaClientErrorCode.instanceLost,
         `The media service could not be reached: ${(cause as Error)?.message ?? cause}`,
         true,
         { cause },
@@ -241,14 +267,21 @@ export class MediaClient {
   }
 }
 
-/** MEDIA_SERVICE_URL when set (local dev, tests), else the MEDIA_CONTAINER binding (`instance` of it, if given). */
+/**
+ * MEDIA_SERVICE_URL when set (local dev, tests), else the MEDIA_CONTAINER binding. `instance` (a job attempt's)
+ * picks the container instance, or the URL of that instance when several are listed; without one, any will do.
+ */
 export function createMediaClient(
   bindings: Pick<Env, "MEDIA_CONTAINER">,
   settings: Pick<Settings, "MEDIA_SERVICE_URL" | "MEDIA_CONTAINER_INSTANCES" | "MEDIA_SERVICE_SECRET">,
   instance?: number,
 ): MediaClient {
   const secret = settings.MEDIA_SERVICE_SECRET;
-  if (settings.MEDIA_SERVICE_URL) return new MediaClient(urlTransport(settings.MEDIA_SERVICE_URL, secret));
+  const urls = settings.MEDIA_SERVICE_URL;
+  if (urls && urls.length > 0) {
+    const index = instance === undefined ? Math.floor(Math.random() * urls.length) : instance % urls.length;
+    return new MediaClient(urlTransport(urls[index]!, secret));
+  }
   const { MEDIA_CONTAINER: namespace } = bindings;
   return new MediaClient(containerTransport(namespace, settings.MEDIA_CONTAINER_INSTANCES, secret, instance));
 }

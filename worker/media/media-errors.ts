@@ -32,6 +32,8 @@ export const MediaClientErrorCode = {
   busy: "MEDIA_BUSY",
   badRequest: "MEDIA_BAD_REQUEST",
   interrupted: "MEDIA_STREAM_INTERRUPTED",
+  /** The instance a call went to stopped answering: refused or dropped the connection, or ended without a result. */
+  instanceLost: "MEDIA_INSTANCE_LOST",
   protocol: "MEDIA_PROTOCOL_ERROR",
   inputSize: "MEDIA_INPUT_SIZE_MISMATCH",
   fileHandler: "MEDIA_FILE_HANDLER_FAILED",

@@ -106,6 +106,23 @@ describe("an attempt", () => {
     expect(messages(state).at(-1)).toBe("Attempt 1 completed in 42 ms");
   });
 
+  it("remembers the media instance an attempt found dead for its retry only, and logs each attempt's instance", () => {
+    const state = job();
+    startAttempt(state, T0, 1);
+    expect(state.job.logs.at(-1)).toMatchObject({ message: "Attempt 1/3 started", details: { media_instance: 1 } });
+    settleAttempt(state, 1, { kind: "retryable", message: "lost", lostInstance: 1 }, T0 + 1_000, 1_000);
+    expect(state.avoidInstance).toBe(1);
+    expect(state.job.logs.at(-1)?.details).toEqual({ attempt: 1, retry_at: at(6_000), lost_media_instance: 1 });
+    startAttempt(state, T0 + 6_000, 0);
+    expect(state.avoidInstance).toBeNull();
+    settleAttempt(state, 2, { kind: "retryable", message: "busy" }, T0 + 7_000, 1_000);
+    expect(state.avoidInstance).toBeNull();
+    startAttempt(state, T0 + 17_000, 0);
+    // The last attempt: no retry, so nothing to avoid, and the job fails with the error.
+    settleAttempt(state, 3, { kind: "retryable", message: "lost again", lostInstance: 0 }, T0 + 18_000, 1_000);
+    expect(state.job).toMatchObject({ status: "failed", error_message: "lost again" });
+  });
+
   it("retries with exponential backoff while attempts remain, released at once only without a delay", () => {
     const state = job();
     startAttempt(state, T0);

@@ -109,7 +109,7 @@ describe("export job: cancellation and failures", () => {
           ...ctx.services,
           media: createMediaClient(env, {
             ...ctx.services.settings,
-            MEDIA_SERVICE_URL: "http://127.0.0.1:1",
+            MEDIA_SERVICE_URL: ["http://127.0.0.1:1"],
             MEDIA_CONTAINER_INSTANCES: 1,
           }),
         },

@@ -41,7 +41,7 @@ const ingestWithUnreachableService = () =>
         ...ctx.services,
         media: createMediaClient(env, {
           ...ctx.services.settings,
-          MEDIA_SERVICE_URL: CLOSED,
+          MEDIA_SERVICE_URL: [CLOSED],
           MEDIA_CONTAINER_INSTANCES: 1,
         }),
       },

@@ -92,4 +92,33 @@ describe("SlotBook", () => {
       expect(book.take(8, 14, 1)?.instance).toBe(0);
     });
   });
+
+  it("grants a retry another media instance than the one its last attempt found dead, unless there is no other", async () => {
+    await withBook((book) => {
+      book.enqueue("j", "p", 0, 1);
+      expect(book.take(4, 2, 2)?.instance).toBe(0);
+      book.started("j", 1);
+      // Attempt 1's instance died: the retry asks while both instances idle, and instance 0 would win the tie.
+      expect(book.enqueue("j", "p", 1, 3, 0)).toBe(true);
+      expect(book.load(2)).toEqual([0, 0]);
+      expect(book.take(4, 4, 2)).toMatchObject({ job_id: "j", instance: 1 });
+      book.started("j", 2);
+      // Three instances; attempt 2 (on 1) died too. Instance 1 is now the idle one, and is still skipped.
+      for (const id of ["a", "b", "c"]) book.enqueue(id, "q", 0, 5);
+      expect([1, 2, 3].map(() => book.take(8, 6, 3)?.instance)).toEqual([0, 2, 0]);
+      book.release("j", 2);
+      book.enqueue("j", "p", 2, 7, 1);
+      expect(book.load(3)).toEqual([2, 0, 1]);
+      expect(book.take(8, 8, 3)).toMatchObject({ job_id: "j", instance: 2 });
+      book.started("j", 3);
+      // The avoidance is that retry's only: a later grant of the job is the least busy one again.
+      book.enqueue("j", "p", 3, 9);
+      expect(book.load(3)).toEqual([2, 0, 1]);
+      expect(book.take(8, 10, 3)?.instance).toBe(1);
+      // One instance: the retry goes back to it (it may have been restarted).
+      const single = "s";
+      book.enqueue(single, "r", 1, 11, 0);
+      expect(book.take(8, 12, 1)).toMatchObject({ job_id: single, instance: 0 });
+    });
+  });
 });

@@ -73,10 +73,20 @@ describe("service and transport failures", () => {
     expect((error as Error).message).toMatch(/fewer bytes than its declared/);
   });
 
-  it("an unreachable service is retryable (MEDIA_UNAVAILABLE)", async () => {
+  it("an unreachable service is retryable (MEDIA_INSTANCE_LOST), and the client remembers its instance was lost", async () => {
     const unreachable = new MediaClient(urlTransport("http://127.0.0.1:9", inject("mediaServiceSecret")));
     const error = await unreachable.health().catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "MEDIA_UNAVAILABLE", retryable: true });
+    expect(error).toMatchObject({ code: "MEDIA_INSTANCE_LOST", retryable: true });
+    expect((error as Error).message).toMatch(/^The media service could not be reached: /);
+    expect(unreachable.instanceLost).toBe(true);
+    const fresh = new MediaClient(urlTransport("http://127.0.0.1:9", inject("mediaServiceSecret")));
+    const call = await fresh.call("probe", { inputs: [] }).catch((e: unknown) => e);
+    expect(call).toMatchObject({ code: "MEDIA_INSTANCE_LOST", retryable: true });
+    expect(fresh.instanceLost).toBe(true);
+    // A failure of the op itself says nothing about the instance.
+    const refused = client();
+    await refused.call("probe", { inputs: [] }).catch((e: unknown) => e);
+    expect(refused.instanceLost).toBe(false);
   });
 
   it("a busy service (503) is retryable and carries Retry-After", async () => {
