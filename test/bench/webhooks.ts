@@ -1,4 +1,4 @@
-// `npm run bench:webhooks [-- --events 1000 --endpoints 5 --port 8873 --in-flight 1]`
+// `npm run bench:webhooks [-- --events 1000 --endpoints 5 --port 8873 --in-flight 1 --open-rate 20 --open-events 400]`
 // Against wrangler's local stack (workerd, local D1, Durable Objects): a project with `endpoints` webhook
 // endpoints at local receivers (test/webhook-receiver, verifying with the `standardwebhooks` package), one of
 // which fails half of its requests at random. `events` changes are recorded the way D1 routes record them (outbox
@@ -8,6 +8,7 @@
 // Durable Object write (which every send waits for, as Cloudflare's output gate holds it) dominates the figures.
 // `--profile <file.cpuprofile>` samples the Worker's isolate over the inspector from the first change until the
 // healthy receivers have everything, writes the profile and prints the functions with the most self time.
+// The closed loop (10 changes at a time, as fast as they go) is followed by an open loop at a stated rate.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +25,9 @@ const ENDPOINTS = numberArg("endpoints", 5);
 const PORT = numberArg("port", 8873);
 // WEBHOOK_MAX_IN_FLIGHT for the run: 1 (the default) sends each endpoint's deliveries strictly one after another.
 const IN_FLIGHT = numberArg("in-flight", 1);
+// Then, open loop: OPEN_EVENTS more changes started at OPEN_RATE a second whatever the answers (0 skips it).
+const OPEN_RATE = numberArg("open-rate", 20);
+const OPEN_EVENTS = numberArg("open-events", 400);
 const CONCURRENCY = 10;
 const PROFILE = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : undefined;
 const API = `http://127.0.0.1:${PORT}`;
@@ -163,6 +167,25 @@ try {
   const delays = bodies.map(({ at, body }) => at - Date.parse(body.timestamp)).sort((a, b) => a - b);
   const afterLog = bodies.map(({ at, body }) => at - (published[body.data.seq] ?? at)).sort((a, b) => a - b);
 
+  // Open loop: each change starts on its own schedule, so a slow delivery cannot slow the changes down.
+  const openStarted = Date.now();
+  await Promise.all(
+    Array.from({ length: OPEN_EVENTS }, async (_, k) => {
+      await new Promise((resolve) => setTimeout(resolve, openStarted + (k * 1000) / OPEN_RATE - Date.now()));
+      await call("POST", `/__bench/change?project_id=${projectId}&seq=${EVENTS + k}`);
+    }),
+  );
+  const openChangesDone = Date.now();
+  const total = EVENTS + OPEN_EVENTS;
+  await until(() => healthy.every((state) => state.received.length >= total), 300_000, "the open loop's deliveries");
+  const openDelays = healthy
+    .flatMap((state) =>
+      state.received.map((hook) => ({ at: hook.receivedAt, body: JSON.parse(hook.body) as BenchEvent })),
+    )
+    .filter(({ body }) => body.data.seq >= EVENTS)
+    .map(({ at, body }) => at - Date.parse(body.timestamp))
+    .sort((a, b) => a - b);
+
   // The failing endpoint's retries, alarm by alarm (run early rather than waited for).
   let advances = 0;
   for (let pending = 1; pending > 0; advances++) {
@@ -197,7 +220,22 @@ try {
         logged_to_verified_delivery_ms: { p50: percentile(afterLog, 50), p99: percentile(afterLog, 99) },
         attempt_round_trip_ms: { p50: percentile(roundTrips, 50), p99: percentile(roundTrips, 99) },
         healthy_all_delivered_seconds: (healthyDone - started) / 1000,
+        ...(OPEN_EVENTS > 0
+          ? {
+              open_loop: {
+                events: OPEN_EVENTS,
+                offered_changes_per_second: OPEN_RATE,
+                changes_made_seconds: (openChangesDone - openStarted) / 1000,
+                change_to_verified_delivery_ms: {
+                  p50: percentile(openDelays, 50),
+                  p99: percentile(openDelays, 99),
+                  max: openDelays.at(-1),
+                },
+              },
+            }
+          : {}),
         alarms_run_early: advances,
+        // Both loops' events together.
         per_endpoint: Object.fromEntries(names.map((name) => [name, tally(receiver.endpoint(name).received)])),
         failing_first_attempts_failed: new Set(failing.received.filter((h) => h.answered !== 200).map((h) => h.id))
           .size,
