@@ -67,6 +67,12 @@ export const SettingsSchema = z.object({
   /** Queued + running jobs in all projects together before POST /jobs answers 429. */
   MAX_TOTAL_QUEUED_JOBS: intSetting(5000, 1),
   JOB_MAX_ATTEMPTS: intSetting(3, 1),
+  /**
+   * Webhook requests one endpoint may have out at once, started in event order. 1 (the default) keeps each
+   * endpoint's deliveries strictly in order; more lets a slow round trip pass more events, which may then arrive
+   * out of order.
+   */
+  WEBHOOK_MAX_IN_FLIGHT: intSetting(1, 1),
   JOB_RETRY_DELAY_SECONDS: intSetting(5, 0),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_ORGANIZATION: z.string().optional(),

@@ -1,4 +1,4 @@
-// `npm run bench:webhooks [-- --events 1000 --endpoints 5 --port 8873]`
+// `npm run bench:webhooks [-- --events 1000 --endpoints 5 --port 8873 --in-flight 1 --open-rate 20 --open-events 400]`
 // Against wrangler's local stack (workerd, local D1, Durable Objects): a project with `endpoints` webhook
 // endpoints at local receivers (test/webhook-receiver, verifying with the `standardwebhooks` package), one of
 // which fails half of its requests at random. `events` changes are recorded the way D1 routes record them (outbox
@@ -6,6 +6,9 @@
 // the project's alarm early until the failing endpoint's retries have drained, and counts what each one got.
 // BENCH_PERSIST_DIR=/dev/shm keeps the local storage in memory: on a busy disk, the fsync behind each
 // Durable Object write (which every send waits for, as Cloudflare's output gate holds it) dominates the figures.
+// `--profile <file.cpuprofile>` samples the Worker's isolate over the inspector from the first change until the
+// healthy receivers have everything, writes the profile and prints the functions with the most self time.
+// The closed loop (10 changes at a time, as fast as they go) is followed by an open loop at a stated rate.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,12 +17,19 @@ import { writeLocalWranglerConfig } from "../stack/dev-config";
 import { type ReceivedWebhook, startWebhookReceiver } from "../webhook-receiver/server";
 import { numberArg } from "./cli-args";
 import { applyLocalMigrations } from "./local-migrations";
+import { startProfile } from "./workerd-profile";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const EVENTS = numberArg("events", 1000);
 const ENDPOINTS = numberArg("endpoints", 5);
 const PORT = numberArg("port", 8873);
+// WEBHOOK_MAX_IN_FLIGHT for the run: 1 (the default) sends each endpoint's deliveries strictly one after another.
+const IN_FLIGHT = numberArg("in-flight", 1);
+// Then, open loop: OPEN_EVENTS more changes started at OPEN_RATE a second whatever the answers (0 skips it).
+const OPEN_RATE = numberArg("open-rate", 20);
+const OPEN_EVENTS = numberArg("open-events", 400);
 const CONCURRENCY = 10;
+const PROFILE = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : undefined;
 const API = `http://127.0.0.1:${PORT}`;
 const ADMIN_KEY = "bench-admin-key";
 const AUTH = { Authorization: `Bearer ${ADMIN_KEY}` };
@@ -36,16 +46,21 @@ function benchConfig(): string {
   return file;
 }
 
-async function startWorker(persist: string): Promise<() => Promise<void>> {
+async function startWorker(persist: string): Promise<{ stop: () => Promise<void>; inspector: URL | undefined }> {
   const config = benchConfig();
   await applyLocalMigrations(config, persist);
   process.env.WRANGLER_LOG = "error";
-  const vars = { DEPLOY_ENV: "development", LOG_LEVEL: "ERROR", ADMIN_API_KEY: ADMIN_KEY };
+  const vars = {
+    DEPLOY_ENV: "development",
+    LOG_LEVEL: "ERROR",
+    ADMIN_API_KEY: ADMIN_KEY,
+    WEBHOOK_MAX_IN_FLIGHT: String(IN_FLIGHT),
+  };
   const worker = await unstable_startWorker({
     config,
     bindings: Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, { type: "plain_text", value }])),
     dev: {
-      inspector: false,
+      inspector: PROFILE ? { hostname: "127.0.0.1", port: 0 } : false,
       server: { hostname: "127.0.0.1", port: PORT },
       persist,
       watch: false, // other work in this tree changes worker/ files; a reload would reset every object
@@ -69,7 +84,7 @@ async function startWorker(persist: string): Promise<() => Promise<void>> {
     await worker.dispose();
     throw error;
   }
-  return () => worker.dispose();
+  return { stop: () => worker.dispose(), inspector: PROFILE ? await worker.inspectorUrl : undefined };
 }
 
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -114,7 +129,7 @@ function tally(received: ReceivedWebhook[]) {
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = "false";
 const receiver = await startWebhookReceiver();
 const persist = mkdtempSync(path.join(process.env.BENCH_PERSIST_DIR ?? os.tmpdir(), "bench-webhooks-"));
-const stopWorker = await startWorker(persist);
+const { stop: stopWorker, inspector } = await startWorker(persist);
 try {
   const projectId = `bench-${Date.now()}`;
   const names = Array.from({ length: ENDPOINTS }, (_, i) => (i === ENDPOINTS - 1 ? "failing" : `healthy-${i}`));
@@ -128,6 +143,7 @@ try {
     webhooks.push(created);
   }
 
+  const profile = PROFILE && inspector ? await startProfile(inspector, PROFILE) : undefined;
   const started = Date.now();
   // When each change's request returned: its event is in the project's log by then.
   const published: number[] = [];
@@ -144,11 +160,31 @@ try {
   const healthy = names.filter((name) => name !== "failing").map((name) => receiver.endpoint(name));
   await until(() => healthy.every((state) => state.received.length >= EVENTS), 300_000, "the healthy receivers");
   const healthyDone = Date.now();
+  const profiled = await profile?.stop();
   const bodies = healthy.flatMap((state) =>
     state.received.map((hook) => ({ at: hook.receivedAt, body: JSON.parse(hook.body) as BenchEvent })),
   );
   const delays = bodies.map(({ at, body }) => at - Date.parse(body.timestamp)).sort((a, b) => a - b);
   const afterLog = bodies.map(({ at, body }) => at - (published[body.data.seq] ?? at)).sort((a, b) => a - b);
+
+  // Open loop: each change starts on its own schedule, so a slow delivery cannot slow the changes down.
+  const openStarted = Date.now();
+  await Promise.all(
+    Array.from({ length: OPEN_EVENTS }, async (_, k) => {
+      await new Promise((resolve) => setTimeout(resolve, openStarted + (k * 1000) / OPEN_RATE - Date.now()));
+      await call("POST", `/__bench/change?project_id=${projectId}&seq=${EVENTS + k}`);
+    }),
+  );
+  const openChangesDone = Date.now();
+  const total = EVENTS + OPEN_EVENTS;
+  await until(() => healthy.every((state) => state.received.length >= total), 300_000, "the open loop's deliveries");
+  const openDelays = healthy
+    .flatMap((state) =>
+      state.received.map((hook) => ({ at: hook.receivedAt, body: JSON.parse(hook.body) as BenchEvent })),
+    )
+    .filter(({ body }) => body.data.seq >= EVENTS)
+    .map(({ at, body }) => at - Date.parse(body.timestamp))
+    .sort((a, b) => a - b);
 
   // The failing endpoint's retries, alarm by alarm (run early rather than waited for).
   let advances = 0;
@@ -174,6 +210,7 @@ try {
       {
         events: EVENTS,
         endpoints: `${ENDPOINTS} (1 failing half of its requests at random)`,
+        webhook_max_in_flight: IN_FLIGHT,
         change_to_verified_delivery_ms: {
           p50: percentile(delays, 50),
           p99: percentile(delays, 99),
@@ -183,13 +220,29 @@ try {
         logged_to_verified_delivery_ms: { p50: percentile(afterLog, 50), p99: percentile(afterLog, 99) },
         attempt_round_trip_ms: { p50: percentile(roundTrips, 50), p99: percentile(roundTrips, 99) },
         healthy_all_delivered_seconds: (healthyDone - started) / 1000,
+        ...(OPEN_EVENTS > 0
+          ? {
+              open_loop: {
+                events: OPEN_EVENTS,
+                offered_changes_per_second: OPEN_RATE,
+                changes_made_seconds: (openChangesDone - openStarted) / 1000,
+                change_to_verified_delivery_ms: {
+                  p50: percentile(openDelays, 50),
+                  p99: percentile(openDelays, 99),
+                  max: openDelays.at(-1),
+                },
+              },
+            }
+          : {}),
         alarms_run_early: advances,
+        // Both loops' events together.
         per_endpoint: Object.fromEntries(names.map((name) => [name, tally(receiver.endpoint(name).received)])),
         failing_first_attempts_failed: new Set(failing.received.filter((h) => h.answered !== 200).map((h) => h.id))
           .size,
         failing_deliveries_failed_after_every_retry: exhausted.items.length,
         // Each of those attempts' answers: the receiver's random 500s, or why no answer came.
         failing_exhausted_attempts: exhausted.items.map((d) => d.attempts.map((a) => a.status_code ?? a.error)),
+        ...(profiled ? { workerd_profile: profiled } : {}),
       },
       null,
       2,

@@ -118,7 +118,11 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
       response.on("close", () => hanging.delete(response));
       return;
     }
-    response.writeHead(answer.status, { "content-type": "text/plain" }).end(answer.body ?? "ok");
+    // With its length, as most web frameworks answer a short body.
+    const text = answer.body ?? "ok";
+    response
+      .writeHead(answer.status, { "content-type": "text/plain", "content-length": Buffer.byteLength(text) })
+      .end(text);
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { JsonObject } from "../db/schema/columns";
 import { type EventOutboxRow, eventOutbox } from "../db/schema/event-outbox";
@@ -24,6 +24,10 @@ const toEvent = (row: EventOutboxRow): ProjectEventInput => ({
  * a failing log between the two leaves the row for sweep(), run by the scheduled handler every minute.
  */
 export class EventOutbox {
+  // Ids this outbox recorded and has not published, by project. publish() forwards only these: forwarding every
+  // pending row of the project made concurrent changes resend each other's rows (ten at once: up to 10x the events).
+  private readonly recorded = new Map<string, string[]>();
+
   constructor(
     private readonly db: Database,
     private readonly namespace: ProjectEventsNamespace,
@@ -33,15 +37,23 @@ export class EventOutbox {
   /** The insert to put in the change's batch. */
   record(projectId: string, type: ProjectEventType, data: JsonObject, at = new Date()) {
     const event = newEvent(type, data, at);
+    this.recorded.set(projectId, [...(this.recorded.get(projectId) ?? []), event.id]);
     return this.db
       .insert(eventOutbox)
       .values({ id: event.id, projectId, type: event.type, occurredAt: event.timestamp, data: event.data });
   }
 
-  /** Forwards the project's outbox rows to its log in order. Never throws: the change is made; the sweep retries. */
+  /**
+   * Forwards the rows this outbox recorded for the project (those whose batch committed) to its log, in order.
+   * Rows other changes left behind are the sweep's. Never throws: the change is made; the sweep retries.
+   */
   async publish(projectId: string): Promise<void> {
+    const ids = this.recorded.get(projectId) ?? [];
+    this.recorded.delete(projectId);
     try {
-      await this.forward(projectId);
+      for (let start = 0; start < ids.length; start += BATCH) {
+        await this.forwardRows(projectId, inArray(eventOutbox.id, ids.slice(start, start + BATCH)));
+      }
     } catch (error) {
       this.logger.warn("event_publish_failed", { project_id: projectId, error: String(error) });
     }
@@ -66,26 +78,32 @@ export class EventOutbox {
     return sent;
   }
 
+  /** Forwards all the project's rows, BATCH at a time. */
   private async forward(projectId: string): Promise<number> {
-    const log = new ProjectEventsClient(this.namespace, projectId);
     let sent = 0;
     for (;;) {
-      const rows = await this.db
-        .select()
-        .from(eventOutbox)
-        .where(eq(eventOutbox.projectId, projectId))
-        .orderBy(asc(eventOutbox.occurredAt), asc(eventOutbox.id))
-        .limit(BATCH);
-      if (rows.length === 0) return sent;
-      await log.append(rows.map(toEvent));
-      await this.db.delete(eventOutbox).where(
-        inArray(
-          eventOutbox.id,
-          rows.map((row) => row.id),
-        ),
-      );
-      sent += rows.length;
-      if (rows.length < BATCH) return sent;
+      const rows = await this.forwardRows(projectId);
+      sent += rows;
+      if (rows < BATCH) return sent;
     }
+  }
+
+  /** Forwards the project's first BATCH rows (of those `only` selects) in order, then deletes them. */
+  private async forwardRows(projectId: string, only?: SQL): Promise<number> {
+    const rows = await this.db
+      .select()
+      .from(eventOutbox)
+      .where(and(eq(eventOutbox.projectId, projectId), only))
+      .orderBy(asc(eventOutbox.occurredAt), asc(eventOutbox.id))
+      .limit(BATCH);
+    if (rows.length === 0) return 0;
+    await new ProjectEventsClient(this.namespace, projectId).append(rows.map(toEvent));
+    await this.db.delete(eventOutbox).where(
+      inArray(
+        eventOutbox.id,
+        rows.map((row) => row.id),
+      ),
+    );
+    return rows.length;
   }
 }

@@ -94,7 +94,7 @@ export class WebhookDispatcher {
     const event = this.deps.log.get(delivery.eventSeq);
     const request = event ? await this.request(endpoint, event, at) : "The event is no longer in the log";
     const outcome = typeof request === "string" ? noAttempt(request) : await sendWebhook(request);
-    this.record(delivery, endpoint.id, { ...outcome, at });
+    this.recordFresh(delivery, endpoint.id, { ...outcome, at });
     this.syncAlarm();
   }
 
@@ -168,9 +168,11 @@ export class WebhookDispatcher {
         this.deps.logger.warn("webhook_sender_failed", { webhook_id: endpoint.id, error: String(error) });
       }
     }
+    // The endpoint may have changed (or gone) while the requests were out: read once, then kept by record().
+    let current = this.deps.endpoints.get(endpoint.id);
     sent.forEach((attempt, i) => {
       const delivery = signed[i]?.delivery;
-      if (delivery) this.record(delivery, endpoint.id, attempt);
+      if (delivery && current) current = this.record(delivery, current, attempt);
     });
     // What the sender did not get to goes next (after a failure it stopped at), or soon if the sender broke.
     const rest = signed.slice(sent.length).map(({ delivery }) => delivery.id);
@@ -185,18 +187,25 @@ export class WebhookDispatcher {
     for (const delivery of batch) {
       const event = this.deps.log.get(delivery.eventSeq);
       const request = event ? await this.request(endpoint, event, now) : "The event is no longer in the log";
-      if (typeof request === "string") this.record(delivery, endpoint.id, { ...noAttempt(request), at: now });
+      if (typeof request === "string") this.recordFresh(delivery, endpoint.id, { ...noAttempt(request), at: now });
       else signed.push({ delivery, request });
     }
     return signed;
   }
 
-  /** Applies the policy to one attempt: the delivery's new state, and the endpoint's failure clock or disabling. */
-  private record(delivery: DueDelivery, endpointId: string, attempt: SentAttempt): void {
+  /** record() with the endpoint as it is now (it may have changed, or gone, while the request was out). */
+  private recordFresh(delivery: DueDelivery, endpointId: string, attempt: SentAttempt): void {
+    const current = this.deps.endpoints.get(endpointId);
+    if (current) this.record(delivery, current, attempt);
+  }
+
+  /**
+   * Applies the policy to one attempt: the delivery's new state, and the endpoint's failure clock or disabling.
+   * Returns the endpoint as it now stands.
+   */
+  private record(delivery: DueDelivery, current: EndpointRecord, attempt: SentAttempt): EndpointRecord {
     const { deliveries, endpoints } = this.deps;
-    // The endpoint may have changed (or gone) while the request was out.
-    const current = endpoints.get(endpointId);
-    if (!current) return;
+    const endpointId = current.id;
     const now = Date.now();
     const decision = decideAfterAttempt({
       statusCode: attempt.statusCode,
@@ -213,7 +222,7 @@ export class WebhookDispatcher {
       keepTrying || decision.delivery !== "pending" ? decision.delivery : "failed",
       keepTrying ? decision.nextAttemptAt : null,
     );
-    if (decision.failingSince === current.failingSince && !(decision.disable && current.enabled)) return;
+    if (decision.failingSince === current.failingSince && !(decision.disable && current.enabled)) return current;
     const updated: EndpointRecord = { ...current, failingSince: decision.failingSince };
     if (decision.disable && current.enabled) {
       Object.assign(updated, {
@@ -226,6 +235,7 @@ export class WebhookDispatcher {
       this.deps.logger.warn("webhook_endpoint_disabled", { webhook_id: endpointId, reason: decision.disable });
     }
     endpoints.save(updated);
+    return updated;
   }
 
   /** The signed request of one event, or why it could not be signed. */

@@ -143,4 +143,37 @@ describe("event outbox", () => {
     await settle();
     expect(await receiver.received()).toHaveLength(1);
   });
+
+  it("concurrent changes forward only their own rows: each event reaches the project's log once", async () => {
+    const projectId = (await projectWithAsset("outbox")).projectId;
+    const { receiver } = await webhookWithReceiver(projectId);
+    const db = createDb(env.DB);
+    const real = env.PROJECT_EVENTS.get(env.PROJECT_EVENTS.idFromName(projectId));
+    const appended: string[] = [];
+    const counting = {
+      idFromName: (name: string) => env.PROJECT_EVENTS.idFromName(name),
+      get: () => ({
+        append: (events: { id: string }[]) => {
+          appended.push(...events.map((event) => event.id));
+          return real.append(events as Parameters<typeof real.append>[0]);
+        },
+      }),
+    } as unknown as typeof env.PROJECT_EVENTS;
+    // Ten changes as ten requests make them: each its own outbox, all committed before any publishes.
+    const outboxes = Array.from({ length: 10 }, () => new EventOutbox(db, counting, new Logger("CRITICAL")));
+    await Promise.all(
+      outboxes.map((outbox, i) =>
+        db.batch([outbox.record(projectId, "asset.ready", { project_id: projectId, asset_id: `a${i}` })]),
+      ),
+    );
+    await Promise.all(outboxes.map((outbox) => outbox.publish(projectId)));
+
+    expect(appended).toHaveLength(10);
+    expect(new Set(appended).size).toBe(10);
+    const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM event_outbox WHERE project_id = ?")
+      .bind(projectId)
+      .first();
+    expect(left).toEqual({ n: 0 });
+    await receiver.until((got) => expect(got).toHaveLength(10));
+  });
 });
