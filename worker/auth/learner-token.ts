@@ -1,3 +1,4 @@
+import { BoundedCache } from "../bounded-cache";
 import { signToken, TokenError, verifyToken } from "./signed-token";
 
 /**
@@ -39,12 +40,31 @@ export async function mintLearnerToken(
   return { token: `${LEARNER_TOKEN_PREFIX}${signed}`, expiresAt: new Date(exp * 1000) };
 }
 
+// A learner sends the same token with every answer; one whose signature this isolate checked under the same
+// secret needs only its expiry checked again. Only verified tokens are kept.
+const verified = new BoundedCache<string, { secret: string; exp: number; claims: LearnerClaims }>(4096);
+
 /** The scope of a valid learner token; throws TokenError otherwise. */
 export async function verifyLearnerToken(
   secret: string,
   token: string,
   nowSeconds = Math.floor(Date.now() / 1000),
 ): Promise<LearnerClaims> {
+  const known = verified.get(token);
+  if (known && known.secret === secret) {
+    if (known.exp <= nowSeconds) throw new TokenError("expired");
+    return known.claims;
+  }
+  const claims = await checkLearnerToken(secret, token, nowSeconds);
+  verified.set(token, { secret, exp: claims.exp, claims: claims.scope });
+  return claims.scope;
+}
+
+async function checkLearnerToken(
+  secret: string,
+  token: string,
+  nowSeconds: number,
+): Promise<{ exp: number; scope: LearnerClaims }> {
   if (!isLearnerToken(token)) throw new TokenError("malformed");
   const claims = await verifyToken(secret, LEARNER_TOKEN_PURPOSE, token.slice(LEARNER_TOKEN_PREFIX.length), nowSeconds);
   const { project_id, quiz_id, asset_id, learner_id } = claims;
@@ -52,10 +72,11 @@ export async function verifyLearnerToken(
     throw new TokenError("malformed");
   }
   if (claims.exp > nowSeconds + LEARNER_TOKEN_MAX_TTL_SECONDS + CLOCK_SKEW_SECONDS) throw new TokenError("malformed");
-  return {
+  const scope: LearnerClaims = Object.freeze({
     projectId: project_id as string,
     quizId: quiz_id as string,
     assetId: asset_id as string,
     learnerId: learner_id as string,
-  };
+  });
+  return { exp: claims.exp, scope };
 }

@@ -1,19 +1,17 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
+import { eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { quizAttemptAnswers } from "../db/schema/quiz-attempt-answers";
 import { quizAttempts } from "../db/schema/quiz-attempts";
 import { DomainError, type FieldError } from "../domain-error";
 import { answerCredit, type GivenAnswer } from "./answer-scoring";
+import { bumpRevision, guardedUpsert, markSubmitted, readSubmittedAt } from "./answer-statements";
 import { reviewOf } from "./attempt-review";
 import {
   type AttemptIdentity,
   type AttemptResult,
-  attemptResultJson,
   noAttempt,
   type QuestionResult,
   requireAttempt,
-  type StoredAttempt,
   storedAttempt,
 } from "./attempt-store";
 import type { QuizVersion, VersionQuestion } from "./quiz-versions";
@@ -50,60 +48,6 @@ function checkAnswer(version: QuizVersion, questionId: string, given: GivenAnswe
   return question;
 }
 
-const columns = (given: GivenAnswer | null) => ({
-  optionIds: given && "option_ids" in given ? JSON.stringify(given.option_ids) : null,
-  text: given && "text" in given ? given.text : null,
-});
-
-/**
- * Writes an answer row only while the attempt is in progress (and, for the submit, still at the revision it
- * scored): the check and the write are one statement, so no answer slips in after the submit.
- */
-function guardedUpsert(
-  db: Database,
-  attemptId: string,
-  questionId: string,
-  given: GivenAnswer | null,
-  credit: number | null,
-  revision?: number,
-) {
-  const { optionIds, text } = columns(given);
-  const now = new Date().toISOString();
-  return db
-    .insert(quizAttemptAnswers)
-    .select(
-      db
-        .select({
-          attemptId: quizAttempts.id,
-          questionId: sql<string>`${questionId}`.as("question_id"),
-          optionIds: sql<string | null>`${optionIds}`.as("option_ids"),
-          text: sql<string | null>`${text}`.as("text"),
-          credit: sql<number | null>`${credit}`.as("credit"),
-          updatedAt: sql<string>`${now}`.as("updated_at"),
-        })
-        .from(quizAttempts)
-        .where(openAt(attemptId, revision)),
-    )
-    .onConflictDoUpdate({
-      target: [quizAttemptAnswers.attemptId, quizAttemptAnswers.questionId],
-      set: {
-        optionIds: sql`excluded.option_ids`,
-        text: sql`excluded.text`,
-        credit: sql`excluded.credit`,
-        updatedAt: sql`excluded.updated_at`,
-      },
-    })
-    .returning({ questionId: quizAttemptAnswers.questionId });
-}
-
-/** The attempt while it is in progress (at `revision`, when given). */
-const openAt = (attemptId: string, revision?: number) =>
-  and(
-    eq(quizAttempts.id, attemptId),
-    eq(quizAttempts.status, "in_progress"),
-    revision === undefined ? undefined : eq(quizAttempts.answersRevision, revision),
-  );
-
 /**
  * Saves (replaces) one answer of an in-progress attempt in one round trip: the answer, the revision bump and a read
  * of the attempt's status go in one batch (one transaction), the first two guarded by the attempt being in
@@ -124,17 +68,16 @@ export async function saveAnswer(
     if (current.status === "submitted") throw submitted(current.id, current.submittedAt);
     throw error;
   }
-  const [written, , status] = await db.batch([
+  const ids = { attempt_id: attempt.id };
+  const [written, , status] = await db.$client.batch([
     guardedUpsert(db, attempt.id, questionId, given, null),
-    db
-      .update(quizAttempts)
-      .set({ answersRevision: sql`${quizAttempts.answersRevision} + 1` })
-      .where(openAt(attempt.id)),
-    db.select({ submittedAt: quizAttempts.submittedAt }).from(quizAttempts).where(eq(quizAttempts.id, attempt.id)),
+    bumpRevision(db, ids),
+    readSubmittedAt(db, ids),
   ]);
-  if (written.length > 0) return;
-  if (!status[0]) throw noAttempt(attempt.id, attempt.quizId);
-  throw submitted(attempt.id, status[0].submittedAt);
+  if (written!.results.length > 0) return;
+  const row = status!.results[0] as { submitted_at: string | null } | undefined;
+  if (!row) throw noAttempt(attempt.id, attempt.quizId);
+  throw submitted(attempt.id, row.submitted_at);
 }
 
 function givenOf(row: { optionIds: string | null; text: string | null } | undefined): GivenAnswer | null {
@@ -179,7 +122,7 @@ const SUBMIT_ROUNDS = 32;
  */
 export async function submitAttempt(
   db: Database,
-  attempt: StoredAttempt,
+  attempt: AttemptIdentity,
   version: QuizVersion,
 ): Promise<AttemptResult> {
   for (let round = 0; round < SUBMIT_ROUNDS; round++) {
@@ -194,22 +137,18 @@ export async function submitAttempt(
     const answers = new Map(answerRows.map((answer) => [answer.questionId, givenOf(answer)]));
     const { result, score } = scored(version, answers);
     const revision = current.answersRevision;
-    const statements: BatchItem<"sqlite">[] = [
+    const written = await db.$client.batch([
       ...result.results.map((r) => guardedUpsert(db, attempt.id, r.question_id, r.given, r.credit, revision)),
-      db
-        .update(quizAttempts)
-        .set({
-          status: "submitted",
-          score,
-          percent: (score / result.max_score) * 100,
-          result: attemptResultJson(result),
-          submittedAt: new Date().toISOString(),
-        })
-        .where(openAt(attempt.id, revision))
-        .returning({ id: quizAttempts.id }),
-    ];
-    const written = await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-    if ((written.at(-1) as unknown[]).length === 1) return result;
+      markSubmitted(db, {
+        attempt_id: attempt.id,
+        revision,
+        score,
+        percent: (score / result.max_score) * 100,
+        result: JSON.stringify(result),
+        submitted_at: new Date().toISOString(),
+      }),
+    ]);
+    if (written.at(-1)!.results.length === 1) return result;
   }
   throw new DomainError("CONFLICT", `Answers of attempt ${attempt.id} kept changing while it was scored; submit again`);
 }

@@ -1,7 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { BoundedCache } from "../bounded-cache";
 import type { Database } from "../db/client";
-import type { JsonObject } from "../db/schema/columns";
 import { type AttemptStatus, type QuizAttemptRow, quizAttempts } from "../db/schema/quiz-attempts";
 import { DomainError } from "../domain-error";
 import type { GivenAnswer } from "./answer-scoring";
@@ -59,8 +58,6 @@ const identities = new BoundedCache<string, AttemptIdentity>(4096);
 function remember({ id, projectId, quizId, version, learnerId }: StoredAttempt): void {
   identities.set(id, { id, projectId, quizId, version, learnerId });
 }
-
-export const attemptResultJson = (result: AttemptResult) => result as unknown as JsonObject;
 
 async function findByKey(db: Database, quizId: string, learnerId: string, key: string) {
   const [row] = await db

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { submitAttempt } from "../../quizzes/attempt-answers";
 import { withReviewClips } from "../../quizzes/attempt-review-clips";
-import { requireAttempt, requireVersion } from "../../quizzes/attempt-store";
+import { requireAttemptIdentity, requireVersion } from "../../quizzes/attempt-store";
 import { defineRoute } from "../define-route";
 import { publicUrl } from "../public-url";
 import { BEARER_OR_LEARNER_TOKEN } from "../security";
@@ -37,7 +37,7 @@ export function registerSubmitQuizAttempt(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { project_id: projectId, quiz_id: quizId, attempt_id: attemptId } = c.req.valid("param");
     const { db } = c.get("services");
-    const attempt = await requireAttempt(db, projectId, quizId, attemptId);
+    const attempt = await requireAttemptIdentity(db, projectId, quizId, attemptId);
     assertOwnAttempt(c, attempt);
     const result = await submitAttempt(db, attempt, await requireVersion(db, attempt));
     const withClips = await withReviewClips(db, quizId, result, (path) => publicUrl(c, path).toString());
