@@ -1,3 +1,4 @@
+import { giveBack, takeBuffer } from "./part-buffers";
 import type { ResumableSha256 } from "./resumable-sha256";
 import type { StoredPart } from "./upload-store";
 
@@ -66,8 +67,8 @@ function bodyReader(body: ReadableStream<Uint8Array>) {
   } catch {
     plain = body.getReader();
   }
-  let spare = new ArrayBuffer(READ_BYTES);
-  let previous = new ArrayBuffer(READ_BYTES);
+  let spare = takeBuffer(READ_BYTES);
+  let previous = takeBuffer(READ_BYTES);
   return {
     /** The next bytes, or undefined at the end of the body. */
     async read(): Promise<Uint8Array | undefined> {
@@ -81,6 +82,11 @@ function bodyReader(body: ReadableStream<Uint8Array>) {
       return next.value && next.value.length > 0 ? next.value : undefined;
     },
     cancel: () => (byob ?? plain)!.cancel().catch(() => undefined),
+    /** Gives the read buffers back once the body is done with and nothing holds its pieces. */
+    release() {
+      giveBack(spare);
+      giveBack(previous);
+    },
   };
 }
 
@@ -95,7 +101,7 @@ export async function streamIntoParts(
   plan: PartStreamPlan,
 ): Promise<PartStreamResult> {
   const parts: CutPart[] = [];
-  const buffers = [new Uint8Array(plan.partSize)];
+  const buffers = [new Uint8Array(takeBuffer(plan.partSize))];
   let current = 0;
   buffers[0]!.set(plan.tail);
   let filled = plan.tail.length;
@@ -139,7 +145,7 @@ export async function streamIntoParts(
       await inflight;
       record(plan.uploadPart(buffers[current]!), hashState);
       current ^= 1;
-      buffers[current] ??= new Uint8Array(plan.partSize);
+      buffers[current] ??= new Uint8Array(takeBuffer(plan.partSize));
     }
     filled = 0;
   };
@@ -169,9 +175,10 @@ export async function streamIntoParts(
     open = undefined;
   };
 
+  let reader: ReturnType<typeof bodyReader> | undefined;
   if (body) {
-    const reader = bodyReader(body);
-    const cancel = () => reader.cancel();
+    reader = bodyReader(body);
+    const cancel = () => reader!.cancel();
     try {
       await maybeOpen();
       for (let chunk = await reader.read(); chunk; chunk = await reader.read()) {
@@ -209,5 +216,9 @@ export async function streamIntoParts(
   }
   await abandon();
   await inflight;
-  return { parts, rest: buffers[current]!.subarray(0, filled), received, interruption };
+  // Every write and upload has settled: the buffers can serve the next PATCH, so `rest` is a copy.
+  const rest = buffers[current]!.slice(0, filled);
+  for (const buffer of buffers) giveBack(buffer.buffer as ArrayBuffer);
+  reader?.release();
+  return { parts, rest, received, interruption };
 }

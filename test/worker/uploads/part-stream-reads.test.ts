@@ -74,4 +74,21 @@ describe("request bodies read in large pieces", { timeout: 60_000 }, () => {
     expect(reads).toBeLessThanOrEqual(Math.ceil(bytes.length / (32 * 1024)) + 1);
     expect(pulls).toBeGreaterThan(reads);
   });
+
+  it("bodies one after another reuse the isolate's buffers without touching an earlier body's rest or parts", async () => {
+    // Each body ends mid-part, so its rest is bytes a reused part buffer would hold; the next bodies overwrite it.
+    const bodies = [71, 72, 73].map((seed) => mediaBytes("mp4", 5 * MiB + 1000 + seed, seed));
+    const results = [];
+    for (const bytes of bodies) {
+      const { plan, stored } = collectingPlan(5 * MiB, bytes.length);
+      const result = await streamIntoParts(byteBody(bytes, 64 * 1024), plan);
+      results.push({ bytes, stored, rest: result.rest });
+    }
+    for (const { bytes, stored, rest } of results) {
+      expect(stored.map((part) => part.length)).toEqual([5 * MiB]);
+      const all = concat([...stored, rest]);
+      expect(all.length).toBe(bytes.length);
+      expect(all.findIndex((byte, i) => byte !== bytes[i])).toBe(-1);
+    }
+  });
 });
