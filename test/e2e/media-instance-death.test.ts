@@ -20,22 +20,29 @@ let single: LocalStack;
 let video: string;
 
 beforeAll(async () => {
-  [pair, single, video] = await Promise.all([
+  const started = await Promise.allSettled([
     startLocalStack({
       port: 19_101,
       mediaPorts: [19_102, 19_103],
+      inspectorPort: 19_104,
       persistTo: path.join(work, "pair"),
       env: { ...settings, MEDIA_CONTAINER_INSTANCES: "2" },
     }),
     startLocalStack({
       port: 19_111,
       mediaPort: 19_112,
+      inspectorPort: 19_113,
       persistTo: path.join(work, "single"),
       env: { ...settings, MEDIA_CONTAINER_INSTANCES: "1" },
     }),
     // Long enough that rendering it takes seconds: the kill lands mid-render.
     generateVideo(work, "lesson.mp4", { seconds: 20, width: 640, height: 360, tone: 440 }),
   ]);
+  // A stack that started is stopped by afterAll even when the other one failed to start.
+  if (started[0].status === "fulfilled") pair = started[0].value;
+  if (started[1].status === "fulfilled") single = started[1].value;
+  for (const result of started) if (result.status === "rejected") throw result.reason;
+  video = (started[2] as PromiseFulfilledResult<string>).value;
 }, 240_000);
 
 afterAll(async () => {

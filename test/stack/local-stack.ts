@@ -21,6 +21,11 @@ export interface LocalStackOptions {
   env?: Record<string, string>;
   /** Where local D1/R2/DO state lives; wrangler's default (.wrangler/state) when omitted. */
   persistTo?: string;
+  /**
+   * wrangler's DevTools inspector port; its default (the first free one from 9229) when omitted. Stacks started
+   * at the same moment must each name one: two wranglers looking for a free port together pick the same one.
+   */
+  inspectorPort?: number;
   /** Print the children's output (dev) or keep it for error messages only (tests, benchmarks). */
   inheritOutput?: boolean;
 }
@@ -204,6 +209,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       "--port",
       String(port),
       "--enable-containers=false",
+      ...(options.inspectorPort === undefined ? [] : ["--inspector-port", String(options.inspectorPort)]),
       "--show-interactive-dev-session=false",
       ...config,
       ...persist,
