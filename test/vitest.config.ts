@@ -85,6 +85,7 @@ export default defineConfig({
           name: "e2e",
           root,
           include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/global-setup.ts"],
           environment: "node",
           testTimeout: 180_000,
           hookTimeout: 120_000,
