@@ -1,6 +1,6 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -16,35 +16,60 @@ export const WORKER_TEST_BINDINGS = {
   JOB_CONCURRENCY: "32",
 };
 
+/**
+ * Worker test files that assert on state the whole runtime shares: the one job scheduler's slots, the count of
+ * every active job, the whole R2 bucket. Each runs in a fresh runtime of its own (project `worker-isolated`); every
+ * other Worker test makes its own projects and ids and shares one runtime per run (project `worker`), which saves
+ * starting workerd and loading the Worker again for each of ~100 files.
+ */
+export const ISOLATED_WORKER_TESTS = [
+  "test/worker/jobs/scheduler.test.ts",
+  "test/worker/jobs/fair-handover.test.ts",
+  "test/worker/jobs/backpressure.test.ts",
+  "test/worker/ingest/retries.test.ts",
+  "test/worker/storage/stats.test.ts",
+];
+
+/** A project of Worker tests. The global setup starts the media services once for both (see global-setup.ts). */
+function workerProject(test: { name: string; include: string[]; exclude?: string[]; isolate: boolean }) {
+  return {
+    plugins: [
+      // MEDIA_SERVICE_URL points at the media service test/worker/global-setup.ts started for this run.
+      cloudflareTest(async ({ inject }) => ({
+        // The real Worker, with job types the tests can script (test/worker/test-main.ts).
+        main: path.join(root, "test/worker/test-main.ts"),
+        wrangler: { configPath: path.join(root, "wrangler.toml") },
+        miniflare: {
+          bindings: {
+            ...WORKER_TEST_BINDINGS,
+            MEDIA_SERVICE_URL: inject("mediaServiceUrl"),
+            MEDIA_SERVICE_SECRET: inject("mediaServiceSecret"),
+            TEST_MIGRATIONS: await readD1Migrations(path.join(root, "migrations")),
+          },
+        },
+      })),
+    ],
+    test: {
+      ...test,
+      root,
+      setupFiles: ["test/worker/apply-migrations.ts"],
+      globalSetup: ["test/worker/global-setup.ts"],
+    },
+  } satisfies TestProjectInlineConfiguration;
+}
+
 export default defineConfig({
   root,
   test: {
     projects: [
-      {
-        plugins: [
-          // MEDIA_SERVICE_URL points at the media service test/worker/global-setup.ts started for this run.
-          cloudflareTest(async ({ inject }) => ({
-            // The real Worker, with job types the tests can script (test/worker/test-main.ts).
-            main: path.join(root, "test/worker/test-main.ts"),
-            wrangler: { configPath: path.join(root, "wrangler.toml") },
-            miniflare: {
-              bindings: {
-                ...WORKER_TEST_BINDINGS,
-                MEDIA_SERVICE_URL: inject("mediaServiceUrl"),
-                MEDIA_SERVICE_SECRET: inject("mediaServiceSecret"),
-                TEST_MIGRATIONS: await readD1Migrations(path.join(root, "migrations")),
-              },
-            },
-          })),
-        ],
-        test: {
-          name: "worker",
-          root,
-          include: ["test/worker/**/*.test.ts"],
-          setupFiles: ["test/worker/apply-migrations.ts"],
-          globalSetup: ["test/worker/global-setup.ts"],
-        },
-      },
+      // One runtime for the run: storage, Durable Objects and their alarms outlive each file.
+      workerProject({
+        name: "worker",
+        include: ["test/worker/**/*.test.ts"],
+        exclude: ISOLATED_WORKER_TESTS,
+        isolate: false,
+      }),
+      workerProject({ name: "worker-isolated", include: ISOLATED_WORKER_TESTS, isolate: true }),
       {
         test: {
           name: "node",
@@ -60,6 +85,7 @@ export default defineConfig({
           name: "e2e",
           root,
           include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/e2e/global-setup.ts"],
           environment: "node",
           testTimeout: 180_000,
           hookTimeout: 120_000,

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import WebSocket from "ws";
 import { SceneRunSchema, TranscriptSchema } from "../../worker/routes/ai/schema";
 import { AssetSchema } from "../../worker/routes/assets/schema";
@@ -27,6 +27,7 @@ beforeAll(async () => {
       port: 18_861,
       mediaPort: 18_862,
       persistTo: path.join(work, "state"),
+      migratedD1From: inject("migratedD1"),
       env: { ADMIN_API_KEY: ADMIN_KEY, OPENAI_API_KEY: OPENAI_KEY, OPENAI_BASE_URL: fake.url, LOG_LEVEL: "WARNING" },
     }),
     makeSpeech(work).then((speech) => makeVideoWithAudio(work, speech, "lesson.mp4")),

@@ -7,7 +7,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { generateUploadFile } from "../bench/upload-file";
 import { type LocalStack, startLocalStack } from "../stack/local-stack";
 
@@ -24,6 +24,7 @@ beforeAll(async () => {
       port: 18_881,
       mediaPort: 18_882,
       persistTo: path.join(work, "state"),
+      migratedD1From: inject("migratedD1"),
       env: { ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: "WARNING" },
     }),
     generateUploadFile(file, SIZE),

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { AssetSchema } from "../../worker/routes/assets/schema";
 import { type JobResponse, JobSchema } from "../../worker/routes/jobs/schema";
 import { generateVideo } from "../media/generate";
@@ -26,6 +26,7 @@ beforeAll(async () => {
       mediaPorts: [19_102, 19_103],
       inspectorPort: 19_104,
       persistTo: path.join(work, "pair"),
+      migratedD1From: inject("migratedD1"),
       env: { ...settings, MEDIA_CONTAINER_INSTANCES: "2" },
     }),
     startLocalStack({
@@ -33,6 +34,7 @@ beforeAll(async () => {
       mediaPort: 19_112,
       inspectorPort: 19_113,
       persistTo: path.join(work, "single"),
+      migratedD1From: inject("migratedD1"),
       env: { ...settings, MEDIA_CONTAINER_INSTANCES: "1" },
     }),
     // Long enough that rendering it takes seconds: the kill lands mid-render.

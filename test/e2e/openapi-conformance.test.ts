@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { ErrorEnvelopeSchema } from "../../worker/errors";
 import { AssetListSchema, AssetSchema } from "../../worker/routes/assets/schema";
 import { type JobResponse, JobSchema } from "../../worker/routes/jobs/schema";
@@ -76,6 +76,7 @@ beforeAll(async () => {
       port: 18_911,
       mediaPort: 18_912,
       persistTo: path.join(work, "state"),
+      migratedD1From: inject("migratedD1"),
       env: { ADMIN_API_KEY: ADMIN_KEY, OPENAI_API_KEY: OPENAI_KEY, OPENAI_BASE_URL: fake.url, LOG_LEVEL: "WARNING" },
     }),
     generateVideo(work, "lesson.mp4", { seconds: 4, tone: 440 }),

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { parse as parseGift } from "gift-pegjs";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { AssetSchema } from "../../worker/routes/assets/schema";
 import { type JobResponse, JobSchema } from "../../worker/routes/jobs/schema";
 import { QuizSchema } from "../../worker/routes/quizzes/schema";
@@ -29,6 +29,7 @@ beforeAll(async () => {
       port: 18_951,
       mediaPort: 18_952,
       persistTo: path.join(work, "state"),
+      migratedD1From: inject("migratedD1"),
       env: { ADMIN_API_KEY: ADMIN_KEY, OPENAI_API_KEY: OPENAI_KEY, OPENAI_BASE_URL: fake.url, LOG_LEVEL: "WARNING" },
     }),
     makeSpeech(work).then((speech) => makeVideoWithAudio(work, speech, "lesson.mp4")),

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse as parseGift } from "gift-pegjs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AssetSchema } from "../../worker/routes/assets/schema";
 import { JobSchema } from "../../worker/routes/jobs/schema";
 import { type QuizResponse, QuizSchema } from "../../worker/routes/quizzes/schema";
@@ -70,6 +70,7 @@ beforeAll(async () => {
       port: 18_931,
       mediaPort: 18_932,
       persistTo: path.join(work, "state"),
+      migratedD1From: inject("migratedD1"),
       env: { ADMIN_API_KEY: ADMIN_KEY, OPENAI_API_KEY: OPENAI_KEY, OPENAI_BASE_URL: fake.url, LOG_LEVEL: "WARNING" },
     }),
     makeSpeech(work, SENTENCES, 900).then((speech) => makeVideoWithAudio(work, speech, "lesson.mp4")),

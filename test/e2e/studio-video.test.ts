@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { SceneRunSchema, TranscriptSchema } from "../../worker/routes/ai/schema";
 import { type FakeOpenAI, startFakeOpenAI } from "../fake-openai/server";
 import { makeSpeech, makeVideoWithAudio } from "../media/speech-video";
@@ -43,6 +43,7 @@ beforeAll(async () => {
       port: 19_021,
       mediaPort: 19_022,
       persistTo: path.join(work, "state"),
+      migratedD1From: inject("migratedD1"),
       env: { ADMIN_API_KEY: ADMIN_KEY, OPENAI_API_KEY: OPENAI_KEY, OPENAI_BASE_URL: fake.url, LOG_LEVEL: "WARNING" },
     }),
     makeSpeech(work).then((speech) => makeVideoWithAudio(work, speech, "lesson.mp4")),

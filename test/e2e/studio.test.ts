@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AssetSchema } from "../../worker/routes/assets/schema";
 import { JobSchema } from "../../worker/routes/jobs/schema";
 import { generateVideo } from "../media/generate";
@@ -35,6 +35,7 @@ beforeAll(async () => {
       port: 18_971,
       mediaPort: 18_972,
       persistTo: path.join(work, "state"),
+      migratedD1From: inject("migratedD1"),
       env: { ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: "WARNING" },
     }),
     generateVideo(work, "lesson.mp4", { seconds: 4, width: 320, height: 240 }),

@@ -3,7 +3,7 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Upload } from "tus-js-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AssetSchema } from "../../worker/routes/assets/schema";
 import { JobSchema } from "../../worker/routes/jobs/schema";
 import { DirectUploadSchema } from "../../worker/routes/uploads/schema";
@@ -25,6 +25,7 @@ beforeAll(async () => {
       port: 18_841,
       mediaPort: 18_842,
       persistTo: path.join(work, "state"),
+      migratedD1From: inject("migratedD1"),
       env: { ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: "WARNING" },
     }),
     generateVideo(work, "lesson.mp4", { seconds: 25, width: 1280, height: 720, videoBitrate: "11M", tone: 440 }),

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { cp } from "node:fs/promises";
 import path from "node:path";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { parseSettings, SETTING_NAMES } from "../../worker/env";
@@ -28,6 +29,11 @@ export interface LocalStackOptions {
   inspectorPort?: number;
   /** Print the children's output (dev) or keep it for error messages only (tests, benchmarks). */
   inheritOutput?: boolean;
+  /**
+   * A persist directory whose D1 has every migration applied (migrateLocalD1): its D1 is copied into persistTo
+   * instead of migrating again, which starts wrangler and workerd three times (the e2e tests make one per run).
+   */
+  migratedD1From?: string;
 }
 
 export interface LocalStack {
@@ -145,6 +151,27 @@ function findWorkerd(rootPid: number): number | undefined {
   return undefined;
 }
 
+// Local runs must not reach out: no telemetry.
+const wranglerEnv = () => ({ ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" });
+
+/** Where wrangler keeps local D1 databases under a persist directory. */
+const D1_STATE = path.join("v3", "d1");
+
+/** Applies migrations/ to the local D1 in persistTo (wrangler's default state when omitted). */
+export async function migrateLocalD1(persistTo?: string, inheritOutput = false): Promise<void> {
+  const migrate = run(
+    path.join(BIN, "wrangler"),
+    [
+      ...["d1", "migrations", "apply", "DB", "--local", "--config", writeLocalWranglerConfig()],
+      ...(persistTo ? ["--persist-to", persistTo] : []),
+    ],
+    wranglerEnv(),
+    inheritOutput,
+  );
+  const migrateCode = await new Promise<number | null>((resolve) => migrate.child.once("exit", resolve));
+  if (migrateCode !== 0) throw new Error(`D1 migrations failed:\n${migrate.output()}`);
+}
+
 /**
  * Starts what `npm run dev` runs: the media service as a Node process and the Worker under
  * wrangler dev (local D1, R2, Queues, Durable Objects), wired together through MEDIA_SERVICE_URL.
@@ -179,16 +206,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
   const config = ["--config", writeLocalWranglerConfig()];
-  // Local runs must not reach out: no telemetry.
-  const wranglerEnv = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
-  const migrate = run(
-    path.join(BIN, "wrangler"),
-    ["d1", "migrations", "apply", "DB", "--local", ...config, ...persist],
-    wranglerEnv,
-    inherit,
-  );
-  const migrateCode = await new Promise<number | null>((resolve) => migrate.child.once("exit", resolve));
-  if (migrateCode !== 0) throw new Error(`D1 migrations failed:\n${migrate.output()}`);
+  if (options.migratedD1From === undefined) await migrateLocalD1(options.persistTo, inherit);
+  else if (options.persistTo === undefined) throw new Error("migratedD1From needs persistTo");
+  else
+    await cp(path.join(options.migratedD1From, D1_STATE), path.join(options.persistTo, D1_STATE), { recursive: true });
 
   const [node, ...mediaArgs] = MEDIA_SERVICE_COMMAND;
   const media = mediaPorts.map((mediaPort) =>
@@ -215,7 +236,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ...persist,
       ...varFlags,
     ],
-    wranglerEnv,
+    wranglerEnv(),
     inherit,
   );
 

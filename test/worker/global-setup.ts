@@ -11,6 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import type { ProvidedContext } from "vitest";
 import type { TestProject } from "vitest/node";
 import { MEDIA_PROCESS_ENV } from "../../container/src/process-env";
 import { buildStudio } from "../../worker/studio/build";
@@ -190,19 +191,55 @@ export async function setupWorkerTests(
   };
 }
 
-export default async function setup(project: TestProject) {
+/** Starts everything the Worker tests reach; records what it provides so each worker project gets the same. */
+async function startWorkerTestServices(): Promise<SharedServices> {
+  const provided = new Map<keyof ProvidedContext, unknown>();
+  const recorder = {
+    provide: (key: keyof ProvidedContext, value: unknown) => void provided.set(key, value),
+  } as Pick<TestProject, "provide">;
   // The Worker imports Studio's browser bundle as text: wrangler builds it before `wrangler dev`, this pool does not.
   await buildStudio();
   const receiver = await startWebhookReceiver();
   const frames = await startFrameReader();
-  project.provide("webhookReceiverUrl", receiver.url);
-  project.provide("frameReaderUrl", frames.url);
-  const teardown = await setupWorkerTests(project).catch(async (error) => {
+  recorder.provide("webhookReceiverUrl", receiver.url);
+  recorder.provide("frameReaderUrl", frames.url);
+  const teardown = await setupWorkerTests(recorder).catch(async (error) => {
     await Promise.all([receiver.stop(), frames.stop()]);
     throw error;
   });
+  return {
+    provided,
+    users: 0,
+    async stop() {
+      await teardown();
+      await Promise.all([receiver.stop(), frames.stop()]);
+    },
+  };
+}
+
+interface SharedServices {
+  provided: Map<keyof ProvidedContext, unknown>;
+  users: number;
+  stop: () => Promise<void>;
+}
+
+// Vitest loads a global setup once per project, each time as a new module: the worker projects share one set of
+// services through this process-wide slot; the last project to tear down stops them.
+const SHARED = Symbol.for("worker-tests.services");
+const slot = globalThis as { [SHARED]?: Promise<SharedServices> };
+
+export default async function setup(project: TestProject) {
+  slot[SHARED] ??= startWorkerTestServices();
+  const services = await slot[SHARED].catch((error) => {
+    slot[SHARED] = undefined;
+    throw error;
+  });
+  services.users += 1;
+  for (const [key, value] of services.provided) project.provide(key, value as never);
   return async () => {
-    await teardown();
-    await Promise.all([receiver.stop(), frames.stop()]);
+    services.users -= 1;
+    if (services.users > 0) return;
+    slot[SHARED] = undefined;
+    await services.stop();
   };
 }
