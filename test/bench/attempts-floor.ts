@@ -42,9 +42,13 @@ function descendants(root: number): { pid: number; name: string }[] {
   return found;
 }
 
-/** workerd serves both wrangler's proxy (a small config) and the Worker; the rest are Node processes. */
+/** wrangler dev runs two workerd: its proxy on the public port, and the Worker's runtime on a port of its own. */
 function processName(argv: string[]): string {
-  const script = argv.find((arg) => /wrangler|container\/src|fake-openai|esbuild|workerd$/.test(arg)) ?? argv[0] ?? "?";
+  if (argv[0]?.endsWith("/workerd")) {
+    return argv.includes("--socket-addr=entry=127.0.0.1:0") ? "Worker's workerd" : "wrangler's proxy workerd";
+  }
+  if (argv.some((arg) => arg.endsWith("wrangler-dist/cli.js"))) return "wrangler (node)";
+  const script = argv.find((arg) => /container\/src|fake-openai|esbuild/.test(arg)) ?? argv[0] ?? "?";
   return script.split("/").slice(-2).join("/");
 }
 
@@ -63,7 +67,7 @@ function cpuNow(): Map<string, number> {
     const stat = safe(() => readFileSync(`/proc/${pid}/stat`, "utf8"), "");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     if (fields.length < 13) continue;
-    cpu.set(`${name}[${pid}]`, (Number(fields[11]) + Number(fields[12])) * TICK_MS);
+    cpu.set(name, (cpu.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) * TICK_MS);
   }
   const own = process.cpuUsage();
   cpu.set("bench client", (own.user + own.system) / 1000);
