@@ -40,6 +40,8 @@ export interface LocalStack {
   killMedia(index: number): Promise<void>;
   /** The Worker runtime (workerd) process id, for memory measurements. */
   workerdPid(): number | undefined;
+  /** The last 20 kB wrangler dev printed (the Worker's log lines among them) when its output is not inherited. */
+  workerOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -179,8 +181,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const persist = options.persistTo ? ["--persist-to", options.persistTo] : [];
   const config = ["--config", writeLocalWranglerConfig()];
-  // Local runs must not reach out: no telemetry.
-  const wranglerEnv = { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" };
+  // Local runs must not reach out: no telemetry. wrangler's local trace collector (the Local Explorer's
+  // observability view) stays off unless asked for: it streams every request's spans into its own SQLite object,
+  // inside the Worker's runtime. The log lines in the terminal do not go through it.
+  const wranglerEnv = {
+    ...process.env,
+    CI: "true",
+    WRANGLER_SEND_METRICS: "false",
+    X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? "false",
+  };
   const migrate = run(
     path.join(BIN, "wrangler"),
     ["d1", "migrations", "apply", "DB", "--local", ...config, ...persist],
@@ -243,6 +252,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       return gone;
     },
     workerdPid: () => (worker.child.pid ? findWorkerd(worker.child.pid) : undefined),
+    workerOutput: worker.output,
     stop,
   };
 }
