@@ -25,6 +25,15 @@ it("the `npm run dev` stack answers /health within 30 s", async () => {
   expect(elapsed).toBeLessThan(30_000);
 });
 
+it("prints the Worker's log lines and wrangler's request lines", async () => {
+  const requestId = `dev-stack-log-${Date.now()}`;
+  expect((await fetch(`${stack!.apiUrl}/health`, { headers: { "X-Request-Id": requestId } })).status).toBe(200);
+  await expect
+    .poll(() => stack!.workerOutput(), { timeout: 5_000 })
+    .toMatch(new RegExp(`"message":"request","request_id":"${requestId}".*"path":"/health","status":200`));
+  expect(stack!.workerOutput()).toMatch(/GET \/health 200 OK/);
+});
+
 it("rejects a bad setting before starting anything, naming it", async () => {
   await expect(
     startLocalStack({ port: 18_789, mediaPort: 18_790, persistTo, env: { JOB_MAX_ATTEMPTS: "abc" } }),

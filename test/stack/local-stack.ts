@@ -46,6 +46,8 @@ export interface LocalStack {
   killMedia(index: number): Promise<void>;
   /** The Worker runtime (workerd) process id, for memory measurements. */
   workerdPid(): number | undefined;
+  /** The last 20 kB wrangler dev printed (the Worker's log lines among them) when its output is not inherited. */
+  workerOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -151,8 +153,15 @@ function findWorkerd(rootPid: number): number | undefined {
   return undefined;
 }
 
-// Local runs must not reach out: no telemetry.
-const wranglerEnv = () => ({ ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" });
+// Local runs must not reach out: no telemetry. wrangler's local trace collector (the Local Explorer's
+// observability view) stays off unless asked for: it streams every request's spans into its own SQLite object,
+// inside the Worker's runtime. The log lines in the terminal do not go through it.
+const wranglerEnv = () => ({
+  ...process.env,
+  CI: "true",
+  WRANGLER_SEND_METRICS: "false",
+  X_LOCAL_OBSERVABILITY: process.env.X_LOCAL_OBSERVABILITY ?? "false",
+});
 
 /** Where wrangler keeps local D1 databases under a persist directory. */
 const D1_STATE = path.join("v3", "d1");
@@ -264,6 +273,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       return gone;
     },
     workerdPid: () => (worker.child.pid ? findWorkerd(worker.child.pid) : undefined),
+    workerOutput: worker.output,
     stop,
   };
 }

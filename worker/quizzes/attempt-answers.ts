@@ -49,9 +49,9 @@ function checkAnswer(version: QuizVersion, questionId: string, given: GivenAnswe
 }
 
 /**
- * Saves (replaces) one answer of an in-progress attempt in one round trip: the answer, the revision bump and a read
- * of the attempt's status go in one batch (one transaction), the first two guarded by the attempt being in
- * progress. Nothing written means the attempt was submitted (409) or is gone (404).
+ * Saves (replaces) one answer of an in-progress attempt in one round trip: the answer and the revision bump go in
+ * one batch (one transaction), both guarded by the attempt being in progress. Nothing written means the attempt
+ * was submitted (409) or is gone (404); only then is its status read, and neither ever changes back.
  */
 export async function saveAnswer(
   db: Database,
@@ -69,13 +69,12 @@ export async function saveAnswer(
     throw error;
   }
   const ids = { attempt_id: attempt.id };
-  const [written, , status] = await db.$client.batch([
+  const [written] = await db.$client.batch([
     guardedUpsert(db, attempt.id, questionId, given, null),
     bumpRevision(db, ids),
-    readSubmittedAt(db, ids),
   ]);
   if (written!.results.length > 0) return;
-  const row = status!.results[0] as { submitted_at: string | null } | undefined;
+  const row = await readSubmittedAt(db, ids).first<{ submitted_at: string | null }>();
   if (!row) throw noAttempt(attempt.id, attempt.quizId);
   throw submitted(attempt.id, row.submitted_at);
 }
