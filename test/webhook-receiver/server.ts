@@ -3,15 +3,17 @@
  * delivery with the `standardwebhooks` package, the way a customer's server would. Each receiver name
  * (`POST /hooks/<name>`) is one endpoint; tests script and read it over HTTP:
  * - `PUT /control/<name>` `{secrets?, script?, failRate?}`: the secrets to verify with (each is tried alone, so a
- *   test sees which ones a rotation's double signature satisfies), the answers to give next (`{status}` or
- *   `{hang: true}`, which never answers), and a share of requests to fail with 500 at random.
+ *   test sees which ones a rotation's double signature satisfies), the answers to give next (`{status}`,
+ *   `{status, bodyDelayMs}`, or `{hang: true}`, which never answers), and a share of requests to fail with 500 at
+ *   random.
  * - `GET /control/<name>`: every request received so far, in order.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 
-export type ScriptedAnswer = { status: number; body?: string } | { hang: true };
+/** `bodyDelayMs` sends the status and headers at once and the body that much later. */
+export type ScriptedAnswer = { status: number; body?: string; bodyDelayMs?: number } | { hang: true };
 
 export interface ReceivedWebhook {
   id: string | null;
@@ -120,9 +122,13 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     }
     // With its length, as most web frameworks answer a short body.
     const text = answer.body ?? "ok";
-    response
-      .writeHead(answer.status, { "content-type": "text/plain", "content-length": Buffer.byteLength(text) })
-      .end(text);
+    response.writeHead(answer.status, { "content-type": "text/plain", "content-length": Buffer.byteLength(text) });
+    if (!answer.bodyDelayMs) {
+      response.end(text);
+      return;
+    }
+    response.flushHeaders();
+    setTimeout(() => response.end(text), answer.bodyDelayMs);
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { type Env, getSettings } from "../env";
 import { isSuccess } from "./delivery-policy";
-import { type AttemptOutcome, sendWebhook, type WebhookRequest } from "./webhook-sender";
+import { type AttemptOutcome, postWebhook, type WebhookRequest } from "./webhook-sender";
 
 /**
  * How long after a batch was signed its later requests may still start: receivers refuse a webhook-timestamp
@@ -49,13 +49,14 @@ export async function sendInOrder(batch: WebhookRequest[], signedAt: number, win
     while (out.size >= window && !failed) await Promise.race(out);
     const at = Date.now();
     if (failed || at - signedAt > BATCH_FRESH_MS) break;
-    const attempt = sendWebhook(request).then((outcome) => {
-      if (!isSuccess(outcome.statusCode)) failed = true;
-      return { ...outcome, at };
+    const { answered, outcome } = postWebhook(request);
+    // A request is out until its status arrives: its body (kept for the log) is read while the next one goes.
+    const settled = answered.then((statusCode) => {
+      if (!isSuccess(statusCode)) failed = true;
+      out.delete(settled);
     });
-    const settled = attempt.finally(() => out.delete(settled));
     out.add(settled);
-    attempts.push(attempt);
+    attempts.push(outcome.then((result) => ({ ...result, at })));
   }
   return Promise.all(attempts);
 }

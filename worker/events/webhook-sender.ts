@@ -27,7 +27,34 @@ export interface AttemptOutcome {
 }
 
 /** One POST of a webhook. Never throws: every failure is an outcome the delivery log records. */
-export async function sendWebhook(request: WebhookRequest, timeoutMs = webhookDeliveryOptions.timeoutMs) {
+export function sendWebhook(
+  request: WebhookRequest,
+  timeoutMs = webhookDeliveryOptions.timeoutMs,
+): Promise<AttemptOutcome> {
+  return postWebhook(request, timeoutMs).outcome;
+}
+
+/**
+ * One POST of a webhook in two steps: `answered` resolves with the status (null when none came) as soon as it
+ * arrives, `outcome` once the start of the body is read too. Neither rejects.
+ */
+export function postWebhook(request: WebhookRequest, timeoutMs = webhookDeliveryOptions.timeoutMs) {
+  let answer: (statusCode: number | null) => void = () => undefined;
+  const answered = new Promise<number | null>((resolve) => {
+    answer = resolve;
+  });
+  const outcome = attempt(request, timeoutMs, (statusCode) => answer(statusCode)).then((result) => {
+    answer(result.statusCode);
+    return result;
+  });
+  return { answered, outcome };
+}
+
+async function attempt(
+  request: WebhookRequest,
+  timeoutMs: number,
+  onStatus: (statusCode: number) => void,
+): Promise<AttemptOutcome> {
   const started = performance.now();
   const signal = AbortSignal.timeout(timeoutMs);
   const outcome: AttemptOutcome = {
@@ -55,6 +82,7 @@ export async function sendWebhook(request: WebhookRequest, timeoutMs = webhookDe
     outcome.statusCode = response.status;
     outcome.latencyMs = Math.round(performance.now() - started);
     outcome.retryAfterSeconds = retryAfter(response);
+    onStatus(response.status);
     outcome.responseBody = await bodyStart(response);
   } catch (error) {
     outcome.latencyMs = Math.round(performance.now() - started);

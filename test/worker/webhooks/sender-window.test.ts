@@ -56,4 +56,28 @@ describe("a sender's window of requests in flight (WEBHOOK_MAX_IN_FLIGHT)", () =
     expect(await ids(stuck)).toEqual(["msg_window_0", "msg_window_1"]);
     expect(await fine.received()).toEqual([]);
   });
+
+  it("one at a time: the next request starts once the previous status is in, while its body is still coming", async () => {
+    const { requests, fine } = await batch(3, 0);
+    await fine.configure({ script: [{ status: 200, body: "slow body", bodyDelayMs: 1_500 }] });
+    const sent = await sendInOrder(requests, Date.now(), 1);
+    const received = await fine.received();
+    expect(received.map((hook) => hook.id)).toEqual(["msg_window_0", "msg_window_1", "msg_window_2"]);
+    // All three were answered before the first body had ended.
+    expect((received[2]?.receivedAt ?? 0) - (received[0]?.receivedAt ?? 0)).toBeLessThan(1_000);
+    // The log still gets every body, the slow one included.
+    expect(sent.map((attempt) => [attempt.statusCode, attempt.responseBody])).toEqual([
+      [200, "slow body"],
+      [200, "ok"],
+      [200, "ok"],
+    ]);
+  });
+
+  it("one at a time: a failure whose body is slow still stops the batch", async () => {
+    const { requests, fine } = await batch(3, 0);
+    await fine.configure({ script: [{ status: 500, body: "broken", bodyDelayMs: 500 }] });
+    const sent = await sendInOrder(requests, Date.now(), 1);
+    expect(sent.map((attempt) => [attempt.statusCode, attempt.responseBody])).toEqual([[500, "broken"]]);
+    expect(await ids(fine)).toEqual(["msg_window_0"]);
+  });
 });
