@@ -8,14 +8,14 @@ import type { GivenAnswer } from "./answer-scoring";
 // The statements a save and a submit run, written once per isolate (see preparedSql): a submit of 20 questions
 // runs 21 of them, and a learner saves every answer.
 
-const placeholder = sql.placeholder;
+const param = sql.placeholder;
 
 /** The attempt while it is in progress (and, with `revision`, still at the revision the submit read). */
 const openAt = (withRevision: boolean) =>
   and(
-    eq(quizAttempts.id, placeholder("attempt_id")),
+    eq(quizAttempts.id, param("attempt_id")),
     eq(quizAttempts.status, "in_progress"),
-    withRevision ? eq(quizAttempts.answersRevision, placeholder("revision")) : undefined,
+    withRevision ? eq(quizAttempts.answersRevision, param("revision")) : undefined,
   );
 
 /**
@@ -30,11 +30,11 @@ const upsertWhereOpen = (withRevision: boolean) =>
         db
           .select({
             attemptId: quizAttempts.id,
-            questionId: sql<string>`${placeholder("question_id")}`.as("question_id"),
-            optionIds: sql<string | null>`${placeholder("option_ids")}`.as("option_ids"),
-            text: sql<string | null>`${placeholder("text")}`.as("text"),
-            credit: sql<number | null>`${placeholder("credit")}`.as("credit"),
-            updatedAt: sql<string>`${placeholder("updated_at")}`.as("updated_at"),
+            questionId: sql<string>`${param("question_id")}`.as("question_id"),
+            optionIds: sql<string | null>`${param("option_ids")}`.as("option_ids"),
+            text: sql<string | null>`${param("text")}`.as("text"),
+            credit: sql<number | null>`${param("credit")}`.as("credit"),
+            updatedAt: sql<string>`${param("updated_at")}`.as("updated_at"),
           })
           .from(quizAttempts)
           .where(openAt(withRevision)),
@@ -96,7 +96,7 @@ export const readSubmittedAt = preparedSql<{ attempt_id: string }>((db) =>
   db
     .select({ submittedAt: quizAttempts.submittedAt })
     .from(quizAttempts)
-    .where(eq(quizAttempts.id, placeholder("attempt_id"))),
+    .where(eq(quizAttempts.id, param("attempt_id"))),
 );
 
 /** Moves an attempt still at `revision` to submitted with its score; returns its id when it did. */
@@ -113,10 +113,10 @@ export const markSubmitted = preparedSql<{
     .update(quizAttempts)
     .set({
       status: "submitted",
-      score: sql`${placeholder("score")}`,
-      percent: sql`${placeholder("percent")}`,
-      result: sql`${placeholder("result")}`,
-      submittedAt: sql`${placeholder("submitted_at")}`,
+      score: sql`${param("score")}`,
+      percent: sql`${param("percent")}`,
+      result: sql`${param("result")}`,
+      submittedAt: sql`${param("submitted_at")}`,
     })
     .where(openAt(true))
     .returning({ id: quizAttempts.id }),
