@@ -123,6 +123,8 @@ describe("queue delivery", () => {
     });
     const created = await createIngestJob(projectId, assetId, { retry_delay_seconds: 60 });
     await waitForJob(projectId, created.id, (j) => j.status === "running");
+    // "running" is stored just before the handler is called: reset the instance only once attempt 1 is inside it.
+    await expect.poll(() => attempts.length, { timeout: 5_000, interval: 20 }).toBe(1);
     await abortAllDurableObjects();
     const result = await deliverTwice({ job_id: created.id, project_id: projectId });
     expect(result.explicitAcks.sort()).toEqual(["dup-1", "dup-2"]);
