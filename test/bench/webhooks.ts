@@ -18,6 +18,7 @@ import { type ReceivedWebhook, startWebhookReceiver } from "../webhook-receiver/
 import { numberArg } from "./cli-args";
 import { applyLocalMigrations } from "./local-migrations";
 import { startProfile } from "./workerd-profile";
+import { cpuTicks } from "./workerd-usage";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const EVENTS = numberArg("events", 1000);
@@ -144,6 +145,8 @@ try {
   }
 
   const profile = PROFILE && inspector ? await startProfile(inspector, PROFILE) : undefined;
+  const workerdBefore = cpuTicks(process.pid);
+  const benchBefore = process.cpuUsage();
   const started = Date.now();
   // When each change's request returned: its event is in the project's log by then.
   const published: number[] = [];
@@ -160,6 +163,8 @@ try {
   const healthy = names.filter((name) => name !== "failing").map((name) => receiver.endpoint(name));
   await until(() => healthy.every((state) => state.received.length >= EVENTS), 300_000, "the healthy receivers");
   const healthyDone = Date.now();
+  const workerdAfter = cpuTicks(process.pid);
+  const benchCpu = process.cpuUsage(benchBefore);
   const profiled = await profile?.stop();
   const bodies = healthy.flatMap((state) =>
     state.received.map((hook) => ({ at: hook.receivedAt, body: JSON.parse(hook.body) as BenchEvent })),
@@ -220,6 +225,13 @@ try {
         logged_to_verified_delivery_ms: { p50: percentile(afterLog, 50), p99: percentile(afterLog, 99) },
         attempt_round_trip_ms: { p50: percentile(roundTrips, 50), p99: percentile(roundTrips, 99) },
         healthy_all_delivered_seconds: (healthyDone - started) / 1000,
+        // CPU from the first change until the healthy receivers had everything, per change (its deliveries
+        // included): each workerd process (wrangler's entry proxy and the runtime), and this process (the
+        // clients making the changes and the receivers verifying every delivery).
+        cpu_ms_per_change: {
+          workerd: [...workerdAfter].map(([pid, ticks]) => (10 * (ticks - (workerdBefore.get(pid) ?? 0))) / EVENTS),
+          bench_process: (benchCpu.user + benchCpu.system) / 1000 / EVENTS,
+        },
         ...(OPEN_EVENTS > 0
           ? {
               open_loop: {
