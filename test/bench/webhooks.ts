@@ -170,6 +170,13 @@ try {
     state.received.map((hook) => ({ at: hook.receivedAt, body: JSON.parse(hook.body) as BenchEvent })),
   );
   const delays = bodies.map(({ at, body }) => at - Date.parse(body.timestamp)).sort((a, b) => a - b);
+  // Deliveries per second per healthy endpoint while the changes were being made, and after: how far the senders
+  // fall behind production, and how fast they go once the thread is theirs.
+  const deliveredBy = (at: number) => bodies.filter((hook) => hook.at <= at).length / healthy.length;
+  const deliveryRate = {
+    while_changes_made: deliveredBy(changesDone) / ((changesDone - started) / 1000),
+    after: (EVENTS - deliveredBy(changesDone)) / Math.max(0.001, (healthyDone - changesDone) / 1000),
+  };
   const afterLog = bodies.map(({ at, body }) => at - (published[body.data.seq] ?? at)).sort((a, b) => a - b);
 
   // Open loop: each change starts on its own schedule, so a slow delivery cannot slow the changes down.
@@ -225,6 +232,8 @@ try {
         logged_to_verified_delivery_ms: { p50: percentile(afterLog, 50), p99: percentile(afterLog, 99) },
         attempt_round_trip_ms: { p50: percentile(roundTrips, 50), p99: percentile(roundTrips, 99) },
         healthy_all_delivered_seconds: (healthyDone - started) / 1000,
+        changes_per_second: EVENTS / ((changesDone - started) / 1000),
+        healthy_deliveries_per_second_per_endpoint: deliveryRate,
         // CPU from the first change until the healthy receivers had everything, per change (its deliveries
         // included): each workerd process (wrangler's entry proxy and the runtime), and this process (the
         // clients making the changes and the receivers verifying every delivery).
