@@ -1,4 +1,5 @@
-// `npm run bench:webhooks [-- --events 1000 --endpoints 5 --port 8873 --in-flight 1 --open-rate 20 --open-events 400]`
+// `npm run bench:webhooks [-- --events 1000 --endpoints 5 --port 8873 --concurrency 10 --in-flight 1 --open-rate 20
+//   --open-events 400]`
 // Against wrangler's local stack (workerd, local D1, Durable Objects): a project with `endpoints` webhook
 // endpoints at local receivers (test/webhook-receiver, verifying with the `standardwebhooks` package), one of
 // which fails half of its requests at random. `events` changes are recorded the way D1 routes record them (outbox
@@ -29,7 +30,8 @@ const IN_FLIGHT = numberArg("in-flight", 1);
 // Then, open loop: OPEN_EVENTS more changes started at OPEN_RATE a second whatever the answers (0 skips it).
 const OPEN_RATE = numberArg("open-rate", 20);
 const OPEN_EVENTS = numberArg("open-events", 400);
-const CONCURRENCY = 10;
+// Changes in flight at once in the closed loop.
+const CONCURRENCY = numberArg("concurrency", 10);
 const PROFILE = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : undefined;
 const API = `http://127.0.0.1:${PORT}`;
 const ADMIN_KEY = "bench-admin-key";
@@ -222,6 +224,7 @@ try {
       {
         events: EVENTS,
         endpoints: `${ENDPOINTS} (1 failing half of its requests at random)`,
+        changes_in_flight: CONCURRENCY,
         webhook_max_in_flight: IN_FLIGHT,
         change_to_verified_delivery_ms: {
           p50: percentile(delays, 50),
