@@ -1,4 +1,5 @@
-// `npm run bench:webhooks [-- --events 1000 --endpoints 5 --port 8873 --in-flight 1 --open-rate 20 --open-events 400]`
+// `npm run bench:webhooks [-- --events 1000 --endpoints 5 --port 8873 --concurrency 10 --in-flight 1 --open-rate 20
+//   --open-events 400]`
 // Against wrangler's local stack (workerd, local D1, Durable Objects): a project with `endpoints` webhook
 // endpoints at local receivers (test/webhook-receiver, verifying with the `standardwebhooks` package), one of
 // which fails half of its requests at random. `events` changes are recorded the way D1 routes record them (outbox
@@ -18,6 +19,7 @@ import { type ReceivedWebhook, startWebhookReceiver } from "../webhook-receiver/
 import { numberArg } from "./cli-args";
 import { applyLocalMigrations } from "./local-migrations";
 import { startProfile } from "./workerd-profile";
+import { cpuTicks } from "./workerd-usage";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const EVENTS = numberArg("events", 1000);
@@ -28,7 +30,8 @@ const IN_FLIGHT = numberArg("in-flight", 1);
 // Then, open loop: OPEN_EVENTS more changes started at OPEN_RATE a second whatever the answers (0 skips it).
 const OPEN_RATE = numberArg("open-rate", 20);
 const OPEN_EVENTS = numberArg("open-events", 400);
-const CONCURRENCY = 10;
+// Changes in flight at once in the closed loop.
+const CONCURRENCY = numberArg("concurrency", 10);
 const PROFILE = process.argv.includes("--profile") ? process.argv[process.argv.indexOf("--profile") + 1] : undefined;
 const API = `http://127.0.0.1:${PORT}`;
 const ADMIN_KEY = "bench-admin-key";
@@ -144,6 +147,8 @@ try {
   }
 
   const profile = PROFILE && inspector ? await startProfile(inspector, PROFILE) : undefined;
+  const workerdBefore = cpuTicks(process.pid);
+  const benchBefore = process.cpuUsage();
   const started = Date.now();
   // When each change's request returned: its event is in the project's log by then.
   const published: number[] = [];
@@ -160,11 +165,20 @@ try {
   const healthy = names.filter((name) => name !== "failing").map((name) => receiver.endpoint(name));
   await until(() => healthy.every((state) => state.received.length >= EVENTS), 300_000, "the healthy receivers");
   const healthyDone = Date.now();
+  const workerdAfter = cpuTicks(process.pid);
+  const benchCpu = process.cpuUsage(benchBefore);
   const profiled = await profile?.stop();
   const bodies = healthy.flatMap((state) =>
     state.received.map((hook) => ({ at: hook.receivedAt, body: JSON.parse(hook.body) as BenchEvent })),
   );
   const delays = bodies.map(({ at, body }) => at - Date.parse(body.timestamp)).sort((a, b) => a - b);
+  // Deliveries per second per healthy endpoint while the changes were being made, and after: how far the senders
+  // fall behind production, and how fast they go once the thread is theirs.
+  const deliveredBy = (at: number) => bodies.filter((hook) => hook.at <= at).length / healthy.length;
+  const deliveryRate = {
+    while_changes_made: deliveredBy(changesDone) / ((changesDone - started) / 1000),
+    after: (EVENTS - deliveredBy(changesDone)) / Math.max(0.001, (healthyDone - changesDone) / 1000),
+  };
   const afterLog = bodies.map(({ at, body }) => at - (published[body.data.seq] ?? at)).sort((a, b) => a - b);
 
   // Open loop: each change starts on its own schedule, so a slow delivery cannot slow the changes down.
@@ -210,6 +224,7 @@ try {
       {
         events: EVENTS,
         endpoints: `${ENDPOINTS} (1 failing half of its requests at random)`,
+        changes_in_flight: CONCURRENCY,
         webhook_max_in_flight: IN_FLIGHT,
         change_to_verified_delivery_ms: {
           p50: percentile(delays, 50),
@@ -220,6 +235,15 @@ try {
         logged_to_verified_delivery_ms: { p50: percentile(afterLog, 50), p99: percentile(afterLog, 99) },
         attempt_round_trip_ms: { p50: percentile(roundTrips, 50), p99: percentile(roundTrips, 99) },
         healthy_all_delivered_seconds: (healthyDone - started) / 1000,
+        changes_per_second: EVENTS / ((changesDone - started) / 1000),
+        healthy_deliveries_per_second_per_endpoint: deliveryRate,
+        // CPU from the first change until the healthy receivers had everything, per change (its deliveries
+        // included): each workerd process (wrangler's entry proxy and the runtime), and this process (the
+        // clients making the changes and the receivers verifying every delivery).
+        cpu_ms_per_change: {
+          workerd: [...workerdAfter].map(([pid, ticks]) => (10 * (ticks - (workerdBefore.get(pid) ?? 0))) / EVENTS),
+          bench_process: (benchCpu.user + benchCpu.system) / 1000 / EVENTS,
+        },
         ...(OPEN_EVENTS > 0
           ? {
               open_loop: {

@@ -59,6 +59,18 @@ export class EventLog {
     );
   }
 
+  /** The events at these positions (those the log still holds), in one query. */
+  getMany(seqs: readonly number[]): Map<number, LoggedEvent> {
+    if (seqs.length === 0) return new Map();
+    const rows = this.sql
+      .exec<{ seq: number; id: string; type: DeliveredEventType; body: string }>(
+        `SELECT seq, id, type, body FROM events WHERE seq IN (${seqs.map(() => "?").join(", ")})`,
+        ...seqs,
+      )
+      .toArray();
+    return new Map(rows.map((row) => [row.seq, row]));
+  }
+
   /** The position of a streamed event, for Last-Event-ID; null when the log does not hold it (any more). */
   seqOf(id: string): number | null {
     const row = this.sql

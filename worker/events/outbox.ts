@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { asc, eq, inArray, lt } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { JsonObject } from "../db/schema/columns";
 import { type EventOutboxRow, eventOutbox } from "../db/schema/event-outbox";
@@ -20,13 +20,15 @@ const toEvent = (row: EventOutboxRow): ProjectEventInput => ({
 
 /**
  * The outbox of changes made in D1. A change records its event with record(), in the same db.batch as the change
- * itself, then calls publish(): the rows go to the project's event log and are deleted once it has them. A crash or
- * a failing log between the two leaves the row for sweep(), run by the scheduled handler every minute.
+ * itself, then calls publish() once that batch has committed: the events go to the project's event log and their
+ * rows are deleted once it has them. A crash or a failing log between the two leaves the row for sweep(), run by the
+ * scheduled handler every minute.
  */
 export class EventOutbox {
-  // Ids this outbox recorded and has not published, by project. publish() forwards only these: forwarding every
+  // Events this outbox recorded and has not published, by project. publish() forwards only these: forwarding every
   // pending row of the project made concurrent changes resend each other's rows (ten at once: up to 10x the events).
-  private readonly recorded = new Map<string, string[]>();
+  // They are forwarded as recorded, not read back: reading them back was one of the three D1 round trips of a change.
+  private readonly recorded = new Map<string, ProjectEventInput[]>();
 
   constructor(
     private readonly db: Database,
@@ -37,22 +39,23 @@ export class EventOutbox {
   /** The insert to put in the change's batch. */
   record(projectId: string, type: ProjectEventType, data: JsonObject, at = new Date()) {
     const event = newEvent(type, data, at);
-    this.recorded.set(projectId, [...(this.recorded.get(projectId) ?? []), event.id]);
+    this.recorded.set(projectId, [...(this.recorded.get(projectId) ?? []), event]);
     return this.db
       .insert(eventOutbox)
       .values({ id: event.id, projectId, type: event.type, occurredAt: event.timestamp, data: event.data });
   }
 
   /**
-   * Forwards the rows this outbox recorded for the project (those whose batch committed) to its log, in order.
+   * Forwards the events this outbox recorded for the project to its log, in order, then deletes their rows. Call it
+   * only once the batch holding those inserts has committed (a batch that throws is not followed by publish()).
    * Rows other changes left behind are the sweep's. Never throws: the change is made; the sweep retries.
    */
   async publish(projectId: string): Promise<void> {
-    const ids = this.recorded.get(projectId) ?? [];
+    const events = this.recorded.get(projectId) ?? [];
     this.recorded.delete(projectId);
     try {
-      for (let start = 0; start < ids.length; start += BATCH) {
-        await this.forwardRows(projectId, inArray(eventOutbox.id, ids.slice(start, start + BATCH)));
+      for (let start = 0; start < events.length; start += BATCH) {
+        await this.forwardEvents(projectId, events.slice(start, start + BATCH));
       }
     } catch (error) {
       this.logger.warn("event_publish_failed", { project_id: projectId, error: String(error) });
@@ -88,22 +91,26 @@ export class EventOutbox {
     }
   }
 
-  /** Forwards the project's first BATCH rows (of those `only` selects) in order, then deletes them. */
-  private async forwardRows(projectId: string, only?: SQL): Promise<number> {
+  /** Forwards the project's first BATCH rows in order, then deletes them. */
+  private async forwardRows(projectId: string): Promise<number> {
     const rows = await this.db
       .select()
       .from(eventOutbox)
-      .where(and(eq(eventOutbox.projectId, projectId), only))
+      .where(eq(eventOutbox.projectId, projectId))
       .orderBy(asc(eventOutbox.occurredAt), asc(eventOutbox.id))
       .limit(BATCH);
-    if (rows.length === 0) return 0;
-    await new ProjectEventsClient(this.namespace, projectId).append(rows.map(toEvent));
+    if (rows.length > 0) await this.forwardEvents(projectId, rows.map(toEvent));
+    return rows.length;
+  }
+
+  /** Appends the events to the project's log, then deletes their rows: a crash between the two only repeats them. */
+  private async forwardEvents(projectId: string, events: ProjectEventInput[]): Promise<void> {
+    await new ProjectEventsClient(this.namespace, projectId).append(events);
     await this.db.delete(eventOutbox).where(
       inArray(
         eventOutbox.id,
-        rows.map((row) => row.id),
+        events.map((event) => event.id),
       ),
     );
-    return rows.length;
   }
 }

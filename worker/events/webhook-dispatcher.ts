@@ -1,6 +1,6 @@
 import type { Logger } from "../logger";
 import { decideAfterAttempt, RETENTION_MS } from "./delivery-policy";
-import type { DeliveryStore, DueDelivery } from "./delivery-store";
+import type { DeliveryStore, DueDelivery, RecordedAttempt } from "./delivery-store";
 import type { EndpointRecord, EndpointStore } from "./endpoint-store";
 import { subscribes } from "./endpoint-store";
 import type { EventLog, LoggedEvent } from "./event-log";
@@ -52,8 +52,9 @@ export class WebhookDispatcher {
     const targets = this.deps.endpoints
       .list()
       .filter((endpoint) => endpoint.enabled && subscribes(endpoint, event.type));
-    for (const endpoint of targets) this.deps.deliveries.create(endpoint.id, event, now);
-    return targets.map((endpoint) => endpoint.id);
+    const ids = targets.map((endpoint) => endpoint.id);
+    this.deps.deliveries.createFor(ids, event, now);
+    return ids;
   }
 
   /** Starts (or joins) the senders of these endpoints; resolves when each has nothing due left. */
@@ -170,10 +171,12 @@ export class WebhookDispatcher {
     }
     // The endpoint may have changed (or gone) while the requests were out: read once, then kept by record().
     let current = this.deps.endpoints.get(endpoint.id);
+    const recorded: RecordedAttempt[] = [];
     sent.forEach((attempt, i) => {
       const delivery = signed[i]?.delivery;
-      if (delivery && current) current = this.record(delivery, current, attempt);
+      if (delivery && current) current = this.record(delivery, current, attempt, recorded);
     });
+    deliveries.recordAttempts(recorded);
     // What the sender did not get to goes next (after a failure it stopped at), or soon if the sender broke.
     const rest = signed.slice(sent.length).map(({ delivery }) => delivery.id);
     deliveries.postpone(rest, senderFailed ? Date.now() + BACKSTOP_MS : Date.now());
@@ -184,8 +187,9 @@ export class WebhookDispatcher {
   /** The batch's requests; a delivery that cannot be signed gets its failed attempt recorded instead. */
   private async sign(batch: DueDelivery[], endpoint: EndpointRecord, now: number) {
     const signed: { delivery: DueDelivery; request: WebhookRequest }[] = [];
+    const events = this.deps.log.getMany(batch.map((delivery) => delivery.eventSeq));
     for (const delivery of batch) {
-      const event = this.deps.log.get(delivery.eventSeq);
+      const event = events.get(delivery.eventSeq);
       const request = event ? await this.request(endpoint, event, now) : "The event is no longer in the log";
       if (typeof request === "string") this.recordFresh(delivery, endpoint.id, { ...noAttempt(request), at: now });
       else signed.push({ delivery, request });
@@ -196,14 +200,22 @@ export class WebhookDispatcher {
   /** record() with the endpoint as it is now (it may have changed, or gone, while the request was out). */
   private recordFresh(delivery: DueDelivery, endpointId: string, attempt: SentAttempt): void {
     const current = this.deps.endpoints.get(endpointId);
-    if (current) this.record(delivery, current, attempt);
+    if (!current) return;
+    const recorded: RecordedAttempt[] = [];
+    this.record(delivery, current, attempt, recorded);
+    this.deps.deliveries.recordAttempts(recorded);
   }
 
   /**
-   * Applies the policy to one attempt: the delivery's new state, and the endpoint's failure clock or disabling.
-   * Returns the endpoint as it now stands.
+   * Applies the policy to one attempt: the delivery's new state (added to `recorded`, which the caller writes), and
+   * the endpoint's failure clock or disabling. Returns the endpoint as it now stands.
    */
-  private record(delivery: DueDelivery, current: EndpointRecord, attempt: SentAttempt): EndpointRecord {
+  private record(
+    delivery: DueDelivery,
+    current: EndpointRecord,
+    attempt: SentAttempt,
+    recorded: RecordedAttempt[],
+  ): EndpointRecord {
     const { deliveries, endpoints } = this.deps;
     const endpointId = current.id;
     const now = Date.now();
@@ -216,12 +228,12 @@ export class WebhookDispatcher {
       random: Math.random(),
     });
     const keepTrying = decision.delivery === "pending" && current.enabled;
-    deliveries.recordAttempt(
+    recorded.push({
       delivery,
       attempt,
-      keepTrying || decision.delivery !== "pending" ? decision.delivery : "failed",
-      keepTrying ? decision.nextAttemptAt : null,
-    );
+      status: keepTrying || decision.delivery !== "pending" ? decision.delivery : "failed",
+      nextAttemptAt: keepTrying ? decision.nextAttemptAt : null,
+    });
     if (decision.failingSince === current.failingSince && !(decision.disable && current.enabled)) return current;
     const updated: EndpointRecord = { ...current, failingSince: decision.failingSince };
     if (decision.disable && current.enabled) {
@@ -231,6 +243,8 @@ export class WebhookDispatcher {
         disabledAt: new Date(now).toISOString(),
         updatedAt: new Date(now).toISOString(),
       });
+      // What is recorded so far is written first, so that giving up the pending ones covers this attempt's too.
+      deliveries.recordAttempts(recorded.splice(0));
       deliveries.failPending(endpointId, now);
       this.deps.logger.warn("webhook_endpoint_disabled", { webhook_id: endpointId, reason: decision.disable });
     }
