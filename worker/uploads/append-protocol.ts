@@ -67,5 +67,12 @@ export function partsForAppend(
  * before its checksum could be verified).
  */
 export type AppendEnd =
-  | { kind: "commit"; parts: StoredPart[]; tail: Uint8Array; hashState: Uint8Array | null }
+  | {
+      kind: "commit";
+      parts: StoredPart[];
+      tail: Uint8Array;
+      hashState: Uint8Array | null;
+      /** The whole file's SHA-256, when one PATCH carried all of it (its hashState is then null). */
+      sha256?: Uint8Array | null;
+    }
   | { kind: "release" };
