@@ -27,7 +27,7 @@ export interface AppendLease {
   multipartId: string;
   /** Bytes after the last stored part, from earlier PATCHes: they open the next part. */
   tail: Uint8Array;
-  /** SHA-256 state of the bytes before `offset`; null for uploads begun before it was kept. */
+  /** SHA-256 state of the bytes before `offset`; null for uploads begun before it was kept, or after a whole-file PATCH broke. */
   hashState: Uint8Array | null;
 }
 
