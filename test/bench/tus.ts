@@ -1,10 +1,13 @@
-// `npm run bench:tus [-- --size-mb 500]`
+// `npm run bench:tus [-- --size-mb 500] [--profile <file.cpuprofile>]`
 // Uploads one generated file through the one-shot multipart route (POST /videos) and through tus
 // (tus-js-client, 5 MiB and 50 MiB chunks) on the same local stack, checks every stored checksum, and
 // prints tus throughput as a ratio to the one-shot route, with workerd's peak RSS growth during each.
 // The one-shot route is timed first and again last; tus is compared with the mean of the two. The local state
 // (R2 objects, D1, Durable Objects) lives in memory (/dev/shm, or BENCH_PERSIST_DIR): on disk, every path
 // after the first paid for the writeback of the gigabytes the earlier ones had written.
+// `--profile <file>` samples the Worker's isolate over the inspector during the raw PATCH and prints the
+// functions with the most self time (files for the other tus runs get their label in the name).
+// `--only raw,5,50` picks the tus runs; `--rss-every <n>` prints workerd's RSS after every n-th chunk.
 import { randomBytes } from "node:crypto";
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -14,6 +17,7 @@ import { Readable } from "node:stream";
 import { Upload } from "tus-js-client";
 import { startLocalStack } from "../stack/local-stack";
 import { generateUploadFile } from "./upload-file";
+import { startProfile } from "./workerd-profile";
 
 const arg = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -23,6 +27,12 @@ const MiB = 1024 * 1024;
 const sizeMb = Number(arg("size-mb") ?? 500);
 const port = Number(arg("port") ?? 8817);
 const size = Math.round(sizeMb * MiB);
+const profileFile = arg("profile");
+const INSPECTOR_PORT = port + 2;
+const only = (arg("only") ?? "raw,5,50").split(",");
+const rssEvery = Number(arg("rss-every") ?? 0);
+/** The workerd process tree's root, for --rss-every. */
+let rssRoot = 0;
 const ADMIN_KEY = "bench-tus-admin-key";
 const AUTH = { Authorization: `Bearer ${ADMIN_KEY}` };
 
@@ -76,7 +86,8 @@ interface Run {
   cpuSeconds: number;
 }
 
-async function timed(label: string, root: number, work: () => Promise<void>): Promise<Run> {
+async function timed(label: string, root: number, work: () => Promise<void>, profileTo?: string): Promise<Run> {
+  const profile = profileTo ? await startProfile(new URL(`ws://127.0.0.1:${INSPECTOR_PORT}`), profileTo) : undefined;
   const baseline = workerdRssMb(root);
   const cpuBefore = workerdCpuSeconds(root);
   let peak = baseline;
@@ -90,6 +101,7 @@ async function timed(label: string, root: number, work: () => Promise<void>): Pr
     clearInterval(sampler);
   }
   const seconds = (performance.now() - started) / 1000;
+  if (profile) console.log(JSON.stringify(await profile.stop(30), null, 1));
   const run = { label, seconds, rssGrowthMb: peak - baseline, cpuSeconds: workerdCpuSeconds(root) - cpuBefore };
   console.log(`  ${label}: ${run.seconds.toFixed(2)} s (workerd CPU ${run.cpuSeconds.toFixed(2)} s)`);
   return run;
@@ -143,6 +155,7 @@ function tus(apiUrl: string, file: string, projectId: string, chunkSize: number)
   return new Promise((resolve, reject) => {
     let lastAck = performance.now();
     let previousAck = lastAck;
+    let chunks = 0;
     const upload = new Upload(createReadStream(file), {
       endpoint: `${apiUrl}/projects/${projectId}/uploads`,
       headers: AUTH,
@@ -151,7 +164,13 @@ function tus(apiUrl: string, file: string, projectId: string, chunkSize: number)
       // wrangler dev restarts the Worker when files change (shared tree); tus resumes, as a client should.
       retryDelays: [500, 1000, 2000, 4000, 8000],
       metadata: { filename: "bench.mp4", filetype: "video/mp4" },
-      onChunkComplete: () => {
+      onChunkComplete: (_size, sent) => {
+        chunks++;
+        if (rssEvery > 0 && chunks % rssEvery === 0) {
+          console.log(
+            `    ${chunks} PATCHes, ${Math.round(sent / MiB)} MiB: workerd RSS ${workerdRssMb(rssRoot).toFixed(0)} MB`,
+          );
+        }
         previousAck = lastAck;
         lastAck = performance.now();
       },
@@ -275,6 +294,7 @@ try {
     port,
     mediaPort: port + 1,
     persistTo: state,
+    inspectorPort: INSPECTOR_PORT,
     env: { ADMIN_API_KEY: ADMIN_KEY, UPLOAD_MAX_SIZE: String(size + MiB), LOG_LEVEL: "WARNING", JOB_MAX_ATTEMPTS: "1" },
   });
   const runs: Run[] = [];
@@ -304,23 +324,35 @@ try {
       }
     };
     await timeOneShot("one-shot POST /videos");
+    rssRoot = root;
     await settleIngest(stack.apiUrl);
-    runs.push(
-      await timed("tus, one raw PATCH", root, async () => {
-        const url = await tusSinglePatch(stack.apiUrl, file, "bench-tus-raw");
-        if ((await assetChecksum(stack.apiUrl, "bench-tus-raw", url)) !== checksum)
-          throw new Error("tus stored different bytes");
-      }),
-    );
-    for (const chunkMb of [5, 50]) {
+    if (only.includes("raw"))
+      runs.push(
+        await timed(
+          "tus, one raw PATCH",
+          root,
+          async () => {
+            const url = await tusSinglePatch(stack.apiUrl, file, "bench-tus-raw");
+            if ((await assetChecksum(stack.apiUrl, "bench-tus-raw", url)) !== checksum)
+              throw new Error("tus stored different bytes");
+          },
+          profileFile,
+        ),
+      );
+    for (const chunkMb of [5, 50].filter((mb) => only.includes(String(mb)))) {
       await settleIngest(stack.apiUrl);
       const projectId = `bench-tus-${chunkMb}`;
       runs.push(
-        await timed(`tus, ${chunkMb} MiB PATCHes`, root, async () => {
-          const url = await tus(stack.apiUrl, file, projectId, chunkMb * MiB);
-          if ((await assetChecksum(stack.apiUrl, projectId, url)) !== checksum)
-            throw new Error("tus stored different bytes");
-        }),
+        await timed(
+          `tus, ${chunkMb} MiB PATCHes`,
+          root,
+          async () => {
+            const url = await tus(stack.apiUrl, file, projectId, chunkMb * MiB);
+            if ((await assetChecksum(stack.apiUrl, projectId, url)) !== checksum)
+              throw new Error("tus stored different bytes");
+          },
+          profileFile?.replace(/(\.cpuprofile)?$/, `-${chunkMb}mib$1`),
+        ),
       );
     }
     await settleIngest(stack.apiUrl);

@@ -27,7 +27,7 @@ export interface AppendLease {
   multipartId: string;
   /** Bytes after the last stored part, from earlier PATCHes: they open the next part. */
   tail: Uint8Array;
-  /** SHA-256 state of the bytes before `offset`; null for uploads begun before it was kept. */
+  /** SHA-256 state of the bytes before `offset`; null for uploads begun before it was kept, or after a whole-file PATCH broke. */
   hashState: Uint8Array | null;
 }
 
@@ -67,5 +67,12 @@ export function partsForAppend(
  * before its checksum could be verified).
  */
 export type AppendEnd =
-  | { kind: "commit"; parts: StoredPart[]; tail: Uint8Array; hashState: Uint8Array | null }
+  | {
+      kind: "commit";
+      parts: StoredPart[];
+      tail: Uint8Array;
+      hashState: Uint8Array | null;
+      /** The whole file's SHA-256, when one PATCH carried all of it (its hashState is then null). */
+      sha256?: Uint8Array | null;
+    }
   | { kind: "release" };

@@ -69,8 +69,12 @@ export class LeaseHolder {
   }
 
   /** Commits everything stored plus the new tail; completes the upload when that reaches its length. */
-  commit(tail: Uint8Array, hashState: Uint8Array | null): Promise<UploadOutcome<UploadView>> {
-    return this.end({ kind: "commit", parts: this.unreported.map(({ part }) => part), tail, hashState });
+  commit(
+    tail: Uint8Array,
+    hashState: Uint8Array | null,
+    sha256: Uint8Array | null = null,
+  ): Promise<UploadOutcome<UploadView>> {
+    return this.end({ kind: "commit", parts: this.unreported.map(({ part }) => part), tail, hashState, sha256 });
   }
 
   /** Keeps the parts stored in this PATCH (not the bytes after them), or nothing if none was. */

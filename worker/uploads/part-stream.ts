@@ -14,8 +14,8 @@ export interface PartStreamPlan {
   uploadPart(data: Uint8Array | ReadableStream<Uint8Array>): Promise<R2UploadedPart>;
   /** Called in order once each full part is stored in R2 (for incremental commits). */
   onPart?(part: CutPart): void;
-  /** Receives every incoming byte, e.g. for an Upload-Checksum. */
-  digest?: WritableStreamDefaultWriter<Uint8Array>;
+  /** Receive every incoming byte, e.g. for an Upload-Checksum or the whole file's SHA-256. */
+  digests?: WritableStreamDefaultWriter<Uint8Array>[];
   /** Hashes every incoming byte; its state at each part's end goes with the part. */
   hasher?: ResumableSha256;
   /** Called after every read, before the bytes are used (e.g. to keep a lease alive). */
@@ -188,7 +188,7 @@ export async function streamIntoParts(
           await cancel();
           break;
         }
-        await plan.digest?.write(chunk);
+        for (const digest of plan.digests ?? []) await digest.write(chunk);
         received += chunk.length;
         for (let at = 0; at < chunk.length; ) {
           const piece = chunk.subarray(at, at + Math.min(plan.partSize - filled, chunk.length - at));

@@ -38,7 +38,8 @@ function carriedSha256(hashState: Uint8Array | null, length: number): string | n
 
 /**
  * SHA-256 of a stored object, streamed: R2 reads it back in chunks, nothing is held whole. Only for
- * uploads begun before the hash was carried across PATCHes.
+ * uploads begun before the hash was carried across PATCHes, or resumed after a PATCH carrying the whole
+ * file (hashed without a state to save) broke.
  */
 async function objectSha256(bucket: R2Bucket, key: string): Promise<string | null> {
   const object = await bucket.get(key);
@@ -57,7 +58,7 @@ async function objectSha256(bucket: R2Bucket, key: string): Promise<string | nul
 export async function registerUploadedVideo(
   deps: CompletionDeps,
   record: UploadRecord,
-  hashState: Uint8Array | null,
+  carried: { hashState: Uint8Array | null; sha256: Uint8Array | null },
 ): Promise<UploadOutcome<Asset>> {
   const existing = await getProjectAsset(deps.db, record.projectId, record.assetId);
   if (existing) return succeed(existing.ingestJobId ? existing : await deps.startIngest(existing));
@@ -71,7 +72,10 @@ export async function registerUploadedVideo(
     const claimed = format ?? fileExtension(record.originalFilename);
     return fail("unsupported_type", `The file's content is not ${claimed} as its extension claims`);
   }
-  const checksum = carriedSha256(hashState, record.length) ?? (await objectSha256(deps.bucket, record.r2Key));
+  const checksum =
+    (carried.sha256 && toHex(carried.sha256)) ??
+    carriedSha256(carried.hashState, record.length) ??
+    (await objectSha256(deps.bucket, record.r2Key));
   if (!checksum) return fail("storage_failed", "The assembled upload is missing from storage");
   const asset = await registerAsset(deps, {
     id: record.assetId,

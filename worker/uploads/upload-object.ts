@@ -160,7 +160,7 @@ export class UploadObject extends DurableObject<Env> {
         this.leases.release(token);
         return holds ? succeed(toView(record)) : leaseLost();
       }
-      const offset = this.store.commit(end.parts, end.tail, end.hashState);
+      const offset = this.store.commit(end.parts, end.tail, end.hashState, end.sha256 ?? null);
       this.leases.release(token);
       if (offset < record.length || end.tail.length > 0) return succeed(toView(this.store.load() ?? record));
       try {
@@ -241,7 +241,10 @@ export class UploadObject extends DurableObject<Env> {
       outbox: new EventOutbox(db, this.env.PROJECT_EVENTS, this.logger),
       startIngest: (asset) => startVideoIngest({ db, env: this.env, settings, logger: this.logger }, asset),
     };
-    const outcome = await registerUploadedVideo(deps, record, this.store.hashState());
+    const outcome = await registerUploadedVideo(deps, record, {
+      hashState: this.store.hashState(),
+      sha256: this.store.fileSha256(),
+    });
     if (!outcome.ok) {
       if (outcome.kind !== "unsupported_type") return outcome;
       const purgeAt = Math.max(Date.now() + TOMBSTONE_MS, record.retainUntil);

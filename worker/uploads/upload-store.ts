@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS upload (
 CREATE TABLE IF NOT EXISTS parts (part_number INTEGER PRIMARY KEY, etag TEXT NOT NULL, size INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS tail_chunks (seq INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS hash_state (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), state BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS file_sha256 (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), digest BLOB NOT NULL);
 `;
 
 function toRecord(row: Row): UploadRecord {
@@ -88,7 +89,8 @@ export function toView(record: UploadRecord): UploadView {
 /**
  * The upload's durable state in its Durable Object's SQLite: one record, the R2 parts written so far,
  * the tail (bytes after the last full part) in chunks, and the SHA-256 state of the bytes up to the offset
- * (absent for uploads begun before it was kept). Offset = sum of part sizes + tail bytes.
+ * (absent for uploads begun before it was kept, or after a PATCH carrying the whole file broke), or the
+ * whole file's SHA-256 when one PATCH carried all of it. Offset = sum of part sizes + tail bytes.
  */
 export class UploadStore {
   constructor(private readonly storage: DurableObjectStorage) {
@@ -158,6 +160,12 @@ export class UploadStore {
     return row ? new Uint8Array(row.state as ArrayBuffer) : null;
   }
 
+  /** The whole file's SHA-256, when one PATCH carried all of it (hashed by the runtime, no state kept). */
+  fileSha256(): Uint8Array | null {
+    const row = this.sql.exec<Row>("SELECT digest FROM file_sha256 WHERE singleton = 1").toArray()[0];
+    return row ? new Uint8Array(row.digest as ArrayBuffer) : null;
+  }
+
   private setHashState(state: Uint8Array | null): void {
     if (state) this.sql.exec("INSERT OR REPLACE INTO hash_state (singleton, state) VALUES (1, ?)", state);
     else this.sql.exec("DELETE FROM hash_state");
@@ -187,9 +195,16 @@ export class UploadStore {
    * new offset. Either all of it is durable or none of it, so an acknowledged offset always matches the
    * bytes kept and the hash state.
    */
-  commit(parts: readonly StoredPart[], tail: Uint8Array, hashState: Uint8Array | null): number {
+  commit(
+    parts: readonly StoredPart[],
+    tail: Uint8Array,
+    hashState: Uint8Array | null,
+    sha256: Uint8Array | null = null,
+  ): number {
     return this.storage.transactionSync(() => {
       this.setHashState(hashState);
+      if (sha256) this.sql.exec("INSERT OR REPLACE INTO file_sha256 (singleton, digest) VALUES (1, ?)", sha256);
+      else this.sql.exec("DELETE FROM file_sha256");
       for (const part of parts) {
         this.sql.exec(
           "INSERT OR REPLACE INTO parts (part_number, etag, size) VALUES (?, ?, ?)",
@@ -221,6 +236,7 @@ export class UploadStore {
       this.sql.exec("DELETE FROM parts");
       this.sql.exec("DELETE FROM tail_chunks");
       this.sql.exec("DELETE FROM hash_state");
+      this.sql.exec("DELETE FROM file_sha256");
     });
   }
 }
