@@ -3,10 +3,11 @@
 // of the bench Worker (webhooks-worker.ts) makes plain POSTs one after another to a Node receiver here that answers
 // 204 at once (no signing, logging or recording), alone and while the closed loop of changes runs (POST
 // /__bench/change, as the full run makes them, to a project with no webhook endpoints: their D1 and project-object
-// work, no deliveries). Then the same object makes RPCs to another object instead, to set in-process round trips
-// against socket ones under the same load. Each phase lasts `seconds`. Besides the round trips it prints the
-// changes/s, the CPU share of the Worker's workerd and of this process, and this process's event-loop delay (the
-// receiver and the change clients share it), so a slow receiver side would show.
+// work, no deliveries), then 8 at a time (a sender's window) under that load. Then the same object makes RPCs to
+// another object instead, to set in-process round trips against socket ones under the same load. Each phase lasts
+// `seconds`. Besides the round trips it prints the changes/s, the CPU share of the Worker's workerd and of this
+// process, and this process's event-loop delay (the receiver and the change clients share it), so a slow receiver
+// side would show.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -44,7 +45,7 @@ function changeLoop(apiUrl: string, projectId: string, inFlight: number) {
   };
 }
 
-async function phase(apiUrl: string, label: string, probeUrl: string | null, ms: number, inFlight: number) {
+async function phase(apiUrl: string, label: string, probeUrl: string | null, ms: number, inFlight: number, lanes = 1) {
   const loop = inFlight > 0 ? changeLoop(apiUrl, `floor-${Date.now()}`, inFlight) : undefined;
   // The changes get going before the probe starts, and go on until it has returned.
   if (loop) await new Promise((resolve) => setTimeout(resolve, 500));
@@ -53,7 +54,7 @@ async function phase(apiUrl: string, label: string, probeUrl: string | null, ms:
   const workerdBefore = cpuTicks(process.pid);
   const ownBefore = process.cpuUsage();
   const started = performance.now();
-  const query = new URLSearchParams({ ms: String(ms), ...(probeUrl ? { url: probeUrl } : {}) });
+  const query = new URLSearchParams({ ms: String(ms), lanes: String(lanes), ...(probeUrl ? { url: probeUrl } : {}) });
   const { trips } = (await (await post(`${apiUrl}/__bench/probe?${query}`)).json()) as { trips: number[] };
   const wallMs = performance.now() - started;
   const changes = await loop?.stop();
@@ -91,8 +92,9 @@ export async function measureWebhookFloor(apiUrl: string, seconds: number) {
     await phase(apiUrl, "(a) fetch to a 204 receiver, idle", probeUrl, ms, 0);
     await phase(apiUrl, "(b) fetch, 10 changes in flight", probeUrl, ms, 10);
     await phase(apiUrl, "(c) fetch, 2 changes in flight", probeUrl, ms, 2);
-    await phase(apiUrl, "(d) RPC to another object, idle", null, ms, 0);
-    await phase(apiUrl, "(e) RPC, 10 changes in flight", null, ms, 10);
+    await phase(apiUrl, "(d) 8 fetches at a time, 10 changes", probeUrl, ms, 10, 8);
+    await phase(apiUrl, "(e) RPC to another object, idle", null, ms, 0);
+    await phase(apiUrl, "(f) RPC, 10 changes in flight", null, ms, 10);
   } finally {
     receiver.closeAllConnections(); // workerd keeps its connections alive
     await new Promise((resolve) => receiver.close(resolve));

@@ -38,20 +38,25 @@ export class ProjectEventsObject extends WorkerProjectEventsObject {
  */
 export class WebhookSenderObject extends WorkerWebhookSenderObject {
   /**
-   * For `ms` milliseconds, one request after another: a POST to `url` (or, with no url, an RPC to another
-   * sender object); returns each round trip in ms as this object sees it. workerd's clock moves only on I/O, so
-   * a round trip here is the time from one answer's delivery to this object until the next one's.
+   * For `ms` milliseconds, `lanes` loops of one request after another: a POST to `url` (or, with no url, an RPC
+   * to another sender object); returns each round trip in ms as this object sees it. workerd's clock moves only
+   * on I/O, so a round trip here is the time from one answer's delivery to this object until the next one's.
    */
-  async probe(url: string | null, ms: number): Promise<number[]> {
+  async probe(url: string | null, ms: number, lanes: number): Promise<number[]> {
     const senders = this.env.WEBHOOK_SENDERS as unknown as DurableObjectNamespace<WebhookSenderObject>;
     const peer = senders.get(senders.idFromName("floor-peer"));
     const trips: number[] = [];
-    for (const end = Date.now() + ms; Date.now() < end; ) {
-      const start = Date.now();
-      if (url === null) await peer.ping();
-      else await (await fetch(url, { method: "POST", body: '{"type":"floor"}' })).arrayBuffer();
-      trips.push(Date.now() - start);
-    }
+    const end = Date.now() + ms;
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (Date.now() < end) {
+          const start = Date.now();
+          if (url === null) await peer.ping();
+          else await (await fetch(url, { method: "POST", body: '{"type":"floor"}' })).arrayBuffer();
+          trips.push(Date.now() - start);
+        }
+      }),
+    );
     return trips;
   }
 
@@ -80,7 +85,11 @@ export default {
     if (request.method === "POST" && url.pathname === "/__bench/probe") {
       const senders = env.WEBHOOK_SENDERS as unknown as DurableObjectNamespace<WebhookSenderObject>;
       const prober = senders.get(senders.idFromName("floor-prober"));
-      const trips = await prober.probe(url.searchParams.get("url"), Number(url.searchParams.get("ms")));
+      const trips = await prober.probe(
+        url.searchParams.get("url"),
+        Number(url.searchParams.get("ms")),
+        Number(url.searchParams.get("lanes") ?? 1),
+      );
       return Response.json({ trips });
     }
     return worker.fetch(request, env, ctx);
