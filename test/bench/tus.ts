@@ -2,8 +2,9 @@
 // Uploads one generated file through the one-shot multipart route (POST /videos) and through tus
 // (tus-js-client, 5 MiB and 50 MiB chunks) on the same local stack, checks every stored checksum, and
 // prints tus throughput as a ratio to the one-shot route, with workerd's peak RSS growth during each.
-// After an untimed 32 MiB warm-up through both routes, the one-shot route is timed first and again last; tus is
-// compared with the mean of the two. The local state
+// After an untimed 32 MiB warm-up through both routes, the one-shot route is timed first and again after every
+// tus run, and each tus run is compared with the mean of the one-shots just before and after it: this machine's
+// speed drifts by up to a third within a run (one-shot 8.1 s first, 11.5 s last). The local state
 // (R2 objects, D1, Durable Objects) lives in memory (/dev/shm, or BENCH_PERSIST_DIR): on disk, every path
 // after the first paid for the writeback of the gigabytes the earlier ones had written.
 // `--profile <file>` samples the Worker's isolate over the inspector during the raw PATCH and prints the
@@ -300,7 +301,7 @@ try {
     inspectorPort: INSPECTOR_PORT,
     env: { ADMIN_API_KEY: ADMIN_KEY, UPLOAD_MAX_SIZE: String(size + MiB), LOG_LEVEL: "WARNING", JOB_MAX_ATTEMPTS: "1" },
   });
-  const runs: Run[] = [];
+  const runs: (Run | (Run & { oneShotsBefore: number }))[] = [];
   const oneShots: Run[] = [];
   try {
     const workerd = stack.workerdPid();
@@ -337,48 +338,48 @@ try {
     await settleIngest(stack.apiUrl);
     await timeOneShot("one-shot POST /videos");
     rssRoot = root;
-    await settleIngest(stack.apiUrl);
+    /** A tus run, then a one-shot: each tus run is compared with the one-shots just before and after it. */
+    const timeTus = async (label: string, work: () => Promise<void>, profileTo?: string) => {
+      await settleIngest(stack.apiUrl);
+      const run = { ...(await timed(label, root, work, profileTo)), oneShotsBefore: oneShots.length };
+      runs.push(run);
+      await settleIngest(stack.apiUrl);
+      await timeOneShot(`one-shot after ${label.replace(/^tus, /, "")}`);
+    };
     if (only.includes("raw"))
-      runs.push(
-        await timed(
-          "tus, one raw PATCH",
-          root,
-          async () => {
-            const url = await tusSinglePatch(stack.apiUrl, file, "bench-tus-raw");
-            if ((await assetChecksum(stack.apiUrl, "bench-tus-raw", url)) !== checksum)
-              throw new Error("tus stored different bytes");
-          },
-          profileFile,
-        ),
+      await timeTus(
+        "tus, one raw PATCH",
+        async () => {
+          const url = await tusSinglePatch(stack.apiUrl, file, "bench-tus-raw");
+          if ((await assetChecksum(stack.apiUrl, "bench-tus-raw", url)) !== checksum)
+            throw new Error("tus stored different bytes");
+        },
+        profileFile,
       );
     for (const chunkMb of [5, 50].filter((mb) => only.includes(String(mb)))) {
-      await settleIngest(stack.apiUrl);
       const projectId = `bench-tus-${chunkMb}`;
-      runs.push(
-        await timed(
-          `tus, ${chunkMb} MiB PATCHes`,
-          root,
-          async () => {
-            const url = await tus(stack.apiUrl, file, projectId, chunkMb * MiB);
-            if ((await assetChecksum(stack.apiUrl, projectId, url)) !== checksum)
-              throw new Error("tus stored different bytes");
-          },
-          profileFile?.replace(/(\.cpuprofile)?$/, `-${chunkMb}mib$1`),
-        ),
+      await timeTus(
+        `tus, ${chunkMb} MiB PATCHes`,
+        async () => {
+          const url = await tus(stack.apiUrl, file, projectId, chunkMb * MiB);
+          if ((await assetChecksum(stack.apiUrl, projectId, url)) !== checksum)
+            throw new Error("tus stored different bytes");
+        },
+        profileFile?.replace(/(\.cpuprofile)?$/, `-${chunkMb}mib$1`),
       );
     }
-    await settleIngest(stack.apiUrl);
-    await timeOneShot("one-shot again");
   } finally {
     await stack.stop();
   }
-  const baseSeconds = oneShots.reduce((sum, run) => sum + run.seconds, 0) / oneShots.length;
+  const meanSeconds = (of: Run[]) => of.reduce((sum, run) => sum + run.seconds, 0) / of.length;
   console.log(
-    `\nUpload of ${sizeMb} MiB (${size} bytes), MB = 10^6 bytes, checksums verified, state in ${stateRoot}; ratio = mean one-shot time (${baseSeconds.toFixed(2)} s) / time`,
+    `\nUpload of ${sizeMb} MiB (${size} bytes), MB = 10^6 bytes, checksums verified, state in ${stateRoot}; ratio = mean time of the one-shots just before and after a tus run / its time (for a one-shot: mean of all one-shots, ${meanSeconds(oneShots).toFixed(2)} s / its time)`,
   );
   for (const run of runs) {
     const rate = size / 1e6 / run.seconds;
-    const ratio = baseSeconds / run.seconds;
+    const neighbours =
+      "oneShotsBefore" in run ? oneShots.slice(run.oneShotsBefore - 1, run.oneShotsBefore + 1) : oneShots;
+    const ratio = meanSeconds(neighbours) / run.seconds;
     const final = finals[run.label.replace(/^tus, (\d+) MiB PATCHes$/, "bench-tus-$1")];
     console.log(
       `${run.label.padEnd(24)} ${rate.toFixed(1).padStart(7)} MB/s ${run.seconds.toFixed(2).padStart(7)} s  ratio ${ratio.toFixed(2)}  workerd CPU ${run.cpuSeconds.toFixed(1).padStart(5)} s  RSS +${run.rssGrowthMb.toFixed(0)} MB${final === undefined ? "" : `  (last PATCH incl. completion ${final.toFixed(2)} s)`}`,

@@ -27,17 +27,14 @@ export interface AppendLease {
   multipartId: string;
   /** Bytes after the last stored part, from earlier PATCHes: they open the next part. */
   tail: Uint8Array;
-  /** SHA-256 state of the bytes before `offset`; null for uploads begun before it was kept, or after a whole-file PATCH broke. */
-  hashState: Uint8Array | null;
 }
 
 /** A completed upload (or a finished PATCH repeated at its end) needs no lease. */
 export type AppendStart = { kind: "lease"; lease: AppendLease } | { kind: "settled"; view: UploadView };
 
-/** Parts stored since the last report, in order; the hash state is the one at the last part's end. */
+/** Parts stored since the last report, in order. */
 export interface PartsReport {
   parts: StoredPart[];
-  hashState: Uint8Array | null;
   /** Ask for part numbers as well: the answer is the first of `count` (default 1) consecutive ones. */
   reservePart: boolean;
   count?: number;
@@ -61,18 +58,16 @@ export function partsForAppend(
 }
 
 /**
- * How a PATCH ends. `commit`: the parts not reported yet, the new tail (replacing the stored one) and the
- * hash state of everything up to the new offset; when that reaches the upload's length with no tail left,
- * the object completes the upload. `release`: nothing more is kept (checksum mismatch, a body cut off
- * before its checksum could be verified).
+ * How a PATCH ends. `commit`: the parts not reported yet and the new tail (replacing the stored one); when
+ * that reaches the upload's length with no tail left, the object completes the upload. `release`: nothing
+ * more is kept (checksum mismatch, a body cut off before its checksum could be verified).
  */
 export type AppendEnd =
   | {
       kind: "commit";
       parts: StoredPart[];
       tail: Uint8Array;
-      hashState: Uint8Array | null;
-      /** The whole file's SHA-256, when one PATCH carried all of it (its hashState is then null). */
+      /** The whole file's SHA-256, when the PATCH's isolate hashed all of it (else completion reads it back). */
       sha256?: Uint8Array | null;
     }
   | { kind: "release" };

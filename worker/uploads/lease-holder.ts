@@ -1,7 +1,7 @@
 import type { AppendEnd, AppendLease } from "./append-protocol";
-import type { CutPart } from "./part-stream";
 import type { UploadObject } from "./upload-object";
 import { UploadError, type UploadOutcome, type UploadView } from "./upload-outcome";
+import type { StoredPart } from "./upload-store";
 
 /** The object refused a call because this request no longer holds the lease. */
 export class LeaseLostError extends Error {
@@ -23,8 +23,8 @@ const COMMIT_EVERY_PARTS = 16;
 export class LeaseHolder {
   private calls: Promise<unknown> = Promise.resolve();
   /** Stored parts the object has not recorded yet. */
-  private readonly unreported: CutPart[] = [];
-  private last?: CutPart;
+  private readonly unreported: StoredPart[] = [];
+  private last?: StoredPart;
   private lastCall = Date.now();
   /** Numbers granted and not used yet: nextNumber .. endNumber - 1. */
   private nextNumber: number;
@@ -57,9 +57,9 @@ export class LeaseHolder {
   }
 
   /** Records a part R2 has stored; it is committed with the next call to the object. */
-  stored(cut: CutPart): void {
-    this.unreported.push(cut);
-    this.last = cut;
+  stored(part: StoredPart): void {
+    this.unreported.push(part);
+    this.last = part;
     if (this.incremental && this.unreported.length >= COMMIT_EVERY_PARTS) this.report(0).catch(() => undefined);
   }
 
@@ -68,19 +68,18 @@ export class LeaseHolder {
     if (Date.now() - this.lastCall > this.leaseMs / 3) this.report(0).catch(() => undefined);
   }
 
-  /** Commits everything stored plus the new tail; completes the upload when that reaches its length. */
-  commit(
-    tail: Uint8Array,
-    hashState: Uint8Array | null,
-    sha256: Uint8Array | null = null,
-  ): Promise<UploadOutcome<UploadView>> {
-    return this.end({ kind: "commit", parts: this.unreported.map(({ part }) => part), tail, hashState, sha256 });
+  /**
+   * Commits everything stored plus the new tail; completes the upload when that reaches its length, with
+   * `sha256` as the file's when this PATCH's isolate hashed all of it.
+   */
+  commit(tail: Uint8Array, sha256: Uint8Array | null = null): Promise<UploadOutcome<UploadView>> {
+    return this.end({ kind: "commit", parts: this.unreported.slice(), tail, sha256 });
   }
 
   /** Keeps the parts stored in this PATCH (not the bytes after them), or nothing if none was. */
   keepParts(): Promise<UploadOutcome<UploadView>> {
     if (!this.last) return this.release();
-    return this.commit(new Uint8Array(0), this.last.hashState);
+    return this.commit(new Uint8Array(0));
   }
 
   release(): Promise<UploadOutcome<UploadView>> {
@@ -111,19 +110,13 @@ export class LeaseHolder {
    */
   private report(count: number): Promise<number> {
     const result = this.calls.then(async () => {
-      const cuts = this.incremental ? this.unreported.slice() : [];
-      const parts = cuts.map(({ part }) => part);
-      const outcome = await this.upload.reportProgress(this.lease.token, {
-        parts,
-        hashState: cuts.at(-1)?.hashState ?? null,
-        reservePart: count > 0,
-        count,
-      });
+      const parts = this.incremental ? this.unreported.slice() : [];
+      const outcome = await this.upload.reportProgress(this.lease.token, { parts, reservePart: count > 0, count });
       if (!outcome.ok) {
         if (outcome.kind === "lease_lost") this.lost = true;
         throw outcome.kind === "lease_lost" ? new LeaseLostError() : new UploadError(outcome.kind, outcome.message);
       }
-      this.unreported.splice(0, cuts.length);
+      this.unreported.splice(0, parts.length);
       if (count > 0 && outcome.value === null) {
         this.lost = true;
         throw new LeaseLostError();

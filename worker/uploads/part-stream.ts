@@ -1,5 +1,4 @@
 import { giveBack, takeBuffer } from "./part-buffers";
-import type { ResumableSha256 } from "./resumable-sha256";
 import type { StoredPart } from "./upload-store";
 
 export interface PartStreamPlan {
@@ -13,24 +12,18 @@ export interface PartStreamPlan {
   /** Stores one full part in R2 (a stream has exactly `partSize` bytes); the caller numbers it. */
   uploadPart(data: Uint8Array | ReadableStream<Uint8Array>): Promise<R2UploadedPart>;
   /** Called in order once each full part is stored in R2 (for incremental commits). */
-  onPart?(part: CutPart): void;
-  /** Receive every incoming byte, e.g. for an Upload-Checksum or the whole file's SHA-256. */
+  onPart?(part: StoredPart): void;
+  /** Receive every incoming byte, e.g. for an Upload-Checksum. */
   digests?: WritableStreamDefaultWriter<Uint8Array>[];
-  /** Hashes every incoming byte; its state at each part's end goes with the part. */
-  hasher?: ResumableSha256;
+  /** Hashes every incoming byte that fits in the upload, in order. */
+  hash?: { update(bytes: Uint8Array): void };
   /** Called after every read, before the bytes are used (e.g. to keep a lease alive). */
   onRead?(): void;
 }
 
-/** A stored part and the hash state of the upload's bytes up to its end. */
-export interface CutPart {
-  part: StoredPart;
-  hashState: Uint8Array | null;
-}
-
 export interface PartStreamResult {
   /** Full parts stored in R2 during this request, in order. */
-  parts: CutPart[];
+  parts: StoredPart[];
   /** Bytes after the last full part: the old tail plus new bytes when no part was cut. */
   rest: Uint8Array;
   /** New bytes read from the body. */
@@ -100,7 +93,7 @@ export async function streamIntoParts(
   body: ReadableStream<Uint8Array> | null,
   plan: PartStreamPlan,
 ): Promise<PartStreamResult> {
-  const parts: CutPart[] = [];
+  const parts: StoredPart[] = [];
   const buffers = [new Uint8Array(takeBuffer(plan.partSize))];
   let current = 0;
   buffers[0]!.set(plan.tail);
@@ -114,11 +107,11 @@ export async function streamIntoParts(
   let open: OpenPart | undefined;
 
   // One upload finishing at a time keeps parts (and their commits) in order.
-  const record = (stored: Promise<R2UploadedPart>, hashState: Uint8Array | null) => {
+  const record = (stored: Promise<R2UploadedPart>) => {
     inflight = stored.then((uploaded) => {
-      const cut = { part: { partNumber: uploaded.partNumber, etag: uploaded.etag, size: plan.partSize }, hashState };
-      parts.push(cut);
-      plan.onPart?.(cut);
+      const part = { partNumber: uploaded.partNumber, etag: uploaded.etag, size: plan.partSize };
+      parts.push(part);
+      plan.onPart?.(part);
     });
     inflight.catch((error) => {
       storageFailure ??= { error };
@@ -135,15 +128,15 @@ export async function streamIntoParts(
     }
   };
 
-  const flush = async (hashState: Uint8Array | null) => {
+  const flush = async () => {
     if (open) {
       await guarded(open, open.writer.close());
-      record(open.stored, hashState);
+      record(open.stored);
       open = undefined;
       // The bytes are in R2's hands: the same buffer backs the next part.
     } else {
       await inflight;
-      record(plan.uploadPart(buffers[current]!), hashState);
+      record(plan.uploadPart(buffers[current]!));
       current ^= 1;
       buffers[current] ??= new Uint8Array(takeBuffer(plan.partSize));
     }
@@ -192,14 +185,14 @@ export async function streamIntoParts(
         received += chunk.length;
         for (let at = 0; at < chunk.length; ) {
           const piece = chunk.subarray(at, at + Math.min(plan.partSize - filled, chunk.length - at));
-          plan.hasher?.update(piece);
+          plan.hash?.update(piece);
           buffers[current]!.set(piece, filled);
           await write(piece);
           filled += piece.length;
           placed += piece.length;
           at += piece.length;
           if (filled === plan.partSize) {
-            await flush(plan.hasher?.save() ?? null);
+            await flush();
             await maybeOpen();
           }
         }

@@ -1,11 +1,12 @@
 import type { Logger } from "../logger";
 import { type AppendLease, partsForAppend } from "./append-protocol";
 import { LeaseHolder, LeaseLostError } from "./lease-holder";
-import { type CutPart, streamIntoParts } from "./part-stream";
-import { ResumableSha256 } from "./resumable-sha256";
+import { streamIntoParts } from "./part-stream";
+import { isolateHashes, type RunningHashes, type RunningSha256 } from "./running-sha256";
 import { UPLOAD_LEASE_MS } from "./upload-lease";
 import type { UploadObject } from "./upload-object";
 import { fail, leaseLost, type UploadOutcome, type UploadView } from "./upload-outcome";
+import type { StoredPart } from "./upload-store";
 
 export interface AppendInput {
   projectId: string;
@@ -23,13 +24,15 @@ export interface AppendDeps {
   logger: Logger;
   /** Keeps the request's work alive after its client disconnects, so what arrived is still committed. */
   waitUntil(work: Promise<unknown>): void;
+  /** Where the upload's running SHA-256 waits for its next PATCH: this isolate's own unless a test gives another. */
+  hashes?: RunningHashes;
 }
 
 const storageFailed = () => fail<UploadView>("storage_failed", "Storing the upload failed; HEAD the upload and resume");
 
 /**
  * A tus PATCH (or a creation body): takes the upload's lease at `input.offset`, streams the body into R2
- * parts from this Worker, and commits them, the tail and the SHA-256 state to the upload's object. The
+ * parts from this Worker while hashing it, and commits the parts and the tail to the upload's object. The
  * object completes the upload when the commit reaches its length. `leaseMs` is for tests.
  */
 export async function appendToUpload(
@@ -54,10 +57,21 @@ async function append(
     const started = await deps.upload.beginAppend({ projectId, offset, contentLength, leaseMs });
     if (!started.ok) return started;
     if (started.value.kind === "settled") return { ok: true, value: started.value.view };
-    return await writeUnderLease(deps, input, started.value.lease, body, leaseMs).catch((error: unknown) => {
+    const { lease } = started.value;
+    const hashes = deps.hashes ?? isolateHashes;
+    // The multipart upload's id names the upload in this isolate's running hashes.
+    const hash = hashes.take(lease.multipartId, lease.offset);
+    const before = hash?.copy();
+    const outcome = await writeUnderLease(deps, input, lease, body, leaseMs, hash).catch((error: unknown) => {
       deps.logger.error("upload_append_failed", { error: String(error) });
       return storageFailed();
     });
+    if (outcome.ok && outcome.value.status !== "uploading") return outcome;
+    // Committed bytes never change, so the hash from before this PATCH stays right for its offset; the one
+    // that went on goes to the next PATCH only if the object committed exactly the bytes it took.
+    const next = outcome.ok && hash?.offset === outcome.value.offset ? hash : before;
+    if (next) hashes.keep(lease.multipartId, next);
+    return outcome;
   } finally {
     await body?.cancel().catch(() => undefined);
   }
@@ -69,6 +83,8 @@ async function writeUnderLease(
   lease: AppendLease,
   body: ReadableStream<Uint8Array> | null,
   leaseMs: number,
+  /** The upload's SHA-256 up to the lease's offset, when this isolate holds it. */
+  hash: RunningSha256 | undefined,
 ): Promise<UploadOutcome<UploadView>> {
   const checksum = input.sha1 ? new crypto.DigestStream("SHA-1") : undefined;
   const digest = checksum?.getWriter();
@@ -76,13 +92,6 @@ async function writeUnderLease(
   // progress. With one, nothing counts until the whole body has been verified.
   const parts = partsForAppend({ ...lease, tailLength: lease.tail.length }, input.contentLength);
   const holder = new LeaseHolder(deps.upload, lease, leaseMs, parts, !checksum);
-  // A PATCH announced to carry the whole file hands no hash state on, so the runtime's SHA-256 (about five
-  // times the Wasm one's speed in workerd) hashes it; if it breaks, no state is kept and completion reads
-  // the file back.
-  const whole = lease.offset === 0 && input.contentLength === lease.length;
-  const fileHash = whole ? new crypto.DigestStream("SHA-256") : undefined;
-  const fileDigest = fileHash?.getWriter();
-  const hasher = !whole && lease.hashState ? ResumableSha256.restore(lease.hashState) : undefined;
   const multipart = deps.bucket.resumeMultipartUpload(lease.r2Key, lease.multipartId);
   const upload = async (data: Uint8Array | ReadableStream<Uint8Array>) =>
     multipart.uploadPart(await holder.partNumber(), data);
@@ -97,8 +106,8 @@ async function writeUnderLease(
       uploadPart: upload,
       onPart: (cut) => holder.stored(cut),
       onRead: () => holder.keepAlive(),
-      digests: [digest, fileDigest].filter((writer) => writer !== undefined),
-      hasher,
+      digests: digest ? [digest] : [],
+      hash,
     });
   } catch (error) {
     // R2 or the object failed, or the lease was lost: what R2 acknowledged is kept, unless a checksum waits.
@@ -125,27 +134,22 @@ async function writeUnderLease(
       return fail("checksum_mismatch", "Upload-Checksum does not match the received bytes; nothing was stored");
     }
   }
-  const hashState = hasher?.save() ?? null;
   const complete = lease.offset + received === lease.length && !interruption;
-  let sha256: Uint8Array | null = null;
-  if (fileHash && fileDigest && complete) {
-    await fileDigest.close();
-    sha256 = new Uint8Array(await fileHash.digest);
-  }
+  const sha256 = complete && hash?.offset === lease.length ? hash.digest() : null;
   if (!complete || rest.length === 0) {
-    return received === 0 && !complete ? holder.release() : holder.commit(rest, hashState, sha256);
+    return received === 0 && !complete ? holder.release() : holder.commit(rest, sha256);
   }
   // The last part may be shorter than the others; once it is stored the object completes the upload.
-  let last: CutPart;
+  let last: StoredPart;
   try {
     const stored = await upload(rest);
-    last = { part: { partNumber: stored.partNumber, etag: stored.etag, size: rest.length }, hashState };
+    last = { partNumber: stored.partNumber, etag: stored.etag, size: rest.length };
   } catch (error) {
-    await holder.commit(rest, hashState).catch(() => undefined);
+    await holder.commit(rest).catch(() => undefined);
     if (error instanceof LeaseLostError) return leaseLost();
     deps.logger.error("upload_append_failed", { error: String(error) });
     return storageFailed();
   }
   holder.stored(last);
-  return holder.commit(new Uint8Array(0), hashState, sha256);
+  return holder.commit(new Uint8Array(0), sha256);
 }

@@ -5,7 +5,6 @@ import type { EventOutbox } from "../events/outbox";
 import { getProjectAsset, registerAsset } from "../storage/assets";
 import { fileExtension } from "../storage/layout";
 import { formatForExtension, MEDIA_FORMATS, SNIFF_BYTES } from "../storage/media-types";
-import { ResumableSha256 } from "./resumable-sha256";
 import { fail, succeed, type UploadOutcome } from "./upload-outcome";
 import type { StoredPart, UploadRecord } from "./upload-store";
 
@@ -29,17 +28,9 @@ export async function assembleObject(bucket: R2Bucket, record: UploadRecord, par
   await upload.complete(parts.map(({ partNumber, etag }) => ({ partNumber, etag })));
 }
 
-/** The SHA-256 carried across the PATCHes, when its state covers the whole file. */
-function carriedSha256(hashState: Uint8Array | null, length: number): string | null {
-  if (!hashState) return null;
-  const hasher = ResumableSha256.restore(hashState);
-  return hasher.bytesHashed === length ? toHex(hasher.digest()) : null;
-}
-
 /**
  * SHA-256 of a stored object, streamed: R2 reads it back in chunks, nothing is held whole. Only for
- * uploads begun before the hash was carried across PATCHes, or resumed after a PATCH carrying the whole
- * file (hashed without a state to save) broke.
+ * uploads whose PATCHes were not all hashed in one isolate (see running-sha256.ts).
  */
 async function objectSha256(bucket: R2Bucket, key: string): Promise<string | null> {
   const object = await bucket.get(key);
@@ -58,7 +49,8 @@ async function objectSha256(bucket: R2Bucket, key: string): Promise<string | nul
 export async function registerUploadedVideo(
   deps: CompletionDeps,
   record: UploadRecord,
-  carried: { hashState: Uint8Array | null; sha256: Uint8Array | null },
+  /** The file's SHA-256 when the PATCHes' isolate hashed all of it. */
+  sha256: Uint8Array | null,
 ): Promise<UploadOutcome<Asset>> {
   const existing = await getProjectAsset(deps.db, record.projectId, record.assetId);
   if (existing) return succeed(existing.ingestJobId ? existing : await deps.startIngest(existing));
@@ -72,10 +64,7 @@ export async function registerUploadedVideo(
     const claimed = format ?? fileExtension(record.originalFilename);
     return fail("unsupported_type", `The file's content is not ${claimed} as its extension claims`);
   }
-  const checksum =
-    (carried.sha256 && toHex(carried.sha256)) ??
-    carriedSha256(carried.hashState, record.length) ??
-    (await objectSha256(deps.bucket, record.r2Key));
+  const checksum = sha256 ? toHex(sha256) : await objectSha256(deps.bucket, record.r2Key);
   if (!checksum) return fail("storage_failed", "The assembled upload is missing from storage");
   const asset = await registerAsset(deps, {
     id: record.assetId,

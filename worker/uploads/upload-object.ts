@@ -14,7 +14,6 @@ import {
   R2_MAX_PART_NUMBER,
 } from "./append-protocol";
 import { AsyncLock } from "./async-lock";
-import { ResumableSha256 } from "./resumable-sha256";
 import { assembleObject, type CompletionDeps, registerUploadedVideo } from "./upload-completion";
 import { UploadLeases } from "./upload-lease";
 import { fail, leaseLost, succeed, type UploadOutcome, type UploadView } from "./upload-outcome";
@@ -79,7 +78,7 @@ export class UploadObject extends DurableObject<Env> {
         purgeAt: Math.max(input.expiresAt, input.retainUntil),
         error: null,
       };
-      this.store.insert(record, new ResumableSha256().save());
+      this.store.insert(record);
       await this.ctx.storage.setAlarm(input.expiresAt);
       return succeed(toView(record));
     });
@@ -129,7 +128,7 @@ export class UploadObject extends DurableObject<Env> {
       const partCount = Number.isFinite(parts) ? Math.min(Math.max(parts, 1), R2_MAX_PART_NUMBER) : 1;
       const grant = this.leases.grant(leaseMs, this.store.firstFreePartNumber(), partCount);
       const lease = { ...grant, offset, length, partSize, r2Key, multipartId };
-      return succeed({ kind: "lease", lease: { ...lease, tail, hashState: this.store.hashState() } });
+      return succeed({ kind: "lease", lease: { ...lease, tail } });
     });
   }
 
@@ -138,7 +137,7 @@ export class UploadObject extends DurableObject<Env> {
     return this.lock.run(async () => {
       if (this.store.load()?.status !== "uploading" || !this.leases.renew(token)) return leaseLost();
       // Reported parts always begin with the stored tail's bytes, so the tail is used up.
-      if (report.parts.length > 0) this.store.commit(report.parts, new Uint8Array(0), report.hashState);
+      if (report.parts.length > 0) this.store.commit(report.parts, new Uint8Array(0));
       return succeed(
         report.reservePart
           ? this.leases.reservePart(token, Math.min(Math.max(report.count ?? 1, 1), R2_MAX_PART_NUMBER))
@@ -160,7 +159,7 @@ export class UploadObject extends DurableObject<Env> {
         this.leases.release(token);
         return holds ? succeed(toView(record)) : leaseLost();
       }
-      const offset = this.store.commit(end.parts, end.tail, end.hashState, end.sha256 ?? null);
+      const offset = this.store.commit(end.parts, end.tail, end.sha256 ?? null);
       this.leases.release(token);
       if (offset < record.length || end.tail.length > 0) return succeed(toView(this.store.load() ?? record));
       try {
@@ -227,7 +226,7 @@ export class UploadObject extends DurableObject<Env> {
 
   /**
    * Registers the assembled object as a video asset and starts its ingest job; a rejected file is gone.
-   * The parts, tail and hash state stay until then, so a retry after a failed registration has the hash.
+   * The parts, tail and digest stay until then, so a retry after a failed registration has the digest.
    */
   private async finish(): Promise<UploadOutcome<UploadView>> {
     const record = this.store.load();
@@ -241,10 +240,7 @@ export class UploadObject extends DurableObject<Env> {
       outbox: new EventOutbox(db, this.env.PROJECT_EVENTS, this.logger),
       startIngest: (asset) => startVideoIngest({ db, env: this.env, settings, logger: this.logger }, asset),
     };
-    const outcome = await registerUploadedVideo(deps, record, {
-      hashState: this.store.hashState(),
-      sha256: this.store.fileSha256(),
-    });
+    const outcome = await registerUploadedVideo(deps, record, this.store.fileSha256());
     if (!outcome.ok) {
       if (outcome.kind !== "unsupported_type") return outcome;
       const purgeAt = Math.max(Date.now() + TOMBSTONE_MS, record.retainUntil);

@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS upload (
 );
 CREATE TABLE IF NOT EXISTS parts (part_number INTEGER PRIMARY KEY, etag TEXT NOT NULL, size INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS tail_chunks (seq INTEGER PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS hash_state (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), state BLOB NOT NULL);
+DROP TABLE IF EXISTS hash_state;
 CREATE TABLE IF NOT EXISTS file_sha256 (singleton INTEGER PRIMARY KEY CHECK (singleton = 1), digest BLOB NOT NULL);
 `;
 
@@ -87,10 +87,10 @@ export function toView(record: UploadRecord): UploadView {
 }
 
 /**
- * The upload's durable state in its Durable Object's SQLite: one record, the R2 parts written so far,
- * the tail (bytes after the last full part) in chunks, and the SHA-256 state of the bytes up to the offset
- * (absent for uploads begun before it was kept, or after a PATCH carrying the whole file broke), or the
- * whole file's SHA-256 when one PATCH carried all of it. Offset = sum of part sizes + tail bytes.
+ * The upload's durable state in its Durable Object's SQLite: one record, the R2 parts written so far, the
+ * tail (bytes after the last full part) in chunks, and the whole file's SHA-256 once the PATCH that
+ * completed it had hashed all of it. Offset = sum of part sizes + tail bytes. (hash_state, a saved
+ * WebAssembly SHA-256 state, is no longer kept; objects that had one drop it.)
  */
 export class UploadStore {
   constructor(private readonly storage: DurableObjectStorage) {
@@ -106,8 +106,7 @@ export class UploadStore {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  insert(record: UploadRecord, hashState: Uint8Array): void {
-    this.setHashState(hashState);
+  insert(record: UploadRecord): void {
     this.sql.exec(
       `INSERT INTO upload (singleton, upload_id, project_id, status, length, offset, part_size, r2_key, multipart_id,
         asset_id, original_filename, content_type, metadata, created_at, expires_at, purge_at, retain_until, error)
@@ -154,21 +153,10 @@ export class UploadStore {
     return Number(row.last) + 1;
   }
 
-  /** SHA-256 state (ResumableSha256) of the bytes before the offset; null when it was not kept. */
-  hashState(): Uint8Array | null {
-    const row = this.sql.exec<Row>("SELECT state FROM hash_state WHERE singleton = 1").toArray()[0];
-    return row ? new Uint8Array(row.state as ArrayBuffer) : null;
-  }
-
-  /** The whole file's SHA-256, when one PATCH carried all of it (hashed by the runtime, no state kept). */
+  /** The whole file's SHA-256, committed with the last bytes by a PATCH whose isolate hashed all of them. */
   fileSha256(): Uint8Array | null {
     const row = this.sql.exec<Row>("SELECT digest FROM file_sha256 WHERE singleton = 1").toArray()[0];
     return row ? new Uint8Array(row.digest as ArrayBuffer) : null;
-  }
-
-  private setHashState(state: Uint8Array | null): void {
-    if (state) this.sql.exec("INSERT OR REPLACE INTO hash_state (singleton, state) VALUES (1, ?)", state);
-    else this.sql.exec("DELETE FROM hash_state");
   }
 
   partsBytes(): number {
@@ -191,18 +179,12 @@ export class UploadStore {
   }
 
   /**
-   * Records progress atomically: new parts, the new tail (replacing the old one), the hash state and the
-   * new offset. Either all of it is durable or none of it, so an acknowledged offset always matches the
-   * bytes kept and the hash state.
+   * Records progress atomically: new parts, the new tail (replacing the old one), the file's SHA-256 when
+   * known, and the new offset. Either all of it is durable or none of it, so an acknowledged offset always
+   * matches the bytes kept.
    */
-  commit(
-    parts: readonly StoredPart[],
-    tail: Uint8Array,
-    hashState: Uint8Array | null,
-    sha256: Uint8Array | null = null,
-  ): number {
+  commit(parts: readonly StoredPart[], tail: Uint8Array, sha256: Uint8Array | null = null): number {
     return this.storage.transactionSync(() => {
-      this.setHashState(hashState);
       if (sha256) this.sql.exec("INSERT OR REPLACE INTO file_sha256 (singleton, digest) VALUES (1, ?)", sha256);
       else this.sql.exec("DELETE FROM file_sha256");
       for (const part of parts) {
@@ -230,12 +212,11 @@ export class UploadStore {
     this.storage.sql.exec(SCHEMA);
   }
 
-  /** Drops the bytes' bookkeeping (parts, tail, hash state), keeping the record as a tombstone or final state. */
+  /** Drops the bytes' bookkeeping (parts, tail, digest), keeping the record as a tombstone or final state. */
   dropData(): void {
     this.storage.transactionSync(() => {
       this.sql.exec("DELETE FROM parts");
       this.sql.exec("DELETE FROM tail_chunks");
-      this.sql.exec("DELETE FROM hash_state");
       this.sql.exec("DELETE FROM file_sha256");
     });
   }

@@ -169,17 +169,15 @@ describe("the PATCH lease", { timeout: 60_000 }, () => {
     const begin = (leaseMs: number) => stub.beginAppend({ projectId, offset: 0, leaseMs });
     // Long enough for the next call to arrive inside it on a loaded machine; the takeover below waits it out.
     const expired: AppendLease = leaseOf(await begin(2_000)).lease;
-    const reserved = await stub.reportProgress(expired.token, { parts: [], hashState: null, reservePart: true });
+    const reserved = await stub.reportProgress(expired.token, { parts: [], reservePart: true });
     expect(reserved).toEqual({ ok: true, value: expired.partNumber + 1 });
 
     // Granted once the first lease ran out, with numbers after every one the first holder was given.
     const next = leaseOf(await begin(60_000)).lease;
     expect(next.partNumber).toBeGreaterThan(expired.partNumber + 1);
     const lost = { ok: false, kind: "lease_lost" };
-    expect(await stub.reportProgress(expired.token, { parts: [], hashState: null, reservePart: true })).toMatchObject(
-      lost,
-    );
-    const late = { kind: "commit" as const, parts: [], tail: new Uint8Array(10), hashState: null };
+    expect(await stub.reportProgress(expired.token, { parts: [], reservePart: true })).toMatchObject(lost);
+    const late = { kind: "commit" as const, parts: [], tail: new Uint8Array(10) };
     expect(await stub.endAppend(expired.token, late)).toMatchObject(lost);
     expect(await stub.endAppend(next.token, { kind: "release" })).toMatchObject({ ok: true });
     expect(await offsetOf(location)).toBe(0);

@@ -102,7 +102,7 @@ describe("part numbers for a PATCH", { timeout: 60_000 }, () => {
     // The holder vanishes with its three numbers; the next lease, granted once that one ran out, starts after them.
     const next = leaseOf(await begin(undefined, 60_000));
     expect(next.partNumber).toBe(expired.partNumber + 3);
-    const late = { kind: "commit" as const, parts: [], tail: new Uint8Array(10), hashState: null };
+    const late = { kind: "commit" as const, parts: [], tail: new Uint8Array(10) };
     expect(await stub.endAppend(expired.token, late)).toMatchObject({ ok: false, kind: "lease_lost" });
     expect(await stub.endAppend(next.token, { kind: "release" })).toMatchObject({ ok: true });
 
