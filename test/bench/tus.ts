@@ -382,7 +382,7 @@ try {
     const ratio = meanSeconds(neighbours) / run.seconds;
     const final = finals[run.label.replace(/^tus, (\d+) MiB PATCHes$/, "bench-tus-$1")];
     console.log(
-      `${run.label.padEnd(24)} ${rate.toFixed(1).padStart(7)} MB/s ${run.seconds.toFixed(2).padStart(7)} s  ratio ${ratio.toFixed(2)}  workerd CPU ${run.cpuSeconds.toFixed(1).padStart(5)} s  RSS +${run.rssGrowthMb.toFixed(0)} MB${final === undefined ? "" : `  (last PATCH incl. completion ${final.toFixed(2)} s)`}`,
+      `${run.label.padEnd(30)} ${rate.toFixed(1).padStart(7)} MB/s ${run.seconds.toFixed(2).padStart(7)} s  ratio ${ratio.toFixed(2)}  workerd CPU ${run.cpuSeconds.toFixed(1).padStart(5)} s  RSS +${run.rssGrowthMb.toFixed(0)} MB${final === undefined ? "" : `  (last PATCH incl. completion ${final.toFixed(2)} s)`}`,
     );
   }
 } finally {
