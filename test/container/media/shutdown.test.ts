@@ -12,6 +12,7 @@ const OPENAI_KEY = "sk-test-shutdown";
 
 let dir: string;
 let video: string;
+let moovLast: string;
 let fake: FakeOpenAI;
 let service: ServiceProcess | undefined;
 
@@ -19,6 +20,9 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "shutdown-test-"));
   // About 20 MB, like a short lesson clip: the workspace holds it and the extracted audio.
   video = await generateVideo(dir, "lesson.mp4", { seconds: 20, width: 640, height: 360, videoBitrate: "8M" });
+  // Its index comes after the media data, so ffprobe cannot finish before the last bytes have arrived. From a
+  // faststart file's first megabyte a fast machine's ffprobe had its answer before the test could stop it.
+  moovLast = await generateVideo(dir, "moov-last.mp4", { seconds: 20, width: 640, height: 360, faststart: false });
   fake = await startFakeOpenAI({ apiKey: OPENAI_KEY });
 }, 60_000);
 afterAll(async () => {
@@ -53,9 +57,9 @@ async function transcriptionInFlight(env: Record<string, string> = {}) {
   return { running: service, response, controller };
 }
 
-/** A probe whose upload stops after its first megabyte until `finish()` sends the rest. */
+/** A probe of a file indexed at its end, whose upload stops after its first megabyte until `finish()` sends the rest. */
 async function probeArrivingSlowly(running: ServiceProcess) {
-  const bytes = await readFile(video);
+  const bytes = await readFile(moovLast);
   const header = `${JSON.stringify({ inputs: [{ name: "video", size: bytes.length }] })}\n`;
   let feed!: ReadableStreamDefaultController<Uint8Array>;
   const body = new ReadableStream<Uint8Array>({
